@@ -1,0 +1,302 @@
+//! The background's whole decision-making: who is asking, whether they may, and what the
+//! answer and its side effects are. The shell only delivers messages and applies the
+//! `Effects` (storage writes, alarms); the clock comes in as `now`.
+
+use crate::capture::{Binding, CaptureStore, DoneDecision, HeldView, Millis};
+use crate::error::Error;
+use crate::page::{address, host_enabled};
+use crate::plan::{analyze, Context, DoneGuard, Plan};
+use crate::policy::Date;
+use crate::snapshot::Snapshot;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// The user's settings (kept in `storage.local`: nothing secret in them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct Settings {
+    /// How long a captured token stays available to the popup; 0 = not at all.
+    pub hold_minutes: u32,
+    pub clear_clipboard: bool,
+    pub clear_after_seconds: u32,
+    /// Custom domains: `help.example.com` or `*.example.com`.
+    pub extra_hosts: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { hold_minutes: 10, clear_clipboard: false, clear_after_seconds: 60, extra_hosts: Vec::new() }
+    }
+}
+
+pub const MAX_HOLD_MINUTES: u32 = 24 * 60;
+pub const MAX_EXTRA_HOSTS: usize = 50;
+
+impl Settings {
+    pub fn check(&self) -> Result<(), Error> {
+        if self.hold_minutes > MAX_HOLD_MINUTES {
+            return Err(Error::BadSetting("the hold time can be at most 24 hours (1440 minutes)"));
+        }
+        if !(5..=3600).contains(&self.clear_after_seconds) {
+            return Err(Error::BadSetting("the clipboard can be cleared after 5 to 3600 seconds"));
+        }
+        if self.extra_hosts.len() > MAX_EXTRA_HOSTS {
+            return Err(Error::BadSetting("at most 50 extra hosts"));
+        }
+        if !self.extra_hosts.iter().all(|h| valid_host_pattern(h)) {
+            return Err(Error::BadSetting("an extra host must look like help.example.com or *.example.com"));
+        }
+        Ok(())
+    }
+
+    fn hold_ms(&self) -> Millis {
+        Millis::from(self.hold_minutes) * 60_000
+    }
+}
+
+/// `name.tld` or `*.name.tld`, letters, digits, dashes and dots only.
+fn valid_host_pattern(pattern: &str) -> bool {
+    let host = pattern.strip_prefix("*.").unwrap_or(pattern);
+    let labels: Vec<&str> = host.split('.').collect();
+    host.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+}
+
+/// What the shell knows of a message's sender (from `runtime.onMessage`'s `sender`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Sender {
+    /// `sender.id`: the extension that sent it.
+    pub id: Option<String>,
+    /// `runtime.id` of this extension.
+    pub self_id: String,
+    /// The origin of this extension's own pages (`chrome-extension://<id>`).
+    pub self_origin: String,
+    pub url: Option<String>,
+    pub tab: Option<i64>,
+    pub frame: Option<i64>,
+}
+
+/// Who is asking, once checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Caller {
+    /// A content script in a tab on an enabled host.
+    Page(Binding),
+    /// The popup or the options page.
+    ExtensionPage,
+    /// The shell itself (alarms, start-up).
+    Shell,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Request {
+    Scan { snapshot: Snapshot },
+    Copied { capture: u32 },
+    DoneClicked { capture: u32 },
+    Dismiss { fingerprint: String },
+    ListHeld,
+    RevealHeld { capture: u32 },
+    Forget { capture: u32 },
+    ForgetAll,
+    GetSettings,
+    SetSettings { settings: Settings },
+    ListDismissed,
+    Undismiss { fingerprint: String },
+    /// An alarm fired: drop what expired.
+    Tick,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Reply {
+    Plan { plan: Plan },
+    /// Whether the page should keep guarding Done.
+    Copied { guard: bool },
+    Done { decision: DoneDecision },
+    Held { held: Vec<HeldView> },
+    /// The full token: only ever sent to the extension's own pages.
+    Revealed { token: crate::capture::Secret },
+    Settings { settings: Settings },
+    Dismissed { fingerprints: Vec<String> },
+    Ok,
+}
+
+/// What the shell must do after a request, besides replying.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Effects {
+    /// Write this to `storage.session` (the held tokens changed).
+    pub session: Option<CaptureStore>,
+    /// Write these to `storage.local` (settings or dismissals changed).
+    pub settings: Option<Settings>,
+    pub dismissed: Option<Vec<String>>,
+    /// Schedule the next `tick` at this time (ms since epoch).
+    pub alarm_at: Option<Millis>,
+    /// Clear the alarm: nothing is held any more.
+    pub alarm_clear: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Outcome {
+    pub reply: Reply,
+    pub effects: Effects,
+}
+
+/// What the shell loads from storage when the background starts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct State {
+    pub settings: Option<Settings>,
+    pub dismissed: Vec<String>,
+    pub salt: String,
+    pub held: Option<CaptureStore>,
+}
+
+pub struct Backend {
+    settings: Settings,
+    dismissed: HashSet<String>,
+    salt: String,
+    store: CaptureStore,
+}
+
+pub const MAX_DISMISSED: usize = 10_000;
+
+impl Backend {
+    pub fn new(state: State) -> Self {
+        Backend {
+            settings: state.settings.filter(|s| s.check().is_ok()).unwrap_or_default(),
+            dismissed: state.dismissed.into_iter().take(MAX_DISMISSED).collect(),
+            salt: state.salt,
+            store: state.held.unwrap_or_default(),
+        }
+    }
+
+    /// Identifies the sender; anything not from this extension is refused.
+    pub fn caller(&self, sender: &Sender) -> Result<Caller, Error> {
+        if sender.id.as_deref() != Some(sender.self_id.as_str()) || sender.self_id.is_empty() {
+            return Err(Error::NotAllowed("the message did not come from Keyshift"));
+        }
+        let url = sender.url.as_deref().unwrap_or_default();
+        if let Some(tab) = sender.tab {
+            let addr = address(url).ok_or(Error::NotAllowed("Keyshift works only on https pages"))?;
+            if !host_enabled(addr.host, &self.settings.extra_hosts) {
+                return Err(Error::NotAllowed("Keyshift is not enabled on this site"));
+            }
+            return Ok(Caller::Page(Binding { tab, origin: addr.origin.to_ascii_lowercase() }));
+        }
+        let own_page = !sender.self_origin.is_empty() && url.strip_prefix(sender.self_origin.as_str()).is_some_and(|rest| rest.starts_with('/'));
+        if own_page {
+            Ok(Caller::ExtensionPage)
+        } else {
+            Err(Error::NotAllowed("the message came from an unknown context"))
+        }
+    }
+
+    pub fn handle(&mut self, caller: &Caller, request: Request, now: Millis) -> Result<Outcome, Error> {
+        let expired = !self.store.expire(now).is_empty();
+        let mut effects = Effects::default();
+        let reply = match (caller, request) {
+            (Caller::Page(binding), Request::Scan { snapshot }) => {
+                snapshot.check()?;
+                let (plan, changed) = self.scan(binding, &snapshot, now);
+                if changed {
+                    effects.session = Some(self.store.clone());
+                }
+                Reply::Plan { plan }
+            }
+            (Caller::Page(binding), Request::Copied { capture }) => {
+                self.store.copied(capture, Some(binding), now)?;
+                effects.session = Some(self.store.clone());
+                Reply::Copied { guard: self.store.wants_guard(capture) }
+            }
+            (Caller::Page(binding), Request::DoneClicked { capture }) => {
+                let decision = self.store.done_clicked(capture, binding)?;
+                effects.session = Some(self.store.clone());
+                Reply::Done { decision }
+            }
+            (Caller::Page(_) | Caller::ExtensionPage, Request::Dismiss { fingerprint }) => {
+                if fingerprint.len() != 32 || !fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return Err(Error::malformed("a dismissal names a 32-digit fingerprint"));
+                }
+                if self.dismissed.len() >= MAX_DISMISSED {
+                    return Err(Error::TooLarge { what: "dismissed notes", limit: MAX_DISMISSED });
+                }
+                self.dismissed.insert(fingerprint);
+                effects.dismissed = Some(self.dismissed_list());
+                Reply::Ok
+            }
+            (Caller::Page(_), _) => return Err(Error::NotAllowed("web pages may only send scans, copies, Done clicks and dismissals")),
+            (Caller::ExtensionPage, Request::ListHeld) => Reply::Held { held: self.store.list(now) },
+            (Caller::ExtensionPage, Request::RevealHeld { capture }) => Reply::Revealed { token: self.store.reveal(capture, now)?.clone() },
+            (Caller::ExtensionPage, Request::Copied { capture }) => {
+                self.store.copied(capture, None, now)?;
+                effects.session = Some(self.store.clone());
+                Reply::Ok
+            }
+            (Caller::ExtensionPage, Request::Forget { capture }) => {
+                self.store.forget(capture)?;
+                effects.session = Some(self.store.clone());
+                Reply::Held { held: self.store.list(now) }
+            }
+            (Caller::ExtensionPage, Request::ForgetAll) => {
+                self.store.forget_all();
+                effects.session = Some(self.store.clone());
+                Reply::Held { held: self.store.list(now) }
+            }
+            (Caller::ExtensionPage, Request::GetSettings) => Reply::Settings { settings: self.settings.clone() },
+            (Caller::ExtensionPage, Request::SetSettings { settings }) => {
+                settings.check()?;
+                self.settings = settings;
+                effects.settings = Some(self.settings.clone());
+                Reply::Settings { settings: self.settings.clone() }
+            }
+            (Caller::ExtensionPage, Request::ListDismissed) => Reply::Dismissed { fingerprints: self.dismissed_list() },
+            (Caller::ExtensionPage, Request::Undismiss { fingerprint }) => {
+                self.dismissed.remove(&fingerprint);
+                effects.dismissed = Some(self.dismissed_list());
+                Reply::Dismissed { fingerprints: self.dismissed_list() }
+            }
+            (Caller::ExtensionPage | Caller::Shell, Request::Tick) => Reply::Ok,
+            (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked { .. }) => return Err(Error::NotAllowed("only web pages send scans and Done clicks")),
+            (Caller::Shell, _) => return Err(Error::NotAllowed("the shell only sends ticks")),
+        };
+        if expired && effects.session.is_none() {
+            effects.session = Some(self.store.clone());
+        }
+        match self.store.next_deadline() {
+            Some(at) => effects.alarm_at = Some(at),
+            None => effects.alarm_clear = true,
+        }
+        Ok(Outcome { reply, effects })
+    }
+
+    fn dismissed_list(&self) -> Vec<String> {
+        let mut list: Vec<String> = self.dismissed.iter().cloned().collect();
+        list.sort();
+        list
+    }
+
+    /// Analyzes a snapshot, registers the tokens it shows, and fills in capture ids and
+    /// the Done guard. Returns whether the store changed.
+    fn scan(&mut self, binding: &Binding, snapshot: &Snapshot, now: Millis) -> (Plan, bool) {
+        let today = Date::from_unix_ms(now);
+        let ctx = Context { today, salt: &self.salt, dismissed: &self.dismissed };
+        let analysis = analyze(snapshot, &ctx);
+        let mut plan = analysis.plan;
+        let mut first_capture = None;
+        let mut changed = false;
+        for found in analysis.tokens {
+            let (id, new) = self.store.seen(found.token, binding.clone(), found.fingerprint, now, self.settings.hold_ms());
+            plan.notes[found.note].capture = Some(id);
+            first_capture.get_or_insert(id);
+            changed |= new;
+        }
+        plan.done = match (analysis.done_control, first_capture) {
+            (Some(control), Some(capture)) if self.store.wants_guard(capture) => Some(DoneGuard { control, capture }),
+            _ => None,
+        };
+        (plan, changed)
+    }
+}

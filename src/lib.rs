@@ -1,0 +1,19 @@
+//! Keyshift's engine: everything it decides about RepairShopr/Syncro pages, API keys
+//! and tokens, as plain Rust tested natively. `bind` is the only browser-facing module.
+
+pub mod backend;
+pub mod block;
+pub mod capture;
+pub mod context;
+pub mod error;
+pub mod page;
+pub mod plan;
+pub mod policy;
+pub mod scan;
+pub mod snapshot;
+
+#[cfg(target_arch = "wasm32")]
+mod bind;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,0 +1,226 @@
+//! Finds token-shaped and key-shaped values in text, without regular expressions.
+//!
+//! The text is cut into *runs* of `[A-Za-z0-9-]`. A value counts only when it is a whole
+//! run, so a token-like string inside a longer run of letters, digits or dashes is never
+//! reported. Shapes (see design.md for the evidence):
+//! - full API token: `T` + 17 lowercase hex + `-` + 32 lowercase hex (51 chars);
+//! - token reference: the first characters of a token followed by a mask (`...`, `…`,
+//!   `***`, `•••`), optionally followed by the last hex digits; never capturable;
+//! - UUID (8-4-4-4-12 hex, either case): a legacy key *candidate*; see `context`.
+
+use serde::Serialize;
+
+pub const TOKEN_LEN: usize = 51;
+const TOKEN_DASH: usize = 18;
+pub const UUID_LEN: usize = 36;
+const UUID_DASHES: [usize; 4] = [8, 13, 18, 23];
+/// A reference must show at least this many hex digits after the `T`, one of them a
+/// digit, so that words such as "Tea..." or "Tabbed..." are not references.
+const REF_MIN_HEX: usize = 6;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// A complete API token: the only kind that may be captured.
+    Token,
+    /// A truncated or masked token display: names a token, never reveals it.
+    TokenRef,
+    /// A UUID; a legacy key only if its context says so.
+    Uuid,
+}
+
+/// A value found in a text: `start..end` are byte offsets into that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Finding {
+    pub fn text<'a>(&self, haystack: &'a str) -> &'a str {
+        &haystack[self.start..self.end]
+    }
+}
+
+fn is_run_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-'
+}
+
+fn is_lower_hex(b: u8) -> bool {
+    b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
+}
+
+/// `run` is a full token: checked from the cheap fixed positions to the costly loop.
+pub fn is_full_token(run: &[u8]) -> bool {
+    run.len() == TOKEN_LEN
+        && run[0] == b'T'
+        && run[TOKEN_DASH] == b'-'
+        && run[1..TOKEN_DASH].iter().all(|&b| is_lower_hex(b))
+        && run[TOKEN_DASH + 1..].iter().all(|&b| is_lower_hex(b))
+}
+
+pub fn is_uuid(run: &[u8]) -> bool {
+    run.len() == UUID_LEN
+        && UUID_DASHES.iter().all(|&i| run[i] == b'-')
+        && run
+            .iter()
+            .enumerate()
+            .all(|(i, b)| UUID_DASHES.contains(&i) || b.is_ascii_hexdigit())
+}
+
+/// A run that can begin a token reference: `T`, then hex digits (at least one a digit),
+/// possibly `-` and more hex, and shorter than a full token.
+fn is_ref_head(run: &[u8]) -> bool {
+    if run.len() < 1 + REF_MIN_HEX || run.len() >= TOKEN_LEN || run[0] != b'T' {
+        return false;
+    }
+    let body = &run[1..];
+    let hex_before_dash = body.iter().take_while(|&&b| is_lower_hex(b)).count();
+    let rest = &body[hex_before_dash..];
+    let tail_ok = match rest.split_first() {
+        None => true,
+        Some((b'-', after)) => hex_before_dash == TOKEN_DASH - 1 && after.iter().all(|&b| is_lower_hex(b)),
+        Some(_) => false,
+    };
+    hex_before_dash >= REF_MIN_HEX && tail_ok && body.iter().any(u8::is_ascii_digit)
+}
+
+/// Length in bytes of the mask at the start of `rest`, if there is one.
+fn mask_len(rest: &[u8]) -> Option<usize> {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    if rest.starts_with(ELLIPSIS) {
+        return Some(ELLIPSIS.len());
+    }
+    // A repeated mask character counts from three on: "T5e1c0a.." is prose, not a mask.
+    for unit in [&b"."[..], b"*", "•".as_bytes(), "●".as_bytes()] {
+        let repeats = rest.chunks(unit.len()).take_while(|c| *c == unit).count();
+        if repeats >= 3 {
+            return Some(repeats * unit.len());
+        }
+    }
+    None
+}
+
+/// All findings in `text`, in order, never overlapping.
+pub fn scan(text: &str) -> Vec<Finding> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_run_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_run_byte(bytes[i]) {
+            i += 1;
+        }
+        let run = &bytes[start..i];
+        // Most runs are ordinary words: only three lengths or a leading `T` can matter.
+        if run.len() == TOKEN_LEN && is_full_token(run) {
+            found.push(Finding { kind: FindingKind::Token, start, end: i });
+        } else if run.len() == UUID_LEN && is_uuid(run) {
+            found.push(Finding { kind: FindingKind::Uuid, start, end: i });
+        } else if run[0] == b'T' && is_ref_head(run) {
+            if let Some(mask) = mask_len(&bytes[i..]) {
+                let mut end = i + mask;
+                let tail = bytes[end..].iter().take_while(|&&b| is_run_byte(b)).count();
+                if tail > 0 && bytes[end..end + tail].iter().all(|&b| is_lower_hex(b)) && tail <= 32 {
+                    end += tail;
+                }
+                found.push(Finding { kind: FindingKind::TokenRef, start, end });
+                i = end;
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    pub const TOKEN: &str = "T5e1c0a9b2d3f4a5b6-0123456789abcdef0123456789abcdef";
+
+    fn kinds(text: &str) -> Vec<(FindingKind, &str)> {
+        scan(text).into_iter().map(|f| (f.kind, f.text(text))).collect()
+    }
+
+    #[test]
+    fn test_token_constant_has_the_documented_shape() {
+        assert_eq!(TOKEN.len(), TOKEN_LEN);
+        assert!(is_full_token(TOKEN.as_bytes()));
+    }
+
+    #[test]
+    fn full_token_alone() {
+        assert_eq!(kinds(TOKEN), vec![(FindingKind::Token, TOKEN)]);
+    }
+
+    #[test]
+    fn full_token_inside_value_attribute() {
+        let html = format!(r#"<input readonly value="{TOKEN}">"#);
+        assert_eq!(kinds(&html), vec![(FindingKind::Token, TOKEN)]);
+    }
+
+    #[test]
+    fn full_token_inside_a_longer_line() {
+        let line = format!("Your new token is {TOKEN}. Copy it now; it will not be shown again.");
+        let found = scan(&line);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].start, "Your new token is ".len());
+        assert_eq!(found[0].text(&line), TOKEN);
+    }
+
+    #[test]
+    fn token_inside_longer_run_is_rejected() {
+        for text in [format!("x{TOKEN}"), format!("{TOKEN}0"), format!("-{TOKEN}"), format!("{TOKEN}-a")] {
+            assert!(kinds(&text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn uppercase_hex_is_not_a_token() {
+        let upper = format!("T{}", TOKEN[1..].to_ascii_uppercase());
+        assert!(kinds(&upper).is_empty());
+    }
+
+    #[test]
+    fn truncated_and_masked_forms_are_references_only() {
+        for shown in ["T5e1c0a...9b21", "T5e1c0a…", "T5e1c0a****", "T5e1c0a9b2d3f4a5b6-0123…cdef", "T5e1c0a•••• 9b21"] {
+            let found = kinds(shown);
+            assert_eq!(found.len(), 1, "{shown}: {found:?}");
+            assert_eq!(found[0].0, FindingKind::TokenRef, "{shown}");
+            assert!(scan(shown).iter().all(|f| f.kind != FindingKind::Token));
+        }
+        assert_eq!(kinds("T5e1c0a...9b21")[0].1, "T5e1c0a...9b21");
+    }
+
+    #[test]
+    fn words_that_look_like_references_are_not() {
+        for text in ["Tabbed...", "Tea…", "T12...", "Tomorrow***", "T5e1c0a"] {
+            assert!(kinds(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn uuids_in_either_case() {
+        let lower = "5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e";
+        let upper = lower.to_ascii_uppercase();
+        assert_eq!(kinds(lower), vec![(FindingKind::Uuid, lower)]);
+        assert_eq!(kinds(&upper), vec![(FindingKind::Uuid, upper.as_str())]);
+        assert!(kinds(&format!("{lower}0")).is_empty());
+        assert!(kinds("5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5g").is_empty());
+    }
+
+    #[test]
+    fn multibyte_text_around_findings_keeps_byte_offsets() {
+        let text = format!("clé → {TOKEN} ✓");
+        let f = scan(&text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text(&text), TOKEN);
+    }
+}
