@@ -60,7 +60,12 @@ fn valid_host_pattern(pattern: &str) -> bool {
     let labels: Vec<&str> = host.split('.').collect();
     host.len() <= 253
         && labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
 }
 
 /// What the shell knows of a message's sender (from `runtime.onMessage`'s `sender`).
@@ -92,18 +97,34 @@ pub enum Caller {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Request {
-    Scan { snapshot: Snapshot },
-    Copied { capture: u32 },
-    DoneClicked { capture: u32 },
-    Dismiss { fingerprint: String },
+    Scan {
+        snapshot: Snapshot,
+    },
+    Copied {
+        capture: u32,
+    },
+    DoneClicked {
+        capture: u32,
+    },
+    Dismiss {
+        fingerprint: String,
+    },
     ListHeld,
-    RevealHeld { capture: u32 },
-    Forget { capture: u32 },
+    RevealHeld {
+        capture: u32,
+    },
+    Forget {
+        capture: u32,
+    },
     ForgetAll,
     GetSettings,
-    SetSettings { settings: Settings },
+    SetSettings {
+        settings: Settings,
+    },
     ListDismissed,
-    Undismiss { fingerprint: String },
+    Undismiss {
+        fingerprint: String,
+    },
     /// An alarm fired: drop what expired.
     Tick,
 }
@@ -111,15 +132,29 @@ pub enum Request {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Reply {
-    Plan { plan: Plan },
+    Plan {
+        plan: Plan,
+    },
     /// Whether the page should keep guarding Done.
-    Copied { guard: bool },
-    Done { decision: DoneDecision },
-    Held { held: Vec<HeldView> },
+    Copied {
+        guard: bool,
+    },
+    Done {
+        decision: DoneDecision,
+    },
+    Held {
+        held: Vec<HeldView>,
+    },
     /// The full token: only ever sent to the extension's own pages.
-    Revealed { token: crate::capture::Secret },
-    Settings { settings: Settings },
-    Dismissed { fingerprints: Vec<String> },
+    Revealed {
+        token: crate::capture::Secret,
+    },
+    Settings {
+        settings: Settings,
+    },
+    Dismissed {
+        fingerprints: Vec<String>,
+    },
     Ok,
 }
 
@@ -186,7 +221,8 @@ impl Backend {
             }
             return Ok(Caller::Page(Binding { tab, origin: addr.origin.to_ascii_lowercase() }));
         }
-        let own_page = !sender.self_origin.is_empty() && url.strip_prefix(sender.self_origin.as_str()).is_some_and(|rest| rest.starts_with('/'));
+        let own_page = !sender.self_origin.is_empty()
+            && url.strip_prefix(sender.self_origin.as_str()).is_some_and(|rest| rest.starts_with('/'));
         if own_page {
             Ok(Caller::ExtensionPage)
         } else {
@@ -227,9 +263,13 @@ impl Backend {
                 effects.dismissed = Some(self.dismissed_list());
                 Reply::Ok
             }
-            (Caller::Page(_), _) => return Err(Error::NotAllowed("web pages may only send scans, copies, Done clicks and dismissals")),
+            (Caller::Page(_), _) => {
+                return Err(Error::NotAllowed("web pages may only send scans, copies, Done clicks and dismissals"))
+            }
             (Caller::ExtensionPage, Request::ListHeld) => Reply::Held { held: self.store.list(now) },
-            (Caller::ExtensionPage, Request::RevealHeld { capture }) => Reply::Revealed { token: self.store.reveal(capture, now)?.clone() },
+            (Caller::ExtensionPage, Request::RevealHeld { capture }) => {
+                Reply::Revealed { token: self.store.reveal(capture, now)?.clone() }
+            }
             (Caller::ExtensionPage, Request::Copied { capture }) => {
                 self.store.copied(capture, None, now)?;
                 effects.session = Some(self.store.clone());
@@ -259,7 +299,9 @@ impl Backend {
                 Reply::Dismissed { fingerprints: self.dismissed_list() }
             }
             (Caller::ExtensionPage | Caller::Shell, Request::Tick) => Reply::Ok,
-            (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked { .. }) => return Err(Error::NotAllowed("only web pages send scans and Done clicks")),
+            (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked { .. }) => {
+                return Err(Error::NotAllowed("only web pages send scans and Done clicks"))
+            }
             (Caller::Shell, _) => return Err(Error::NotAllowed("the shell only sends ticks")),
         };
         if expired && effects.session.is_none() {
@@ -288,7 +330,8 @@ impl Backend {
         let mut first_capture = None;
         let mut changed = false;
         for found in analysis.tokens {
-            let (id, new) = self.store.seen(found.token, binding.clone(), found.fingerprint, now, self.settings.hold_ms());
+            let (id, new) =
+                self.store.seen(found.token, binding.clone(), found.fingerprint, now, self.settings.hold_ms());
             plan.notes[found.note].capture = Some(id);
             first_capture.get_or_insert(id);
             changed |= new;
@@ -300,3 +343,7 @@ impl Backend {
         (plan, changed)
     }
 }
+
+#[cfg(test)]
+#[path = "backend_tests.rs"]
+mod tests;

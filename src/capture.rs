@@ -57,7 +57,8 @@ impl fmt::Debug for Secret {
 
 /// Hex of the first 16 bytes of SHA-256(salt ‖ 0 ‖ value).
 pub fn fingerprint(salt: &str, value: &str) -> String {
-    let digest = Sha256::new().chain_update(salt.as_bytes()).chain_update([0u8]).chain_update(value.as_bytes()).finalize();
+    let digest =
+        Sha256::new().chain_update(salt.as_bytes()).chain_update([0u8]).chain_update(value.as_bytes()).finalize();
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -137,7 +138,14 @@ pub struct CaptureStore {
 impl CaptureStore {
     /// Records a token seen on a page and returns its capture id, and whether it is new.
     /// Seeing the same token again on the same page changes nothing.
-    pub fn seen(&mut self, token: Secret, binding: Binding, fingerprint: String, now: Millis, hold_ms: Millis) -> (u32, bool) {
+    pub fn seen(
+        &mut self,
+        token: Secret,
+        binding: Binding,
+        fingerprint: String,
+        now: Millis,
+        hold_ms: Millis,
+    ) -> (u32, bool) {
         if let Some(c) = self.captures.iter().find(|c| c.binding == binding && c.fingerprint == fingerprint) {
             return (c.id, false);
         }
@@ -147,22 +155,37 @@ impl CaptureStore {
             }
         }
         self.next_id = self.next_id.wrapping_add(1).max(1);
-        let (keep, deadline) = if hold_ms > 0 {
-            (Keep::Held { token }, now + hold_ms)
-        } else {
-            (Keep::PageOnly, now + PAGE_MEMORY_MS)
-        };
-        self.captures.push(Capture { id: self.next_id, binding, fingerprint, seen_at: now, deadline, copied_at: None, guard_shown: false, keep });
+        let (keep, deadline) =
+            if hold_ms > 0 { (Keep::Held { token }, now + hold_ms) } else { (Keep::PageOnly, now + PAGE_MEMORY_MS) };
+        self.captures.push(Capture {
+            id: self.next_id,
+            binding,
+            fingerprint,
+            seen_at: now,
+            deadline,
+            copied_at: None,
+            guard_shown: false,
+            keep,
+        });
         (self.next_id, true)
     }
 
     fn find_mut(&mut self, id: u32, binding: Option<&Binding>) -> Result<&mut Capture, CaptureError> {
-        self.captures.iter_mut().find(|c| c.id == id && binding.is_none_or(|b| *b == c.binding)).ok_or(CaptureError::Unknown)
+        self.captures
+            .iter_mut()
+            .find(|c| c.id == id && binding.is_none_or(|b| *b == c.binding))
+            .ok_or(CaptureError::Unknown)
     }
 
     /// The state of a live capture; `None` once it is gone.
     pub fn state(&self, id: u32) -> Option<CaptureState> {
-        self.captures.iter().find(|c| c.id == id).map(|c| if c.copied_at.is_some() { CaptureState::Copied } else { CaptureState::Held })
+        self.captures.iter().find(|c| c.id == id).map(|c| {
+            if c.copied_at.is_some() {
+                CaptureState::Copied
+            } else {
+                CaptureState::Held
+            }
+        })
     }
 
     /// Marks a capture copied. `binding` is the asking page's, or `None` for the popup.
@@ -223,7 +246,13 @@ impl CaptureStore {
             .filter_map(|c| match &c.keep {
                 Keep::Held { token } => Some((
                     c.seen_at,
-                    HeldView { id: c.id, masked: token.masked(), origin: c.binding.origin.clone(), expires_in_ms: c.deadline - now, copied: c.copied_at.is_some() },
+                    HeldView {
+                        id: c.id,
+                        masked: token.masked(),
+                        origin: c.binding.origin.clone(),
+                        expires_in_ms: c.deadline - now,
+                        copied: c.copied_at.is_some(),
+                    },
                 )),
                 Keep::PageOnly => None,
             })
@@ -332,7 +361,9 @@ mod tests {
     #[test]
     fn bounded_oldest_goes_first() {
         let mut store = CaptureStore::default();
-        let ids: Vec<u32> = (0..MAX_HELD as i64 + 2).map(|i| see(&mut store, &format!("{}{:02}", &TOKEN[..49], i), tab(1), i, 10 * MIN)).collect();
+        let ids: Vec<u32> = (0..MAX_HELD as i64 + 2)
+            .map(|i| see(&mut store, &format!("{}{:02}", &TOKEN[..49], i), tab(1), i, 10 * MIN))
+            .collect();
         let listed: Vec<u32> = store.list(100).iter().map(|v| v.id).collect();
         assert_eq!(listed.len(), MAX_HELD);
         assert!(!listed.contains(&ids[0]) && !listed.contains(&ids[1]));

@@ -176,7 +176,8 @@ mod tests {
     fn not_in_plain_prose() {
         let prose = format!("The replacement laptop was registered as {KEY} in the warranty portal yesterday.");
         assert_eq!(judge(&prose, |s| s), None);
-        let far = format!("We discussed the API key last week and unrelated things went on for a long while, then {KEY}.");
+        let far =
+            format!("We discussed the API key last week and unrelated things went on for a long while, then {KEY}.");
         assert_eq!(judge(&far, |s| s), None);
     }
 }

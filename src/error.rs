@@ -8,7 +8,10 @@ use std::fmt;
 pub enum Error {
     /// The message is not of the expected shape (the reason is redacted).
     Malformed(String),
-    TooLarge { what: &'static str, limit: usize },
+    TooLarge {
+        what: &'static str,
+        limit: usize,
+    },
     /// The sender may not ask this.
     NotAllowed(&'static str),
     /// No such capture for this sender: expired, forgotten, or not theirs.
@@ -42,10 +45,14 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Malformed(reason) => write!(f, "Keyshift could not read the message: {reason}"),
-            Error::TooLarge { what, limit } => write!(f, "The message has too many {what} (the limit is {limit}); it was not processed"),
+            Error::TooLarge { what, limit } => {
+                write!(f, "The message has too many {what} (the limit is {limit}); it was not processed")
+            }
             Error::NotAllowed(why) => write!(f, "Not allowed: {why}"),
             Error::UnknownCapture => f.write_str("That token is no longer held: it expired or was forgotten"),
-            Error::NotHeld => f.write_str("That token was not held because holding is turned off in Keyshift's options"),
+            Error::NotHeld => {
+                f.write_str("That token was not held because holding is turned off in Keyshift's options")
+            }
             Error::BadSetting(why) => write!(f, "Setting not saved: {why}"),
         }
     }

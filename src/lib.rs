@@ -17,3 +17,6 @@ mod bind;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props;

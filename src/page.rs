@@ -55,7 +55,9 @@ pub fn address(url: &str) -> Option<Address<'_>> {
 /// (`help.example.com`, or `*.example.com` for every subdomain).
 pub fn host_enabled(host: &str, extra: &[String]) -> bool {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let under = |domain: &str| host.len() > domain.len() + 1 && host.ends_with(domain) && host[..host.len() - domain.len()].ends_with('.');
+    let under = |domain: &str| {
+        host.len() > domain.len() + 1 && host.ends_with(domain) && host[..host.len() - domain.len()].ends_with('.')
+    };
     VENDOR_DOMAINS.iter().any(|d| under(d))
         || extra.iter().any(|pattern| match pattern.strip_prefix("*.") {
             Some(domain) => under(domain) || host == domain,
@@ -83,7 +85,12 @@ struct Signal {
 const SIGNALS: &[Signal] = &[
     Signal { kind: PageKind::NewToken, place: Place::Path, words: &["/api_tokens/new"], weight: 3 },
     Signal { kind: PageKind::TokenList, place: Place::Path, words: &["/api_tokens"], weight: 2 },
-    Signal { kind: PageKind::Profile, place: Place::Path, words: &["/profile", "/users/edit", "/my_account"], weight: 2 },
+    Signal {
+        kind: PageKind::Profile,
+        place: Place::Path,
+        words: &["/profile", "/users/edit", "/my_account"],
+        weight: 2,
+    },
     Signal {
         kind: PageKind::NewToken,
         place: Place::Heading,
@@ -92,15 +99,26 @@ const SIGNALS: &[Signal] = &[
     },
     Signal { kind: PageKind::TokenList, place: Place::Heading, words: &["api tokens"], weight: 2 },
     Signal { kind: PageKind::Profile, place: Place::Heading, words: &["profile", "password", "my account"], weight: 1 },
-    Signal { kind: PageKind::NewToken, place: Place::Control, words: &["create api token", "custom permissions", "prebuilt"], weight: 1 },
+    Signal {
+        kind: PageKind::NewToken,
+        place: Place::Control,
+        words: &["create api token", "custom permissions", "prebuilt"],
+        weight: 1,
+    },
     Signal { kind: PageKind::TokenList, place: Place::Control, words: &["new token"], weight: 1 },
-    Signal { kind: PageKind::Profile, place: Place::Control, words: &["reset api key", "update profile", "change password"], weight: 1 },
+    Signal {
+        kind: PageKind::Profile,
+        place: Place::Control,
+        words: &["reset api key", "update profile", "change password"],
+        weight: 1,
+    },
 ];
 /// The least score that names a kind; below it the page is `Other`.
 const MIN_SCORE: u32 = 2;
 
 /// Labels of the control that leaves a token reveal for good.
-pub const DONE_LABELS: &[&str] = &["done", "i've copied it", "i have copied it", "i've saved it", "finish", "close", "continue"];
+pub const DONE_LABELS: &[&str] =
+    &["done", "i've copied it", "i have copied it", "i've saved it", "finish", "close", "continue"];
 
 /// What the classifier reads of a page.
 pub struct PageFacts<'a> {
@@ -117,7 +135,8 @@ pub fn classify(facts: &PageFacts) -> PageKind {
         return PageKind::TokenReveal;
     }
     let path = facts.path.to_ascii_lowercase();
-    let headings: Vec<String> = std::iter::once(facts.title).chain(facts.headings.iter().map(String::as_str)).map(normalize).collect();
+    let headings: Vec<String> =
+        std::iter::once(facts.title).chain(facts.headings.iter().map(String::as_str)).map(normalize).collect();
     let controls: Vec<String> = facts.controls.iter().map(|c| normalize(c)).collect();
     let mut best = (PageKind::Other, 0);
     for kind in [PageKind::NewToken, PageKind::TokenList, PageKind::Profile] {
@@ -149,7 +168,9 @@ pub fn classify(facts: &PageFacts) -> PageKind {
 /// `DONE_LABELS` ("Done" over "Close").
 pub fn done_control(controls: &[String]) -> Option<usize> {
     let labels: Vec<String> = controls.iter().map(|c| normalize(c)).collect();
-    DONE_LABELS.iter().find_map(|want| labels.iter().position(|l| l.trim_matches(|c: char| !c.is_alphanumeric()) == *want))
+    DONE_LABELS
+        .iter()
+        .find_map(|want| labels.iter().position(|l| l.trim_matches(|c: char| !c.is_alphanumeric()) == *want))
 }
 
 #[cfg(test)]
@@ -184,7 +205,10 @@ mod tests {
     #[test]
     fn addresses() {
         let a = address("https://acme.repairshopr.com:8443/api_tokens?x=1").expect("https address");
-        assert_eq!((a.origin, a.host, a.path), ("https://acme.repairshopr.com:8443", "acme.repairshopr.com", "/api_tokens?x=1"));
+        assert_eq!(
+            (a.origin, a.host, a.path),
+            ("https://acme.repairshopr.com:8443", "acme.repairshopr.com", "/api_tokens?x=1")
+        );
         let b = address("HTTPS://acme.syncromsp.com").expect("bare origin");
         assert_eq!((b.host, b.path), ("acme.syncromsp.com", ""));
         assert_eq!(address("http://acme.repairshopr.com/"), None);
@@ -212,7 +236,8 @@ mod tests {
     #[test]
     fn full_token_means_reveal() {
         let none: Vec<String> = vec![];
-        let facts = PageFacts { path: "/api_tokens/123", title: "", headings: &none, controls: &none, shows_full_token: true };
+        let facts =
+            PageFacts { path: "/api_tokens/123", title: "", headings: &none, controls: &none, shows_full_token: true };
         assert_eq!(classify(&facts), PageKind::TokenReveal);
     }
 

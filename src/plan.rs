@@ -115,7 +115,9 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
             continue;
         }
         let joined = Joined::new(&block.segs);
-        if let Some(row) = block.row.filter(|_| names_expiry(block.header.as_deref()) || names_expiry(block.label.as_deref())) {
+        if let Some(row) =
+            block.row.filter(|_| names_expiry(block.header.as_deref()) || names_expiry(block.label.as_deref()))
+        {
             row_expiry.push((row, block));
         }
         for finding in joined.findings() {
@@ -127,7 +129,11 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                     if !token_prints.insert(print.clone()) {
                         continue;
                     }
-                    tokens.push(FoundToken { note: notes.len(), token: Secret::new(value.to_owned()), fingerprint: print });
+                    tokens.push(FoundToken {
+                        note: notes.len(),
+                        token: Secret::new(value.to_owned()),
+                        fingerprint: print,
+                    });
                     notes.push(Note {
                         block: block.id,
                         span,
@@ -165,7 +171,8 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         span,
                         kind: NoteKind::LegacyKey,
                         message: legacy_message(ctx.today),
-                        action: origin.map(|o| Action { label: "createReplacementToken", href: format!("{o}{NEW_TOKEN_PATH}") }),
+                        action: origin
+                            .map(|o| Action { label: "createReplacementToken", href: format!("{o}{NEW_TOKEN_PATH}") }),
                         dismiss: Some(print),
                         capture: None,
                     });
@@ -175,9 +182,13 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     }
 
     for (row, block) in row_expiry {
-        let Some((status, message)) = parse_expiry(&block.segs.concat()).and_then(|e| expiry_message(e, ctx.today)) else { continue };
+        let Some((status, message)) = parse_expiry(&block.segs.concat()).and_then(|e| expiry_message(e, ctx.today))
+        else {
+            continue;
+        };
         // The note belongs beside the token the row names; failing that, beside the date.
-        let (anchor, span) = row_refs.get(&row).copied().unwrap_or_else(|| (block.id, Joined::new(&block.segs).whole()));
+        let (anchor, span) =
+            row_refs.get(&row).copied().unwrap_or_else(|| (block.id, Joined::new(&block.segs).whole()));
         let kind = if status == ExpiryStatus::Expired { NoteKind::TokenExpired } else { NoteKind::TokenExpiring };
         notes.push(Note { block: anchor, span, kind, message, action: None, dismiss: None, capture: None });
     }
@@ -185,7 +196,20 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     let controls: Vec<String> = snapshot.page.controls.iter().map(|c| c.label.clone()).collect();
     let headings = &snapshot.page.headings;
     let path = address(&snapshot.page.url).map_or("", |a| a.path);
-    let page = classify(&PageFacts { path, title: &snapshot.page.title, headings, controls: &controls, shows_full_token: !tokens.is_empty() });
-    let done_control = (page == PageKind::TokenReveal).then(|| done_control(&controls)).flatten().map(|i| snapshot.page.controls[i].id);
+    let page = classify(&PageFacts {
+        path,
+        title: &snapshot.page.title,
+        headings,
+        controls: &controls,
+        shows_full_token: !tokens.is_empty(),
+    });
+    let done_control = (page == PageKind::TokenReveal)
+        .then(|| done_control(&controls))
+        .flatten()
+        .map(|i| snapshot.page.controls[i].id);
     Analysis { plan: Plan { page, notes, done: None, errors }, tokens, done_control }
 }
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;

@@ -115,7 +115,8 @@ pub fn parse_expiry(cell: &str) -> Option<Expiry> {
         Date::new(number(y)?, number(m)?, number(d)?)
     } else if let (Some(m), Some(d), Some(y)) = (month_named(first), words.get(1), words.get(2)) {
         Date::new(number(y)?, m, number(d)?)
-    } else if let (Some(d), Some(m), Some(y)) = (number(first), words.get(1).and_then(|w| month_named(w)), words.get(2)) {
+    } else if let (Some(d), Some(m), Some(y)) = (number(first), words.get(1).and_then(|w| month_named(w)), words.get(2))
+    {
         Date::new(number(y)?, m, d)
     } else {
         None
@@ -147,8 +148,12 @@ pub fn expiry_message(expiry: Expiry, today: Date) -> Option<(ExpiryStatus, Mess
     let days = date.days() - today.days();
     match expiry_status(expiry, today) {
         ExpiryStatus::Expired => Some((ExpiryStatus::Expired, Message::new("tokenExpired", vec![date.iso()]))),
-        ExpiryStatus::Expiring if days == 0 => Some((ExpiryStatus::Expiring, Message::new("tokenExpiresToday", vec![date.iso()]))),
-        ExpiryStatus::Expiring => Some((ExpiryStatus::Expiring, Message::new("tokenExpiring", vec![date.iso(), days.to_string()]))),
+        ExpiryStatus::Expiring if days == 0 => {
+            Some((ExpiryStatus::Expiring, Message::new("tokenExpiresToday", vec![date.iso()])))
+        }
+        ExpiryStatus::Expiring => {
+            Some((ExpiryStatus::Expiring, Message::new("tokenExpiring", vec![date.iso(), days.to_string()])))
+        }
         ExpiryStatus::Fine => None,
     }
 }
@@ -211,7 +216,10 @@ mod tests {
         assert_eq!(expiry_status(Expiry::On(d(2026, 12, 12)), today), ExpiryStatus::Expiring);
         assert_eq!(expiry_status(Expiry::On(d(2026, 12, 13)), today), ExpiryStatus::Fine);
         assert_eq!(expiry_status(Expiry::Never, today), ExpiryStatus::Fine);
-        assert_eq!(expiry_message(Expiry::On(d(2026, 12, 5)), today).map(|m| m.1), Some(Message::new("tokenExpiring", vec!["2026-12-05".into(), "7".into()])));
+        assert_eq!(
+            expiry_message(Expiry::On(d(2026, 12, 5)), today).map(|m| m.1),
+            Some(Message::new("tokenExpiring", vec!["2026-12-05".into(), "7".into()]))
+        );
         assert_eq!(expiry_message(Expiry::On(d(2026, 11, 28)), today).map(|m| m.1.id), Some("tokenExpiresToday"));
         assert_eq!(expiry_message(Expiry::On(d(2025, 1, 1)), today).map(|m| m.1.id), Some("tokenExpired"));
         assert_eq!(expiry_message(Expiry::Never, today), None);
@@ -220,9 +228,15 @@ mod tests {
     #[test]
     fn legacy_wording_before_and_after_the_cutoff() {
         let before = legacy_message(d(2020, 11, 20));
-        assert_eq!(before, Message::new("legacyKeyStopsSoon", vec!["2020-12-01".into(), "11".into(), "2020-06-03".into()]));
+        assert_eq!(
+            before,
+            Message::new("legacyKeyStopsSoon", vec!["2020-12-01".into(), "11".into(), "2020-06-03".into()])
+        );
         let on = legacy_message(d(2020, 12, 1));
         assert_eq!(on.id, "legacyKeyStopped");
-        assert_eq!(legacy_message(d(2026, 11, 28)), Message::new("legacyKeyStopped", vec!["2020-12-01".into(), "2020-06-03".into()]));
+        assert_eq!(
+            legacy_message(d(2026, 11, 28)),
+            Message::new("legacyKeyStopped", vec!["2020-12-01".into(), "2020-06-03".into()])
+        );
     }
 }

@@ -63,10 +63,7 @@ pub fn is_full_token(run: &[u8]) -> bool {
 pub fn is_uuid(run: &[u8]) -> bool {
     run.len() == UUID_LEN
         && UUID_DASHES.iter().all(|&i| run[i] == b'-')
-        && run
-            .iter()
-            .enumerate()
-            .all(|(i, b)| UUID_DASHES.contains(&i) || b.is_ascii_hexdigit())
+        && run.iter().enumerate().all(|(i, b)| UUID_DASHES.contains(&i) || b.is_ascii_hexdigit())
 }
 
 /// A run that can begin a token reference: `T`, then hex digits (at least one a digit),
@@ -190,7 +187,8 @@ mod tests {
 
     #[test]
     fn truncated_and_masked_forms_are_references_only() {
-        for shown in ["T5e1c0a...9b21", "T5e1c0a…", "T5e1c0a****", "T5e1c0a9b2d3f4a5b6-0123…cdef", "T5e1c0a•••• 9b21"] {
+        for shown in ["T5e1c0a...9b21", "T5e1c0a…", "T5e1c0a****", "T5e1c0a9b2d3f4a5b6-0123…cdef", "T5e1c0a•••• 9b21"]
+        {
             let found = kinds(shown);
             assert_eq!(found.len(), 1, "{shown}: {found:?}");
             assert_eq!(found[0].0, FindingKind::TokenRef, "{shown}");

@@ -122,7 +122,13 @@ impl Snapshot {
         if self.page.headings.len() + self.page.controls.len() > limits::LANDMARKS || self.rows.len() > limits::BLOCKS {
             return Err(too_large("headings, controls or rows", limits::LANDMARKS));
         }
-        for text in self.page.headings.iter().chain(self.page.controls.iter().map(|c| &c.label)).chain(self.rows.iter().map(|r| &r.text)) {
+        for text in self
+            .page
+            .headings
+            .iter()
+            .chain(self.page.controls.iter().map(|c| &c.label))
+            .chain(self.rows.iter().map(|r| &r.text))
+        {
             check_short("heading, control label or row", text)?;
         }
         if self.blocks.len() > limits::BLOCKS {

@@ -1,0 +1,181 @@
+use super::*;
+use crate::capture::CaptureState;
+use crate::plan::NoteKind;
+use crate::snapshot::{Block, Control, PageInfo, Source};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+const TOKEN: &str = "T5e1c0a9b2d3f4a5b6-0123456789abcdef0123456789abcdef";
+const NOW: Millis = 1_795_000_000_000;
+const SELF: &str = "abcdefghijklmnopabcdefghijklmnop";
+
+fn sender(url: &str, tab: Option<i64>) -> Sender {
+    Sender {
+        id: Some(SELF.into()),
+        self_id: SELF.into(),
+        self_origin: format!("chrome-extension://{SELF}"),
+        url: Some(url.into()),
+        tab,
+        frame: Some(0),
+    }
+}
+
+fn reveal_snapshot() -> Snapshot {
+    Snapshot {
+        page: PageInfo {
+            url: "https://acme.repairshopr.com/api_tokens/5".into(),
+            controls: vec![Control { id: 9, label: "Done".into() }],
+            ..Default::default()
+        },
+        blocks: vec![Block { id: 1, segs: vec![TOKEN.into()], source: Source::Value, ..Default::default() }],
+        rows: vec![],
+    }
+}
+
+fn backend() -> Backend {
+    Backend::new(State { salt: "salt".into(), ..Default::default() })
+}
+
+fn page_caller(b: &Backend, tab: i64) -> Caller {
+    b.caller(&sender("https://acme.repairshopr.com/api_tokens/5", Some(tab))).expect("vendor page is allowed")
+}
+
+fn scan(b: &mut Backend, caller: &Caller) -> (Plan, Effects) {
+    match b.handle(caller, Request::Scan { snapshot: reveal_snapshot() }, NOW).expect("scan succeeds") {
+        Outcome { reply: Reply::Plan { plan }, effects } => (plan, effects),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn callers_are_identified_and_strangers_refused() {
+    let b = backend();
+    assert!(matches!(
+        b.caller(&sender("https://acme.repairshopr.com/x", Some(3))),
+        Ok(Caller::Page(Binding { tab: 3, .. }))
+    ));
+    assert_eq!(b.caller(&sender(&format!("chrome-extension://{SELF}/popup.html"), None)), Ok(Caller::ExtensionPage));
+    let refused = [
+        sender("https://example.com/", Some(3)),
+        sender("http://acme.repairshopr.com/", Some(3)),
+        sender(&format!("chrome-extension://{SELF}evil/popup.html"), None),
+        sender("https://acme.repairshopr.com/", None),
+        Sender { id: Some("other".into()), ..sender(&format!("chrome-extension://{SELF}/popup.html"), None) },
+        Sender::default(),
+    ];
+    for s in refused {
+        assert!(matches!(b.caller(&s), Err(Error::NotAllowed(_))), "{s:?}");
+    }
+}
+
+#[test]
+fn scan_captures_and_guards_and_persists_to_session() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let (plan, effects) = scan(&mut b, &caller);
+    let note = &plan.notes[0];
+    assert_eq!(note.kind, NoteKind::CapturedToken);
+    let capture = note.capture.expect("capture id");
+    assert_eq!(plan.done, Some(DoneGuard { control: 9, capture }));
+    assert!(effects.session.is_some());
+    assert_eq!(effects.alarm_at, Some(NOW + 10 * 60_000));
+    // A rescan of the same page is the same capture and writes nothing.
+    let (again, effects) = scan(&mut b, &caller);
+    assert_eq!(again.notes[0].capture, Some(capture));
+    assert!(effects.session.is_none());
+}
+
+#[test]
+fn pages_never_read_held_tokens_but_the_popup_can() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
+    for request in [Request::RevealHeld { capture }, Request::ListHeld, Request::ForgetAll, Request::GetSettings] {
+        assert!(matches!(b.handle(&caller, request, NOW), Err(Error::NotAllowed(_))));
+    }
+    let popup = Caller::ExtensionPage;
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) = b.handle(&popup, Request::ListHeld, NOW) else {
+        panic!("list")
+    };
+    assert_eq!(held[0].masked, "T5e1c0…cdef");
+    let Ok(Outcome { reply: Reply::Revealed { token }, .. }) = b.handle(&popup, Request::RevealHeld { capture }, NOW)
+    else {
+        panic!("reveal")
+    };
+    assert_eq!(token.expose(), TOKEN);
+}
+
+#[test]
+fn copy_disarms_the_guard_and_done_is_asked_once() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
+    let Ok(Outcome { reply: Reply::Done { decision }, .. }) = b.handle(&caller, Request::DoneClicked { capture }, NOW)
+    else {
+        panic!("done")
+    };
+    assert_eq!(decision, DoneDecision::Confirm);
+    let Ok(Outcome { reply: Reply::Done { decision }, .. }) = b.handle(&caller, Request::DoneClicked { capture }, NOW)
+    else {
+        panic!("done")
+    };
+    assert_eq!(decision, DoneDecision::Allow);
+    // Another tab cannot report copies of this capture.
+    let other = page_caller(&b, 2);
+    assert_eq!(b.handle(&other, Request::Copied { capture }, NOW).err(), Some(Error::UnknownCapture));
+}
+
+#[test]
+fn held_tokens_survive_a_restart_through_session_storage() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let (plan, effects) = scan(&mut b, &caller);
+    let capture = plan.notes[0].capture.expect("capture id");
+    // What the shell writes to storage.session and reads back after a restart.
+    let saved = serde_json::to_string(&effects.session.expect("session write")).expect("serializes");
+    let held: CaptureStore = serde_json::from_str(&saved).expect("deserializes");
+    let mut restarted = Backend::new(State { salt: "salt".into(), held: Some(held), ..Default::default() });
+    let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
+        restarted.handle(&Caller::ExtensionPage, Request::RevealHeld { capture }, NOW + 1)
+    else {
+        panic!("reveal")
+    };
+    assert_eq!(token.expose(), TOKEN);
+    assert_eq!(restarted.store.state(capture), Some(CaptureState::Held));
+    // Time runs out: a tick forgets it and clears the alarm.
+    let out = restarted.handle(&Caller::Shell, Request::Tick, NOW + 10 * 60_000).expect("tick");
+    assert!(out.effects.alarm_clear);
+    assert_eq!(restarted.store.state(capture), None);
+}
+
+#[test]
+fn settings_are_checked_and_hold_zero_keeps_nothing() {
+    let mut b = backend();
+    let popup = Caller::ExtensionPage;
+    let bad = Settings { hold_minutes: 5000, ..Settings::default() };
+    assert!(matches!(b.handle(&popup, Request::SetSettings { settings: bad }, NOW), Err(Error::BadSetting(_))));
+    let hosts = Settings { extra_hosts: vec!["https://x.com/".into()], ..Settings::default() };
+    assert!(matches!(b.handle(&popup, Request::SetSettings { settings: hosts }, NOW), Err(Error::BadSetting(_))));
+    let off = Settings { hold_minutes: 0, extra_hosts: vec!["*.msp.example".into()], ..Settings::default() };
+    let out = b.handle(&popup, Request::SetSettings { settings: off.clone() }, NOW).expect("valid settings");
+    assert_eq!(out.effects.settings, Some(off));
+    assert!(b.caller(&sender("https://help.msp.example/api_tokens/5", Some(1))).is_ok(), "an added host is enabled");
+    let caller = page_caller(&b, 1);
+    let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
+    assert_eq!(b.handle(&popup, Request::RevealHeld { capture }, NOW).err(), Some(Error::NotHeld));
+}
+
+#[test]
+fn dismissals_store_fingerprints_and_can_be_undone() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    assert!(matches!(
+        b.handle(&caller, Request::Dismiss { fingerprint: "5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e".into() }, NOW),
+        Err(Error::Malformed(_))
+    ));
+    let print = "0123456789abcdef0123456789abcdef".to_string();
+    let out = b.handle(&caller, Request::Dismiss { fingerprint: print.clone() }, NOW).expect("dismiss");
+    assert_eq!(out.effects.dismissed, Some(vec![print.clone()]));
+    let out = b.handle(&Caller::ExtensionPage, Request::Undismiss { fingerprint: print }, NOW).expect("undismiss");
+    assert_eq!(out.effects.dismissed, Some(vec![]));
+}
