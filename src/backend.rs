@@ -214,20 +214,18 @@ impl Backend {
             return Err(Error::NotAllowed("the message did not come from Keyshift"));
         }
         let url = sender.url.as_deref().unwrap_or_default();
-        if let Some(tab) = sender.tab {
-            let addr = address(url).ok_or(Error::NotAllowed("Keyshift works only on https pages"))?;
-            if !host_enabled(addr.host, &self.settings.extra_hosts) {
-                return Err(Error::NotAllowed("Keyshift is not enabled on this site"));
-            }
-            return Ok(Caller::Page(Binding { tab, origin: addr.origin.to_ascii_lowercase() }));
-        }
+        // The popup or options page, even when opened in a tab (it then has a tab id too).
         let own_page = !sender.self_origin.is_empty()
             && url.strip_prefix(sender.self_origin.as_str()).is_some_and(|rest| rest.starts_with('/'));
         if own_page {
-            Ok(Caller::ExtensionPage)
-        } else {
-            Err(Error::NotAllowed("the message came from an unknown context"))
+            return Ok(Caller::ExtensionPage);
         }
+        let tab = sender.tab.ok_or(Error::NotAllowed("the message came from an unknown context"))?;
+        let addr = address(url).ok_or(Error::NotAllowed("Keyshift works only on https pages"))?;
+        if !host_enabled(addr.host, &self.settings.extra_hosts) {
+            return Err(Error::NotAllowed("Keyshift is not enabled on this site"));
+        }
+        Ok(Caller::Page(Binding { tab, origin: addr.origin.to_ascii_lowercase() }))
     }
 
     pub fn handle(&mut self, caller: &Caller, request: Request, now: Millis) -> Result<Outcome, Error> {

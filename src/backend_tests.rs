@@ -55,6 +55,8 @@ fn callers_are_identified_and_strangers_refused() {
         Ok(Caller::Page(Binding { tab: 3, .. }))
     ));
     assert_eq!(b.caller(&sender(&format!("chrome-extension://{SELF}/popup.html"), None)), Ok(Caller::ExtensionPage));
+    // The popup opened in a tab is still the popup.
+    assert_eq!(b.caller(&sender(&format!("chrome-extension://{SELF}/popup.html"), Some(4))), Ok(Caller::ExtensionPage));
     let refused = [
         sender("https://example.com/", Some(3)),
         sender("http://acme.repairshopr.com/", Some(3)),

@@ -2,7 +2,7 @@
 //! single value) it is made of. Findings are located in the joined text and mapped back
 //! to a segment and a UTF-16 offset, the unit the DOM uses for `Text.splitText`/`Range`.
 
-use crate::scan::{scan, Finding};
+use crate::scan::{scan_segmented, Finding};
 use serde::Serialize;
 
 /// A place in a block: segment index and UTF-16 offset inside that segment.
@@ -37,7 +37,7 @@ impl Joined {
     }
 
     pub fn findings(&self) -> Vec<Finding> {
-        scan(&self.text)
+        scan_segmented(&self.text, &self.starts)
     }
 
     /// Maps a byte offset of the joined text to a segment point. An offset that falls on a

@@ -126,7 +126,12 @@ fn token_list_rows_get_expiry_and_legacy_notes() {
     assert_eq!(a.plan.page, PageKind::TokenList);
     let got: Vec<(u32, NoteKind)> = a.plan.notes.iter().map(|n| (n.block, n.kind)).collect();
     assert_eq!(got, vec![(11, NoteKind::LegacyKey), (21, NoteKind::TokenExpired), (31, NoteKind::TokenExpiring)]);
-    assert_eq!(a.plan.notes[2].message.params, vec!["2026-12-05".to_string(), "7".to_string()]);
+    assert_eq!(
+        a.plan.notes[2].message.params,
+        vec![crate::policy::Param::Date(Date::new(2026, 12, 5).expect("date")), crate::policy::Param::Count(7)]
+    );
+    let json = serde_json::to_string(&a.plan.notes[2].message).expect("serializes");
+    assert_eq!(json, r#"{"id":"tokenExpiring","params":[{"date":"2026-12-05"},{"count":7}]}"#);
     assert!(a.tokens.is_empty(), "references are never captured");
 }
 

@@ -65,15 +65,30 @@ pub const EXPIRING_DAYS: i64 = 14;
 /// Column headers or labels of a token's expiry date.
 pub const EXPIRY_WORDS: &[&str] = &["expires", "expiration", "expiry", "valid until"];
 
+/// A message parameter, typed so the shell can format it in the reader's locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Param {
+    /// Written as `{"date": "YYYY-MM-DD"}`.
+    #[serde(serialize_with = "iso_date")]
+    Date(Date),
+    /// Written as `{"count": n}`.
+    Count(i64),
+}
+
+fn iso_date<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&date.iso())
+}
+
 /// A message for the shell to localize: an id from `_locales` and its parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Message {
     pub id: &'static str,
-    pub params: Vec<String>,
+    pub params: Vec<Param>,
 }
 
 impl Message {
-    pub fn new(id: &'static str, params: Vec<String>) -> Self {
+    pub fn new(id: &'static str, params: Vec<Param>) -> Self {
         Message { id, params }
     }
 }
@@ -147,12 +162,12 @@ pub fn expiry_message(expiry: Expiry, today: Date) -> Option<(ExpiryStatus, Mess
     let Expiry::On(date) = expiry else { return None };
     let days = date.days() - today.days();
     match expiry_status(expiry, today) {
-        ExpiryStatus::Expired => Some((ExpiryStatus::Expired, Message::new("tokenExpired", vec![date.iso()]))),
+        ExpiryStatus::Expired => Some((ExpiryStatus::Expired, Message::new("tokenExpired", vec![Param::Date(date)]))),
         ExpiryStatus::Expiring if days == 0 => {
-            Some((ExpiryStatus::Expiring, Message::new("tokenExpiresToday", vec![date.iso()])))
+            Some((ExpiryStatus::Expiring, Message::new("tokenExpiresToday", vec![Param::Date(date)])))
         }
         ExpiryStatus::Expiring => {
-            Some((ExpiryStatus::Expiring, Message::new("tokenExpiring", vec![date.iso(), days.to_string()])))
+            Some((ExpiryStatus::Expiring, Message::new("tokenExpiring", vec![Param::Date(date), Param::Count(days)])))
         }
         ExpiryStatus::Fine => None,
     }
@@ -162,9 +177,12 @@ pub fn expiry_message(expiry: Expiry, today: Date) -> Option<(ExpiryStatus, Mess
 pub fn legacy_message(today: Date) -> Message {
     if today < LEGACY_CUTOFF {
         let days = LEGACY_CUTOFF.days() - today.days();
-        Message::new("legacyKeyStopsSoon", vec![LEGACY_CUTOFF.iso(), days.to_string(), TOKENS_INTRODUCED.iso()])
+        Message::new(
+            "legacyKeyStopsSoon",
+            vec![Param::Date(LEGACY_CUTOFF), Param::Count(days), Param::Date(TOKENS_INTRODUCED)],
+        )
     } else {
-        Message::new("legacyKeyStopped", vec![LEGACY_CUTOFF.iso(), TOKENS_INTRODUCED.iso()])
+        Message::new("legacyKeyStopped", vec![Param::Date(LEGACY_CUTOFF), Param::Date(TOKENS_INTRODUCED)])
     }
 }
 
@@ -218,7 +236,7 @@ mod tests {
         assert_eq!(expiry_status(Expiry::Never, today), ExpiryStatus::Fine);
         assert_eq!(
             expiry_message(Expiry::On(d(2026, 12, 5)), today).map(|m| m.1),
-            Some(Message::new("tokenExpiring", vec!["2026-12-05".into(), "7".into()]))
+            Some(Message::new("tokenExpiring", vec![Param::Date(d(2026, 12, 5)), Param::Count(7)]))
         );
         assert_eq!(expiry_message(Expiry::On(d(2026, 11, 28)), today).map(|m| m.1.id), Some("tokenExpiresToday"));
         assert_eq!(expiry_message(Expiry::On(d(2025, 1, 1)), today).map(|m| m.1.id), Some("tokenExpired"));
@@ -230,13 +248,16 @@ mod tests {
         let before = legacy_message(d(2020, 11, 20));
         assert_eq!(
             before,
-            Message::new("legacyKeyStopsSoon", vec!["2020-12-01".into(), "11".into(), "2020-06-03".into()])
+            Message::new(
+                "legacyKeyStopsSoon",
+                vec![Param::Date(LEGACY_CUTOFF), Param::Count(11), Param::Date(TOKENS_INTRODUCED)]
+            )
         );
         let on = legacy_message(d(2020, 12, 1));
         assert_eq!(on.id, "legacyKeyStopped");
         assert_eq!(
             legacy_message(d(2026, 11, 28)),
-            Message::new("legacyKeyStopped", vec!["2020-12-01".into(), "2020-06-03".into()])
+            Message::new("legacyKeyStopped", vec![Param::Date(LEGACY_CUTOFF), Param::Date(TOKENS_INTRODUCED)])
         );
     }
 }

@@ -99,8 +99,38 @@ fn mask_len(rest: &[u8]) -> Option<usize> {
     None
 }
 
+/// The finding that exactly the bytes `start..end` make, if any. A reference also takes
+/// the mask (and tail digits) that follow it.
+fn classify(bytes: &[u8], start: usize, end: usize) -> Option<Finding> {
+    let run = &bytes[start..end];
+    // Most runs are ordinary words: only two lengths or a leading `T` can matter.
+    if run.len() == TOKEN_LEN && is_full_token(run) {
+        return Some(Finding { kind: FindingKind::Token, start, end });
+    }
+    if run.len() == UUID_LEN && is_uuid(run) {
+        return Some(Finding { kind: FindingKind::Uuid, start, end });
+    }
+    if run.first() == Some(&b'T') && is_ref_head(run) {
+        let mut end = end + mask_len(&bytes[end..])?;
+        let tail = bytes[end..].iter().take_while(|&&b| is_run_byte(b)).count();
+        if (1..=32).contains(&tail) && bytes[end..end + tail].iter().all(|&b| is_lower_hex(b)) {
+            end += tail;
+        }
+        return Some(Finding { kind: FindingKind::TokenRef, start, end });
+    }
+    None
+}
+
 /// All findings in `text`, in order, never overlapping.
 pub fn scan(text: &str) -> Vec<Finding> {
+    scan_segmented(text, &[])
+}
+
+/// Like `scan`, for text joined from several text nodes whose starts are `breaks` (byte
+/// offsets, ascending). A run is read whole first, so a token split across `<span>`s is
+/// found; failing that, the pieces between breaks are read, because adjacent elements
+/// (`<label>API Key</label><span>uuid</span>`) join without a space in the DOM's text.
+pub fn scan_segmented(text: &str, breaks: &[usize]) -> Vec<Finding> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -113,21 +143,32 @@ pub fn scan(text: &str) -> Vec<Finding> {
         while i < bytes.len() && is_run_byte(bytes[i]) {
             i += 1;
         }
-        let run = &bytes[start..i];
-        // Most runs are ordinary words: only three lengths or a leading `T` can matter.
-        if run.len() == TOKEN_LEN && is_full_token(run) {
-            found.push(Finding { kind: FindingKind::Token, start, end: i });
-        } else if run.len() == UUID_LEN && is_uuid(run) {
-            found.push(Finding { kind: FindingKind::Uuid, start, end: i });
-        } else if run[0] == b'T' && is_ref_head(run) {
-            if let Some(mask) = mask_len(&bytes[i..]) {
-                let mut end = i + mask;
-                let tail = bytes[end..].iter().take_while(|&&b| is_run_byte(b)).count();
-                if tail > 0 && bytes[end..end + tail].iter().all(|&b| is_lower_hex(b)) && tail <= 32 {
-                    end += tail;
+        if let Some(f) = classify(bytes, start, i) {
+            found.push(f);
+            i = i.max(f.end);
+            continue;
+        }
+        let from = breaks.partition_point(|&b| b <= start);
+        let to = breaks.partition_point(|&b| b < i);
+        if from == to {
+            continue;
+        }
+        let mut cuts: Vec<usize> = std::iter::once(start).chain(breaks[from..to].iter().copied()).chain([i]).collect();
+        cuts.dedup(); // empty text nodes give repeated breaks
+        let mut a = 0;
+        while a + 1 < cuts.len() {
+            let whole_run = |b: usize| a == 0 && b == cuts.len() - 1;
+            let hit = (a + 1..cuts.len())
+                .take_while(|&b| cuts[b] - cuts[a] <= TOKEN_LEN)
+                .filter(|&b| !whole_run(b))
+                .find_map(|b| classify(bytes, cuts[a], cuts[b]).map(|f| (b, f)));
+            match hit {
+                Some((b, f)) => {
+                    found.push(f);
+                    i = i.max(f.end);
+                    a = b;
                 }
-                found.push(Finding { kind: FindingKind::TokenRef, start, end });
-                i = end;
+                None => a += 1,
             }
         }
     }
@@ -212,6 +253,22 @@ mod tests {
         assert_eq!(kinds(&upper), vec![(FindingKind::Uuid, upper.as_str())]);
         assert!(kinds(&format!("{lower}0")).is_empty());
         assert!(kinds("5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5g").is_empty());
+    }
+
+    #[test]
+    fn values_glued_to_a_neighbouring_element_are_found_at_the_boundary() {
+        // "<label>API Key</label><span>uuid</span>": the DOM's text has no space between.
+        let key = "5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e";
+        let text = format!("API Key{key}reset");
+        let breaks = [7, 7 + key.len()];
+        let found = scan_segmented(&text, &breaks);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text(&text), key);
+        assert!(scan(&text).is_empty(), "without element boundaries it is one long run");
+        // A token split into spans and glued to a label still reads as the token.
+        let text = format!("Token{}", TOKEN);
+        let found = scan_segmented(&text, &[5, 5 + 20, 5 + 40]);
+        assert_eq!(found.iter().map(|f| f.text(&text)).collect::<Vec<_>>(), vec![TOKEN]);
     }
 
     #[test]

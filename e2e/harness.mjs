@@ -1,0 +1,114 @@
+// Starts the replica server and Debian Chromium with dist/chrome loaded, mapped so the
+// real host names reach the local server. Shared by every end-to-end test file.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { start } from './server.mjs';
+
+export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'chrome');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export async function launch({ dist = DIST } = {}) {
+  const server = await start();
+  const profile = mkdtempSync(join(tmpdir(), 'keyshift-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new below: extensions need the new headless mode
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      `--host-resolver-rules=MAP *.repairshopr.com 127.0.0.1:${server.port}, MAP *.syncromsp.com 127.0.0.1:${server.port}`,
+      '--ignore-certificate-errors',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const console_ = [];
+  const watch = (page) => page.on('console', (m) => console_.push({ where: page.url(), text: m.text() }));
+  context.on('page', watch);
+  context.pages().forEach(watch);
+  let worker = context.serviceWorkers()[0];
+  if (!worker) worker = await context.waitForEvent('serviceworker');
+  worker.on('console', (m) => console_.push({ where: 'service-worker', text: m.text() }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    server,
+    context,
+    profile,
+    extensionId,
+    console: console_,
+    url: (host, path) => `https://${host}${path}`,
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// The notes on a page: kind, visible text and the markup of host and shadow root.
+export async function notes(page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('keyshift-note'), (n) => ({
+      kind: n.dataset.kind,
+      text: n.shadowRoot ? n.shadowRoot.textContent : '',
+      html: n.outerHTML + (n.shadowRoot ? n.shadowRoot.innerHTML : ''),
+      after: n.previousElementSibling ? n.previousElementSibling.tagName + (n.previousElementSibling.id ? `#${n.previousElementSibling.id}` : '') : null,
+      parent: n.parentElement.tagName,
+    })),
+  );
+}
+
+export async function waitForNotes(page, count, kind) {
+  const sel = kind ? `keyshift-note[data-kind="${kind}"]` : 'keyshift-note';
+  await page.waitForFunction(([s, c]) => document.querySelectorAll(s).length >= c, [sel, count], { timeout: 10000 });
+  return notes(page);
+}
+
+// A button inside a note's shadow root, by the start of its accessible name.
+export function noteButton(page, kind, name) {
+  return page.locator(`keyshift-note[data-kind="${kind}"]`).getByRole('button', { name: new RegExp(`^${name}`) });
+}
+
+export async function grantClipboard(context, origin) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+}
+
+export async function readClipboard(page) {
+  await page.bringToFront();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+// Every file under `dir` (HTTP caches aside) that contains one of `secrets`.
+export function filesContaining(dir, secrets) {
+  const hits = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (!/^(Cache|Code Cache|GPUCache|DawnGraphiteCache|DawnWebGPUCache|GrShaderCache|ShaderCache)$/.test(name)) walk(p);
+      } else if (st.isFile() && st.size < 64 * 1024 * 1024) {
+        const bytes = readFileSync(p);
+        for (const s of secrets) {
+          if (bytes.includes(Buffer.from(s)) || bytes.includes(Buffer.from(s, 'utf16le'))) hits.push(`${p}: ${s.slice(0, 6)}…`);
+        }
+      }
+    }
+  };
+  walk(dir);
+  return hits;
+}

@@ -1,0 +1,113 @@
+// An HTTPS server for the replica pages in www/, answering for the real host names
+// (the browser maps them to 127.0.0.1). Every page is sent with a strict CSP. It records
+// each request so tests can check what reached the network.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LEGACY_KEY, GUIDS, tokenFor, truncated } from './fixtures.mjs';
+
+const WWW = join(dirname(fileURLToPath(import.meta.url)), '..', 'www');
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+function certificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'keyshift-cert-'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=acme.repairshopr.com',
+    '-addext', 'subjectAltName=DNS:*.repairshopr.com,DNS:*.syncromsp.com',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+  ], { stdio: 'ignore' });
+  const pair = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// RepairShopr lists dates month first; the Syncro replica writes them out, so both forms are exercised.
+function dateIn(days, syncro) {
+  const d = new Date(Date.now() + days * 86400000);
+  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+  return syncro ? `${MONTHS[m]} ${day}, ${y}` : `${String(m + 1).padStart(2, '0')}/${String(day).padStart(2, '0')}/${y}`;
+}
+
+const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+function reveal(variant, token) {
+  switch (variant) {
+    case 'spans': {
+      const parts = [token.slice(0, 9), token.slice(9, 30), token.slice(30)];
+      return `<p>Your API Token:</p><code id="token">${parts.map((p) => `<span>${p}</span>`).join('')}</code>`;
+    }
+    case 'late':
+      return `<template id="late-token">${token}</template><p>Generating your token…</p>`;
+    case 'plain':
+      return token;
+    case 'attr':
+      return `<button class="btn secondary" id="copy" data-clipboard-text="${token}">Copy to clipboard</button>`;
+    default:
+      return `<div class="field"><label for="token">Your API Token</label><input id="token" readonly value="${token}"></div>`;
+  }
+}
+
+function render(file, host, query) {
+  const syncro = host.endsWith('syncromsp.com');
+  const seed = query.get('seed') || 'default';
+  const variant = query.get('variant') || 'input';
+  const token = tokenFor(seed);
+  const done = query.get('done');
+  const vars = {
+    brand: syncro ? 'Syncro' : 'RepairShopr',
+    host,
+    legacyKey: LEGACY_KEY,
+    guid1: GUIDS[0], guid2: GUIDS[1], guid3: GUIDS[2], guid4: GUIDS[3], GUID5: GUIDS[4],
+    tokenLike: tokenFor('lookalike'),
+    tokenUpper: tokenFor('upper').toUpperCase(),
+    seed: escape(seed),
+    variant: escape(variant),
+    reveal: reveal(variant, token),
+    doneBanner: done ? `<p class="alert">Token created: <code>${truncated(tokenFor(done))}</code></p>` : '',
+  };
+  let html = readFileSync(join(WWW, file), 'utf8').replace('{{header}}', readFileSync(join(WWW, '_header.html'), 'utf8'));
+  html = html.replace(/\{\{date:([+-]\d+)\}\}/g, (_, n) => dateIn(Number(n), syncro));
+  return html.replace(/\{\{(\w+)\}\}/g, (_, k) => vars[k] ?? '');
+}
+
+const ROUTES = {
+  '/profile': 'profile.html',
+  '/api_tokens': 'api_tokens.html',
+  '/api_tokens/new': 'api_tokens_new.html',
+  '/api_tokens/created': 'api_tokens_created.html',
+  '/assets/77': 'negatives.html',
+  '/settings/api': 'spa.html',
+  '/': 'profile.html',
+};
+const STATIC = { '/site.css': 'text/css', '/reveal.js': 'text/javascript', '/spa.js': 'text/javascript' };
+
+export async function start() {
+  const requests = [];
+  const server = createServer(certificate(), (req, res) => {
+    const url = new URL(req.url, `https://${req.headers.host}`);
+    requests.push({ method: req.method, host: req.headers.host, url: req.url, headers: req.headers });
+    const headers = { 'content-security-policy': CSP, 'cache-control': 'no-store' };
+    if (STATIC[url.pathname]) {
+      res.writeHead(200, { ...headers, 'content-type': STATIC[url.pathname] });
+      res.end(readFileSync(join(WWW, url.pathname.slice(1))));
+    } else if (ROUTES[url.pathname]) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(render(ROUTES[url.pathname], url.hostname, url.searchParams));
+    } else {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { port: server.address().port, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// `node server.mjs` serves the replicas for a look by hand (see `make demo`).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const s = await start();
+  console.log(`serving www/ on 127.0.0.1:${s.port}`);
+}

@@ -1,0 +1,89 @@
+// Keyshift's background: loads the Rust engine (wasm) and delivers messages to it.
+// Every decision is the engine's; this file only loads state, passes messages on and
+// applies the effects the engine returns (storage writes, alarms, content scripts).
+
+import init, { Engine } from './pkg/keyshift.js';
+
+const ALARM = 'keyshift-expire';
+const EXTRA_SCRIPT_ID = 'keyshift-extra-hosts';
+
+function hex(bytes) {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Held tokens live in storage.session: memory only, and hidden from content scripts.
+const sessionLocked = chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+
+const engine = (async () => {
+  await init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) });
+  await sessionLocked;
+  const [local, session] = await Promise.all([
+    chrome.storage.local.get(['settings', 'dismissed', 'salt']),
+    chrome.storage.session.get('held'),
+  ]);
+  // The salt makes dismissal fingerprints useless outside this profile; it is not secret.
+  const salt = local.salt || hex(crypto.getRandomValues(new Uint8Array(16)));
+  if (!local.salt) await chrome.storage.local.set({ salt });
+  return new Engine({ settings: local.settings, dismissed: local.dismissed || [], salt, held: session.held });
+})();
+
+async function syncExtraHosts(hosts) {
+  const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [EXTRA_SCRIPT_ID] });
+  if (registered.length) await chrome.scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] });
+  const granted = [];
+  for (const host of hosts) {
+    const origin = `https://${host}/*`;
+    if (await chrome.permissions.contains({ origins: [origin] })) granted.push(origin);
+  }
+  if (!granted.length) return;
+  await chrome.scripting.registerContentScripts([
+    { id: EXTRA_SCRIPT_ID, matches: granted, js: ['content.js'], allFrames: true, runAt: 'document_end', persistAcrossSessions: true },
+  ]);
+}
+
+function apply(effects) {
+  const writes = [];
+  if (effects.session) writes.push(chrome.storage.session.set({ held: effects.session }));
+  if (effects.settings) {
+    writes.push(chrome.storage.local.set({ settings: effects.settings }));
+    writes.push(syncExtraHosts(effects.settings.extraHosts));
+  }
+  if (effects.dismissed) writes.push(chrome.storage.local.set({ dismissed: effects.dismissed }));
+  if (effects.alarmAt) writes.push(chrome.alarms.create(ALARM, { when: effects.alarmAt }));
+  if (effects.alarmClear) writes.push(chrome.alarms.clear(ALARM));
+  return Promise.all(writes);
+}
+
+function senderInfo(sender) {
+  return {
+    id: sender.id,
+    selfId: chrome.runtime.id,
+    selfOrigin: new URL(chrome.runtime.getURL('/')).origin,
+    url: sender.url,
+    tab: sender.tab ? sender.tab.id : undefined,
+    frame: sender.frameId,
+  };
+}
+
+// Errors go back as { error: { name, message } }; their messages never hold a secret.
+function failure(e) {
+  return { error: { name: e && e.name ? e.name : 'Error', message: e && e.message ? e.message : String(e) } };
+}
+
+// Listeners are registered synchronously so a restarted worker receives the message
+// that woke it; each awaits the engine.
+chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
+  engine
+    .then(async (e) => {
+      const out = e.handle(request, senderInfo(sender), Date.now());
+      await apply(out.effects);
+      sendResponse({ ok: out.reply });
+    })
+    .catch((e) => sendResponse(failure(e)));
+  return true;
+});
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== ALARM) return;
+  engine.then((e) => apply(e.tick(Date.now()).effects)).catch(() => {});
+});

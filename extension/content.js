@@ -1,0 +1,437 @@
+// Keyshift's content script: gathers what the page shows, sends it to the background
+// engine, and places the notes the engine's plan asks for. It decides nothing about keys,
+// tokens or pages; it only gathers, places and clicks. It must never throw into the page.
+(() => {
+  'use strict';
+  if (globalThis.__keyshiftLoaded) return;
+  globalThis.__keyshiftLoaded = true;
+
+  // What is gathered. Elements that never hold visible text, and inline elements whose
+  // text belongs to the block around them.
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'KEYSHIFT-NOTE', 'KEYSHIFT-CONFIRM', 'TEXTAREA']);
+  const INLINE = new Set([
+    'SPAN', 'B', 'STRONG', 'I', 'EM', 'SMALL', 'MARK', 'CODE', 'KBD', 'SAMP', 'VAR', 'SUB', 'SUP', 'ABBR', 'FONT',
+    'U', 'S', 'A', 'LABEL', 'TT', 'BDI', 'BDO', 'TIME', 'DATA', 'Q', 'CITE', 'DFN', 'INS', 'DEL', 'WBR', 'BR',
+  ]);
+  // Attributes that carry a copy button's payload.
+  const COPY_ATTRS = ['data-clipboard-text', 'data-copy', 'data-copy-text', 'data-token', 'data-value'];
+  const CONTROLS = 'button, a[href], input[type=submit], input[type=button], [role=button]';
+  const VALUES = 'input:not([type]), input[type=text], input[type=url], input[type=search], textarea';
+  const CELL_OR_ITEM = new Set(['TD', 'TH', 'LI', 'DD']);
+  const SHORT = 500;
+  const ROW_TEXT = 1000;
+  const BATCH_BLOCKS = 1500;
+
+  let alive = true;
+  const ids = new WeakMap();
+  const elements = [];
+  const notes = new Map(); // block id -> placed note elements
+  const captures = new Map(); // capture id -> { token, note }
+  let guard = null; // { control, capture } while the engine wants Done guarded
+
+  const idOf = (el) => {
+    let id = ids.get(el);
+    if (id === undefined) {
+      id = elements.push(el) - 1;
+      ids.set(el, id);
+    }
+    return id;
+  };
+  const squeeze = (s, max = SHORT) => (s || '').replace(/\s+/g, ' ').trim().slice(0, max);
+  const t = (id, params) => chrome.i18n.getMessage(id, params) || id;
+
+  function formatParam(p) {
+    if (p && typeof p === 'object' && 'date' in p) {
+      return new Date(`${p.date}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+    }
+    if (p && typeof p === 'object' && 'count' in p) return p.count.toLocaleString();
+    return String(p);
+  }
+  const say = (message) => t(message.id, message.params.map(formatParam));
+
+  // ---- talking to the background ------------------------------------------------------
+
+  function goQuiet() {
+    alive = false;
+    observer.disconnect();
+    document.removeEventListener('click', onClickCapture, true);
+    for (const list of notes.values()) list.forEach((n) => n.remove());
+    notes.clear();
+    captures.clear();
+  }
+
+  async function ask(request) {
+    if (!alive) return null;
+    try {
+      const answer = await chrome.runtime.sendMessage(request);
+      if (answer && answer.ok) return answer.ok;
+      return null;
+    } catch (e) {
+      // The extension was reloaded or removed: this script is an orphan now.
+      if (!chrome.runtime || !chrome.runtime.id) goQuiet();
+      return null;
+    }
+  }
+
+  // ---- gathering ----------------------------------------------------------------------
+
+  // The nearest element around `el` that is not inline: the block its text belongs to.
+  function blockFor(el) {
+    while (el && INLINE.has(el.tagName) && el.parentElement && el.parentElement !== document.documentElement) {
+      el = el.parentElement;
+    }
+    return el;
+  }
+
+  function skipped(el) {
+    for (let e = el; e; e = e.parentElement) if (SKIP.has(e.tagName)) return true;
+    return false;
+  }
+
+  function headerOf(el) {
+    const cell = el.closest('td, th');
+    const table = cell && cell.closest('table');
+    if (!table) return undefined;
+    const head = table.tHead && table.tHead.rows.length ? table.tHead.rows[table.tHead.rows.length - 1] : table.rows[0];
+    const th = head && head !== cell.parentElement ? head.cells[cell.cellIndex] : undefined;
+    return th ? squeeze(th.textContent) : undefined;
+  }
+
+  function labelOf(el) {
+    const aria = el.getAttribute('aria-label');
+    if (aria) return squeeze(aria);
+    const by = el.getAttribute('aria-labelledby');
+    if (by) return squeeze(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' '));
+    if (el.labels && el.labels.length) return squeeze(el.labels[0].textContent);
+    if (el.placeholder) return squeeze(el.placeholder);
+    const prev = el.previousElementSibling;
+    if (prev && prev.textContent.length <= 80) return squeeze(prev.textContent);
+    return undefined;
+  }
+
+  function rowOf(el, rows) {
+    const row = el.closest('tr, li');
+    if (!row) return undefined;
+    const id = idOf(row);
+    if (!rows.has(id)) rows.set(id, { id, text: squeeze(row.textContent, ROW_TEXT) });
+    return id;
+  }
+
+  // Blocks inside `roots`: text blocks, input values and copy attributes.
+  function gather(roots) {
+    const texts = new Map(); // block element -> text nodes
+    const extra = []; // value and attribute blocks
+    const rows = new Map();
+    const seen = new Set();
+    for (const root of roots) {
+      if (!root.isConnected || skipped(root)) continue;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+        acceptNode: (n) => (n.nodeType === 1 && SKIP.has(n.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      for (let n = walker.currentNode; n; n = walker.nextNode()) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        if (n.nodeType === 3) {
+          if (!n.data.trim()) continue;
+          const block = blockFor(n.parentElement);
+          if (!block) continue;
+          if (!texts.has(block)) texts.set(block, []);
+          texts.get(block).push(n);
+        } else {
+          if (n.matches(VALUES) && n.value) extra.push({ el: n, segs: [n.value], source: 'value', field: n.name || n.id || undefined });
+          for (const a of COPY_ATTRS) {
+            const v = n.getAttribute(a);
+            if (v) extra.push({ el: n, segs: [v], source: 'attr' });
+          }
+        }
+      }
+    }
+    const blocks = [];
+    const nodes = new Map(); // block id -> text nodes, to anchor notes
+    for (const [el, list] of texts) {
+      const id = idOf(el);
+      nodes.set(id, list);
+      blocks.push({ id, segs: list.map((n) => n.data), label: labelOf(el), header: headerOf(el), row: rowOf(el, rows) });
+    }
+    for (const x of extra) {
+      const id = idOf(x.el);
+      blocks.push({ id, segs: x.segs, source: x.source, label: labelOf(x.el), header: headerOf(x.el), field: x.field, row: rowOf(x.el, rows) });
+    }
+    return { blocks, rows, nodes };
+  }
+
+  function pageInfo() {
+    const headings = Array.from(document.querySelectorAll('h1, h2, h3, [role=heading]'), (h) => squeeze(h.textContent)).filter(Boolean).slice(0, 30);
+    const controls = [];
+    for (const c of document.querySelectorAll(CONTROLS)) {
+      if (c.closest('keyshift-note, keyshift-confirm')) continue;
+      const label = squeeze(c.getAttribute('aria-label') || c.textContent || c.value);
+      if (label) controls.push({ id: idOf(c), label });
+      if (controls.length >= 400) break;
+    }
+    return { url: location.href, title: squeeze(document.title), headings, controls };
+  }
+
+  // ---- scanning -----------------------------------------------------------------------
+
+  async function scan(roots) {
+    const { blocks, rows, nodes } = gather(roots);
+    const page = pageInfo();
+    const placed = new Set();
+    // Send in batches that end between rows, so a row's cells are read together.
+    for (let i = 0; i < blocks.length; ) {
+      let end = Math.min(i + BATCH_BLOCKS, blocks.length);
+      while (end < blocks.length && end > i + 1 && blocks[end].row !== undefined && blocks[end].row === blocks[end - 1].row) end--;
+      const batch = blocks.slice(i, end);
+      const batchRows = [...new Set(batch.map((b) => b.row).filter((r) => r !== undefined))].map((r) => rows.get(r));
+      const reply = await ask({ type: 'scan', snapshot: { page, blocks: batch, rows: batchRows } });
+      if (!reply || !alive) return;
+      apply(reply.plan, batch, nodes, placed);
+      i = end;
+    }
+    // Blocks that were read again and no longer need a note lose their old ones.
+    for (const b of blocks) if (!placed.has(b.id)) clearNotes(b.id);
+  }
+
+  function clearNotes(id) {
+    (notes.get(id) || []).forEach((n) => n.remove());
+    notes.delete(id);
+  }
+
+  // ---- placing ------------------------------------------------------------------------
+
+  function anchorFor(note, block, nodes) {
+    const el = elements[note.block];
+    let anchor = el;
+    if (block && block.source === undefined) {
+      const list = nodes.get(note.block);
+      const node = list && list[note.span.end.seg];
+      anchor = (node && node.parentElement) || el;
+    }
+    // Never inside a button or link: a note there would be a control inside a control.
+    const control = anchor.closest('button, a, [role=button]');
+    return control || anchor;
+  }
+
+  function place(anchor, note) {
+    if (CELL_OR_ITEM.has(anchor.tagName)) anchor.append(note);
+    else anchor.after(note);
+  }
+
+  function tokenFrom(block, span) {
+    const segs = block.segs;
+    let out = '';
+    for (let i = span.start.seg; i <= span.end.seg; i++) {
+      const from = i === span.start.seg ? span.start.at : 0;
+      const to = i === span.end.seg ? span.end.at : segs[i].length;
+      out += segs[i].slice(from, to);
+    }
+    return out;
+  }
+
+  function apply(plan, batch, nodes, placedNow) {
+    const byId = new Map(batch.map((b) => [b.id, b]));
+    const fresh = new Map();
+    for (const n of plan.notes) {
+      if (!fresh.has(n.block)) fresh.set(n.block, []);
+      fresh.get(n.block).push(n);
+    }
+    for (const [id, list] of fresh) {
+      const key = JSON.stringify(list.map((n) => [n.kind, n.message, n.capture, n.dismiss]));
+      placedNow.add(id);
+      const old = notes.get(id);
+      if (old && old.key === key && old.every((el) => el.isConnected)) continue;
+      clearNotes(id);
+      const placed = [];
+      placed.key = key;
+      for (const n of list) {
+        const block = byId.get(n.block);
+        const el = renderNote(n);
+        if (n.capture !== undefined && n.capture !== null && block) {
+          captures.set(n.capture, { token: tokenFrom(block, n.span), note: el });
+        }
+        place(anchorFor(n, block, nodes), el);
+        placed.push(el);
+      }
+      notes.set(id, placed);
+    }
+    if (plan.done) guard = { control: elements[plan.done.control], capture: plan.done.capture };
+  }
+
+  // ---- notes --------------------------------------------------------------------------
+
+  const STYLE = `
+    :host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; }
+    .note { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 6px 10px;
+      border-radius: 6px; border: 1px solid #b45309; background: #fffbeb; color: #451a03; }
+    :host([data-kind=captured-token]) .note { border-color: #047857; background: #ecfdf5; color: #022c22; }
+    .text { flex: 1 1 240px; }
+    .brand { font-weight: 600; margin-right: 4px; }
+    button, a { font: inherit; color: inherit; }
+    button { cursor: pointer; border: 1px solid currentColor; border-radius: 4px; padding: 2px 10px; background: transparent; }
+    button.primary { background: #047857; color: #fff; border-color: #047857; }
+    .confirm { border-color: #b91c1c; background: #fef2f2; color: #450a0a; }
+    button:focus-visible, a:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+    .status:empty { display: none; }
+    @media (prefers-color-scheme: dark) {
+      .note { background: #2a1a05; color: #fde68a; border-color: #d97706; }
+      :host([data-kind=captured-token]) .note { background: #052e22; color: #a7f3d0; border-color: #10b981; }
+      button.primary { background: #10b981; color: #022c22; }
+      .confirm { background: #2b0a0a; color: #fecaca; border-color: #ef4444; }
+    }`;
+
+  function onTrusted(handler) {
+    return (ev) => {
+      if (!ev.isTrusted) return; // a page script cannot press our buttons
+      try {
+        handler(ev);
+      } catch (_) {
+        /* never throw into the page */
+      }
+    };
+  }
+
+  // One stylesheet for every note, adopted by each shadow root: no inline <style>, so a
+  // page's strict style-src does not strip our look.
+  let sheet = null;
+  function styled(root) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    }
+    root.adoptedStyleSheets = [sheet];
+    return root;
+  }
+
+  function h(tag, props = {}, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === 'text') e.textContent = v;
+      else if (k === 'onclick') e.addEventListener('click', onTrusted(v));
+      else e.setAttribute(k, v);
+    }
+    e.append(...children);
+    return e;
+  }
+
+  function renderNote(n) {
+    const host = h('keyshift-note', { 'data-kind': n.kind });
+    const root = styled(host.attachShadow({ mode: 'open' }));
+    const status = h('span', { class: 'status', 'aria-live': 'polite' });
+    const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: 'Keyshift:' }), ' ', say(n.message)));
+    if (n.action) box.append(h('a', { href: n.action.href, text: t(n.action.label) }));
+    if (n.capture !== undefined && n.capture !== null) {
+      box.append(h('button', { class: 'primary', text: t('copyToken'), onclick: () => copyCapture(n.capture, status) }));
+    }
+    if (n.dismiss) {
+      const dismiss = async () => {
+        if (await ask({ type: 'dismiss', fingerprint: n.dismiss })) host.remove();
+      };
+      box.append(h('button', { text: t('dismiss'), 'aria-label': t('dismissLabel'), onclick: dismiss }));
+    }
+    box.append(status);
+    root.append(box);
+    return host;
+  }
+
+  async function copyCapture(id, status) {
+    const c = captures.get(id);
+    if (!c) return false;
+    try {
+      await navigator.clipboard.writeText(c.token);
+    } catch (_) {
+      if (status) status.textContent = t('copyFailed');
+      return false;
+    }
+    if (status) status.textContent = t('copied');
+    const reply = await ask({ type: 'copied', capture: id });
+    if (reply && !reply.guard && guard && guard.capture === id) guard = null;
+    return true;
+  }
+
+  // ---- the Done guard -----------------------------------------------------------------
+
+  function onClickCapture(ev) {
+    try {
+      if (!guard || !ev.isTrusted || !guard.control || !guard.control.contains(ev.target)) return;
+      const { control, capture } = guard;
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      guard = null;
+      ask({ type: 'done-clicked', capture }).then((reply) => {
+        if (reply && reply.decision === 'confirm') confirmDone(control, capture);
+        else control.click();
+      });
+    } catch (_) {
+      /* never throw into the page */
+    }
+  }
+
+  function confirmDone(control, capture) {
+    const host = h('keyshift-confirm');
+    const root = styled(host.attachShadow({ mode: 'open' }));
+    const status = h('span', { class: 'status', 'aria-live': 'polite' });
+    const finish = (go) => {
+      host.remove();
+      if (go) control.click();
+      else control.focus();
+    };
+    const copy = h('button', { class: 'primary', text: t('copyAndContinue'), onclick: async () => finish(await copyCapture(capture, status)) });
+    const skip = h('button', { text: t('continueWithoutCopying'), onclick: () => finish(true) });
+    root.append(
+      h('div', { class: 'note confirm', role: 'alertdialog', 'aria-labelledby': 'title', 'aria-describedby': 'body' },
+        h('span', { class: 'text' }, h('strong', { id: 'title', text: t('doneGuardTitle') }), ' ', h('span', { id: 'body', text: t('doneGuardBody') })),
+        copy, skip, status),
+    );
+    host.addEventListener('keydown', onTrusted((ev) => ev.key === 'Escape' && finish(false)));
+    control.after(host);
+    copy.focus();
+  }
+
+  // ---- watching for changes -----------------------------------------------------------
+
+  const dirty = new Set();
+  let pending = false;
+
+  function ours(node) {
+    return node.nodeType === 1 && (node.tagName === 'KEYSHIFT-NOTE' || node.tagName === 'KEYSHIFT-CONFIRM');
+  }
+
+  function flush() {
+    pending = false;
+    const roots = [];
+    for (const n of dirty) {
+      const el = n.nodeType === 1 ? n : n.parentElement;
+      if (!el || !el.isConnected) continue;
+      // A changed cell is re-read with its whole row, so the row's notes stay right.
+      roots.push(el.closest('tr') || blockFor(el));
+    }
+    dirty.clear();
+    if (roots.length) scan(roots).catch(() => {});
+  }
+
+  const observer = new MutationObserver((records) => {
+    try {
+      for (const r of records) {
+        if (ours(r.target)) continue;
+        if (r.type === 'childList') {
+          for (const n of r.addedNodes) if (!ours(n)) dirty.add(n);
+          if ([...r.removedNodes].some((n) => !ours(n))) dirty.add(r.target);
+        } else {
+          dirty.add(r.target);
+        }
+      }
+      if (dirty.size && !pending) {
+        pending = true;
+        requestAnimationFrame(flush);
+        setTimeout(() => pending && flush(), 100); // rAF sleeps in background tabs
+      }
+    } catch (_) {
+      /* never throw into the page */
+    }
+  });
+
+  document.addEventListener('click', onClickCapture, true);
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: COPY_ATTRS.concat(['value']) });
+  scan([document.body || document.documentElement]).catch(() => {});
+})();

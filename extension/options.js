@@ -1,0 +1,53 @@
+// The options page: hold time, custom domains and dismissed warnings. The engine checks
+// every value; this page only shows them and asks for host permissions.
+'use strict';
+
+const form = document.getElementById('form');
+const statusLine = document.getElementById('status');
+let settings = null;
+
+function showSettings(reply) {
+  settings = reply.settings;
+  document.getElementById('hold').value = settings.holdMinutes;
+  document.getElementById('hosts').value = settings.extraHosts.join('\n');
+}
+
+function showDismissed(reply) {
+  const list = document.getElementById('dismissed');
+  list.replaceChildren();
+  reply.fingerprints.forEach((print, i) => {
+    const li = document.createElement('li');
+    const name = document.createElement('span');
+    name.textContent = t('dismissedItem', [String(i + 1), print.slice(0, 8)]);
+    const undo = document.createElement('button');
+    undo.textContent = t('restore');
+    undo.setAttribute('aria-label', t('restoreLabel', [print.slice(0, 8)]));
+    undo.addEventListener('click', () => ask({ type: 'undismiss', fingerprint: print }).then(showDismissed, fail));
+    li.append(name, undo);
+    list.append(li);
+  });
+  document.getElementById('noDismissed').hidden = reply.fingerprints.length > 0;
+}
+
+function fail(e) {
+  statusLine.textContent = e.message;
+}
+
+form.addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const extraHosts = document.getElementById('hosts').value.split(/\s+/).filter(Boolean);
+  const next = { ...settings, holdMinutes: Number(document.getElementById('hold').value), extraHosts };
+  try {
+    // Host access must be asked for inside the click that saves.
+    const origins = extraHosts.map((h) => `https://${h}/*`);
+    if (origins.length && !(await chrome.permissions.request({ origins }))) throw new Error(t('hostsDenied'));
+    showSettings(await ask({ type: 'set-settings', settings: next }));
+    statusLine.textContent = t('saved');
+  } catch (e) {
+    fail(e);
+  }
+});
+
+localize();
+ask({ type: 'get-settings' }).then(showSettings, fail);
+ask({ type: 'list-dismissed' }).then(showDismissed, fail);
