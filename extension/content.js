@@ -18,6 +18,7 @@
   const CONTROLS = 'button, a[href], input[type=submit], input[type=button], [role=button]';
   const VALUES = 'input:not([type]), input[type=text], input[type=url], input[type=search], textarea';
   const CELL_OR_ITEM = new Set(['TD', 'TH', 'LI', 'DD']);
+  const LABELS = new Set(['LABEL', 'DT', 'TH', 'LEGEND']);
   const SHORT = 500;
   const ROW_TEXT = 1000;
   const BATCH_BLOCKS = 1500;
@@ -104,8 +105,10 @@
     if (by) return squeeze(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' '));
     if (el.labels && el.labels.length) return squeeze(el.labels[0].textContent);
     if (el.placeholder) return squeeze(el.placeholder);
+    // A sibling just before counts as a label only if it is one, or reads like one ("Key:").
     const prev = el.previousElementSibling;
-    if (prev && prev.textContent.length <= 80) return squeeze(prev.textContent);
+    const text = prev ? squeeze(prev.textContent) : '';
+    if (prev && (LABELS.has(prev.tagName) || (text.length <= 40 && text.endsWith(':')))) return text;
     return undefined;
   }
 
@@ -184,7 +187,7 @@
       while (end < blocks.length && end > i + 1 && blocks[end].row !== undefined && blocks[end].row === blocks[end - 1].row) end--;
       const batch = blocks.slice(i, end);
       const batchRows = [...new Set(batch.map((b) => b.row).filter((r) => r !== undefined))].map((r) => rows.get(r));
-      const reply = await ask({ type: 'scan', snapshot: { page, blocks: batch, rows: batchRows } });
+      const reply = await ask({ scan: { snapshot: { page, blocks: batch, rows: batchRows } } });
       if (!reply || !alive) return;
       apply(reply.plan, batch, nodes, placed);
       i = end;
@@ -200,17 +203,19 @@
 
   // ---- placing ------------------------------------------------------------------------
 
+  // The element that shows the value: the outermost inline element around the text
+  // node where it ends (`<code>` around split `<span>`s), or the input or button itself.
   function anchorFor(note, block, nodes) {
     const el = elements[note.block];
     let anchor = el;
-    if (block && block.source === undefined) {
-      const list = nodes.get(note.block);
-      const node = list && list[note.span.end.seg];
-      anchor = (node && node.parentElement) || el;
+    const list = block && block.source === undefined ? nodes.get(note.block) : null;
+    const node = list && list[note.span.end.seg];
+    if (node && node.parentElement) {
+      anchor = node.parentElement;
+      while (anchor !== el && anchor.parentElement !== el && INLINE.has(anchor.parentElement.tagName)) anchor = anchor.parentElement;
     }
     // Never inside a button or link: a note there would be a control inside a control.
-    const control = anchor.closest('button, a, [role=button]');
-    return control || anchor;
+    return anchor.closest('button, a, [role=button]') || anchor;
   }
 
   function place(anchor, note) {
@@ -325,7 +330,7 @@
     }
     if (n.dismiss) {
       const dismiss = async () => {
-        if (await ask({ type: 'dismiss', fingerprint: n.dismiss })) host.remove();
+        if (await ask({ dismiss: { fingerprint: n.dismiss } })) host.remove();
       };
       box.append(h('button', { text: t('dismiss'), 'aria-label': t('dismissLabel'), onclick: dismiss }));
     }
@@ -344,7 +349,7 @@
       return false;
     }
     if (status) status.textContent = t('copied');
-    const reply = await ask({ type: 'copied', capture: id });
+    const reply = await ask({ copied: { capture: id } });
     if (reply && !reply.guard && guard && guard.capture === id) guard = null;
     return true;
   }
@@ -358,7 +363,7 @@
       ev.preventDefault();
       ev.stopImmediatePropagation();
       guard = null;
-      ask({ type: 'done-clicked', capture }).then((reply) => {
+      ask({ 'done-clicked': { capture } }).then((reply) => {
         if (reply && reply.decision === 'confirm') confirmDone(control, capture);
         else control.click();
       });

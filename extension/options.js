@@ -22,7 +22,7 @@ function showDismissed(reply) {
     const undo = document.createElement('button');
     undo.textContent = t('restore');
     undo.setAttribute('aria-label', t('restoreLabel', [print.slice(0, 8)]));
-    undo.addEventListener('click', () => ask({ type: 'undismiss', fingerprint: print }).then(showDismissed, fail));
+    undo.addEventListener('click', () => ask({ undismiss: { fingerprint: print } }).then(showDismissed, fail));
     li.append(name, undo);
     list.append(li);
   });
@@ -41,7 +41,7 @@ form.addEventListener('submit', async (ev) => {
     // Host access must be asked for inside the click that saves.
     const origins = extraHosts.map((h) => `https://${h}/*`);
     if (origins.length && !(await chrome.permissions.request({ origins }))) throw new Error(t('hostsDenied'));
-    showSettings(await ask({ type: 'set-settings', settings: next }));
+    showSettings(await ask({ 'set-settings': { settings: next } }));
     statusLine.textContent = t('saved');
   } catch (e) {
     fail(e);
@@ -49,5 +49,5 @@ form.addEventListener('submit', async (ev) => {
 });
 
 localize();
-ask({ type: 'get-settings' }).then(showSettings, fail);
-ask({ type: 'list-dismissed' }).then(showDismissed, fail);
+ask({ 'get-settings': {} }).then(showSettings, fail);
+ask({ 'list-dismissed': {} }).then(showDismissed, fail);

@@ -32,7 +32,7 @@ function render() {
     const forget = document.createElement('button');
     forget.textContent = t('forget');
     forget.setAttribute('aria-label', t('forgetHeldLabel', [h.masked]));
-    forget.addEventListener('click', () => run(ask({ type: 'forget', capture: h.id }).then(show)));
+    forget.addEventListener('click', () => run(ask({ forget: { capture: h.id } }).then(show)));
     li.append(masked, copy, forget, site, time);
     list.append(li);
   }
@@ -47,9 +47,9 @@ function show(reply) {
 }
 
 async function copyHeld(h) {
-  const reply = await ask({ type: 'reveal-held', capture: h.id });
+  const reply = await ask({ 'reveal-held': { capture: h.id } });
   await navigator.clipboard.writeText(reply.token);
-  await ask({ type: 'copied', capture: h.id });
+  await ask({ copied: { capture: h.id } });
   statusLine.textContent = t('copiedHeld', [h.masked]);
 }
 
@@ -59,9 +59,9 @@ function run(promise) {
   });
 }
 
-document.getElementById('forgetAll').addEventListener('click', () => run(ask({ type: 'forget-all' }).then(show)));
+document.getElementById('forgetAll').addEventListener('click', () => run(ask({ 'forget-all': {} }).then(show)));
 localize();
-run(ask({ type: 'list-held' }).then(show));
+run(ask({ 'list-held': {} }).then(show));
 setInterval(() => {
   let due = false;
   for (const el of list.querySelectorAll('.left')) {
@@ -69,5 +69,5 @@ setInterval(() => {
     el.textContent = left(ms);
     due = due || ms <= 0;
   }
-  if (due) run(ask({ type: 'list-held' }).then(show));
+  if (due) run(ask({ 'list-held': {} }).then(show));
 }, 1000);

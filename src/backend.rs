@@ -94,8 +94,10 @@ pub enum Caller {
     Shell,
 }
 
+/// A message to the background, written `{ "kind": { ...fields } }`. (Externally tagged:
+/// it decodes in one pass, where a `type` field would make serde buffer the whole message.)
 #[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Request {
     Scan {
         snapshot: Snapshot,
@@ -109,24 +111,24 @@ pub enum Request {
     Dismiss {
         fingerprint: String,
     },
-    ListHeld,
+    ListHeld {},
     RevealHeld {
         capture: u32,
     },
     Forget {
         capture: u32,
     },
-    ForgetAll,
-    GetSettings,
+    ForgetAll {},
+    GetSettings {},
     SetSettings {
         settings: Settings,
     },
-    ListDismissed,
+    ListDismissed {},
     Undismiss {
         fingerprint: String,
     },
     /// An alarm fired: drop what expired.
-    Tick,
+    Tick {},
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -264,7 +266,7 @@ impl Backend {
             (Caller::Page(_), _) => {
                 return Err(Error::NotAllowed("web pages may only send scans, copies, Done clicks and dismissals"))
             }
-            (Caller::ExtensionPage, Request::ListHeld) => Reply::Held { held: self.store.list(now) },
+            (Caller::ExtensionPage, Request::ListHeld {}) => Reply::Held { held: self.store.list(now) },
             (Caller::ExtensionPage, Request::RevealHeld { capture }) => {
                 Reply::Revealed { token: self.store.reveal(capture, now)?.clone() }
             }
@@ -278,25 +280,27 @@ impl Backend {
                 effects.session = Some(self.store.clone());
                 Reply::Held { held: self.store.list(now) }
             }
-            (Caller::ExtensionPage, Request::ForgetAll) => {
+            (Caller::ExtensionPage, Request::ForgetAll {}) => {
                 self.store.forget_all();
                 effects.session = Some(self.store.clone());
                 Reply::Held { held: self.store.list(now) }
             }
-            (Caller::ExtensionPage, Request::GetSettings) => Reply::Settings { settings: self.settings.clone() },
+            (Caller::ExtensionPage, Request::GetSettings {}) => Reply::Settings { settings: self.settings.clone() },
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
                 settings.check()?;
                 self.settings = settings;
                 effects.settings = Some(self.settings.clone());
                 Reply::Settings { settings: self.settings.clone() }
             }
-            (Caller::ExtensionPage, Request::ListDismissed) => Reply::Dismissed { fingerprints: self.dismissed_list() },
+            (Caller::ExtensionPage, Request::ListDismissed {}) => {
+                Reply::Dismissed { fingerprints: self.dismissed_list() }
+            }
             (Caller::ExtensionPage, Request::Undismiss { fingerprint }) => {
                 self.dismissed.remove(&fingerprint);
                 effects.dismissed = Some(self.dismissed_list());
                 Reply::Dismissed { fingerprints: self.dismissed_list() }
             }
-            (Caller::ExtensionPage | Caller::Shell, Request::Tick) => Reply::Ok,
+            (Caller::ExtensionPage | Caller::Shell, Request::Tick {}) => Reply::Ok,
             (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked { .. }) => {
                 return Err(Error::NotAllowed("only web pages send scans and Done clicks"))
             }

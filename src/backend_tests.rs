@@ -92,11 +92,13 @@ fn pages_never_read_held_tokens_but_the_popup_can() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
-    for request in [Request::RevealHeld { capture }, Request::ListHeld, Request::ForgetAll, Request::GetSettings] {
+    for request in
+        [Request::RevealHeld { capture }, Request::ListHeld {}, Request::ForgetAll {}, Request::GetSettings {}]
+    {
         assert!(matches!(b.handle(&caller, request, NOW), Err(Error::NotAllowed(_))));
     }
     let popup = Caller::ExtensionPage;
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) = b.handle(&popup, Request::ListHeld, NOW) else {
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) = b.handle(&popup, Request::ListHeld {}, NOW) else {
         panic!("list")
     };
     assert_eq!(held[0].masked, "T5e1c0…cdef");
@@ -145,7 +147,7 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     assert_eq!(token.expose(), TOKEN);
     assert_eq!(restarted.store.state(capture), Some(CaptureState::Held));
     // Time runs out: a tick forgets it and clears the alarm.
-    let out = restarted.handle(&Caller::Shell, Request::Tick, NOW + 10 * 60_000).expect("tick");
+    let out = restarted.handle(&Caller::Shell, Request::Tick {}, NOW + 10 * 60_000).expect("tick");
     assert!(out.effects.alarm_clear);
     assert_eq!(restarted.store.state(capture), None);
 }

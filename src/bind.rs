@@ -52,7 +52,7 @@ impl Engine {
 
     /// An alarm fired: expire what is due.
     pub fn tick(&mut self, now: f64) -> Result<JsValue, JsValue> {
-        let outcome = self.backend.handle(&Caller::Shell, Request::Tick, millis(now)).map_err(js_error)?;
+        let outcome = self.backend.handle(&Caller::Shell, Request::Tick {}, millis(now)).map_err(js_error)?;
         encode(&outcome)
     }
 }

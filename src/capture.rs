@@ -71,7 +71,7 @@ pub struct Binding {
 
 /// Whether the token itself is kept.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "keep", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 enum Keep {
     /// Kept for the popup until the deadline.
     Held { token: Secret },

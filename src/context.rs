@@ -103,13 +103,14 @@ pub fn legacy_key_reason(s: &Surroundings) -> Option<KeyReason> {
     }
     let nearby = &before[nearby_start(before)..];
     let places = [
+        (Some(nearby), KeyReason::NearbyText),
         (s.field, KeyReason::Field),
         (s.label, KeyReason::Label),
         (s.header, KeyReason::Header),
-        (Some(nearby), KeyReason::NearbyText),
         (s.row, KeyReason::Row),
     ];
-    // The nearest place with an opinion decides; a GUID label beats a "token" row.
+    // The nearest place with an opinion decides: the value's own text, then its field,
+    // label and column, then its row. A GUID label beats a "token" row.
     for (place, reason) in places {
         match verdict(place) {
             Some(true) => return Some(reason),
@@ -170,6 +171,14 @@ mod tests {
         assert_eq!(judge(&url, |s| s), None);
         let tail = format!("see /assets/{KEY}");
         assert_eq!(judge(&tail, |s| Surroundings { label: Some("API key"), ..s }), None);
+    }
+
+    #[test]
+    fn the_values_own_text_outranks_a_distant_label() {
+        let text = format!("API key: {KEY}");
+        assert_eq!(judge(&text, |s| Surroundings { label: Some("Serial number"), ..s }), Some(KeyReason::NearbyText));
+        let text = format!("Asset GUID {KEY}");
+        assert_eq!(judge(&text, |s| Surroundings { header: Some("API Key"), ..s }), None);
     }
 
     #[test]

@@ -1,0 +1,106 @@
+// Legacy-key and expiry notes on the replica pages, and pages that must stay quiet.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, notes, waitForNotes, noteButton } from './harness.mjs';
+import { HOSTS, LEGACY_KEY, GUIDS, tokenFor } from './fixtures.mjs';
+
+let b;
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b.close();
+});
+
+function assertNoSecret(list) {
+  for (const n of list) {
+    assert.ok(!n.html.toLowerCase().includes(LEGACY_KEY), 'a note never holds the key');
+    for (const g of GUIDS) assert.ok(!n.html.toLowerCase().includes(g.toLowerCase()));
+  }
+}
+
+for (const host of [HOSTS.repairshopr, HOSTS.syncro]) {
+  test(`profile on ${host}: the legacy key gets one note with a way to replace it`, async () => {
+    const page = await b.context.newPage();
+    await page.goto(b.url(host, '/profile'));
+    const list = await waitForNotes(page, 1, 'legacy-key');
+    assert.equal(list.length, 1);
+    assert.equal(list[0].after, 'SPAN', 'placed right after the element showing the key');
+    assert.match(list[0].text, /Legacy API key/);
+    assert.match(list[0].text, /Dec 1, 2020/);
+    const link = page.locator('keyshift-note').getByRole('link', { name: 'Create replacement token' });
+    assert.equal(await link.getAttribute('href'), `https://${host}/api_tokens/new`);
+    assertNoSecret(list);
+    // The note is styled despite the page's strict style-src.
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('keyshift-note').shadowRoot.querySelector('.note')).backgroundColor);
+    assert.notEqual(bg, 'rgba(0, 0, 0, 0)');
+    await page.close();
+  });
+}
+
+test('dismissing a legacy note keeps it away, and the options page brings it back', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/profile'));
+  await waitForNotes(page, 1, 'legacy-key');
+  await noteButton(page, 'legacy-key', 'Dismiss').click();
+  await page.waitForFunction(() => !document.querySelector('keyshift-note'));
+  await page.reload();
+  await page.waitForTimeout(1500);
+  assert.equal((await notes(page)).length, 0, 'dismissed on reload');
+  // The same key on the token list is the same dismissal.
+  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens'));
+  await waitForNotes(page, 1, 'token-expired');
+  assert.equal((await notes(page)).filter((n) => n.kind === 'legacy-key').length, 0);
+
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  const restore = options.getByRole('button', { name: /^Show warning/ });
+  await restore.waitFor();
+  assert.equal(await restore.count(), 1);
+  const html = await options.content();
+  assert.ok(!html.includes(LEGACY_KEY), 'the options page lists fingerprints, never the key');
+  await restore.click();
+  await options.getByText('You have not dismissed any warnings.').waitFor();
+  await page.goto(b.url(HOSTS.repairshopr, '/profile'));
+  await waitForNotes(page, 1, 'legacy-key');
+  await options.close();
+  await page.close();
+});
+
+test('token list: legacy row, expired and expiring tokens get notes; healthy ones do not', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.syncro, '/api_tokens'));
+  await waitForNotes(page, 3);
+  await page.waitForTimeout(300);
+  const list = await notes(page);
+  const rowOf = async (kind) =>
+    page.evaluate((k) => document.querySelector(`keyshift-note[data-kind="${k}"]`).closest('tr').cells[0].textContent, kind);
+  assert.deepEqual(list.map((n) => n.kind).sort(), ['legacy-key', 'token-expired', 'token-expiring']);
+  assert.equal(await rowOf('legacy-key'), 'Legacy API Key');
+  assert.equal(await rowOf('token-expired'), 'Old Zapier');
+  assert.equal(await rowOf('token-expiring'), 'IT Glue sync');
+  assert.match(list.find((n) => n.kind === 'token-expiring').text, /in 5 days/);
+  assertNoSecret(list);
+  await page.close();
+});
+
+test('pages full of GUIDs and look-alikes get no notes', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/assets/77'));
+  // Prove the content script is at work: a key added later is noted, and it is the only note.
+  await page.waitForTimeout(500);
+  await page.evaluate((key) => {
+    const p = document.createElement('p');
+    p.id = 'late-key';
+    p.textContent = `API key: ${key}`;
+    document.querySelector('main').append(p);
+  }, LEGACY_KEY);
+  const list = await waitForNotes(page, 1, 'legacy-key');
+  await page.waitForTimeout(300);
+  assert.equal((await notes(page)).length, 1, JSON.stringify(list.map((n) => n.kind)));
+  assert.equal(list[0].after, 'P#late-key');
+  assert.ok(!(await page.content()).includes('keyshift-note data-kind="captured-token"'));
+  assert.equal(await page.evaluate(() => document.body.textContent.includes('x' + 'T')), true, 'the look-alikes were on the page');
+  assert.ok(tokenFor('lookalike'));
+  await page.close();
+});
