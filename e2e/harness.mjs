@@ -10,6 +10,9 @@ import { start } from './server.mjs';
 export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
+// Lets Playwright report the service worker's own requests too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export async function launch({ dist = DIST } = {}) {
   const server = await start();
   const profile = mkdtempSync(join(tmpdir(), 'keyshift-profile-'));
@@ -31,6 +34,16 @@ export async function launch({ dist = DIST } = {}) {
       '--disable-dev-shm-usage',
     ],
   });
+  const requests = [];
+  context.on('request', (r) => {
+    let from = 'page';
+    try {
+      from = r.serviceWorker() ? 'service-worker' : r.frame().url();
+    } catch {
+      /* a request without a frame */
+    }
+    requests.push({ url: r.url(), from, body: r.postData() || '' });
+  });
   const console_ = [];
   const watch = (page) => page.on('console', (m) => console_.push({ where: page.url(), text: m.text() }));
   context.on('page', watch);
@@ -45,10 +58,18 @@ export async function launch({ dist = DIST } = {}) {
     profile,
     extensionId,
     console: console_,
+    requests,
     url: (host, path) => `https://${host}${path}`,
-    async close() {
+    closed: false,
+    // Closes the browser and the server; the profile stays until `close`.
+    async stop() {
+      if (this.closed) return;
+      this.closed = true;
       await context.close();
       await server.close();
+    },
+    async close() {
+      await this.stop();
       rmSync(profile, { recursive: true, force: true });
     },
   };

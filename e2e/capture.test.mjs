@@ -1,0 +1,196 @@
+// Capture on the reveal page, one-click copy read back from the clipboard, the Done guard,
+// the popup after Done, and the hold surviving a service-worker stop.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, filesContaining } from './harness.mjs';
+import { HOSTS, tokenFor, truncated } from './fixtures.mjs';
+
+let b;
+const seen = new Set(); // every token shown in this file, for the hygiene checks
+before(async () => {
+  b = await launch();
+  for (const host of Object.values(HOSTS)) await grantClipboard(b.context, `https://${host}`);
+});
+after(async () => {
+  await b.close();
+});
+
+async function reveal(seed, variant, host = HOSTS.repairshopr) {
+  const token = tokenFor(seed);
+  seen.add(token);
+  const page = await b.context.newPage();
+  await page.goto(b.url(host, `/api_tokens/created?seed=${seed}&variant=${variant}`));
+  const list = await waitForNotes(page, 1, 'captured-token');
+  return { page, token, list };
+}
+
+async function setClipboard(page, text) {
+  await page.bringToFront();
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+}
+
+for (const variant of ['input', 'spans', 'late', 'attr']) {
+  test(`reveal (${variant}): captured at once, one click copies the full token`, async () => {
+    const { page, token, list } = await reveal(`v-${variant}`, variant);
+    assert.equal(list.length, 1);
+    assert.ok(!list[0].html.includes(token), 'the note never holds the token');
+    assert.ok(!list[0].html.includes(token.slice(1, 20)), 'nor a part of it');
+    await setClipboard(page, 'before');
+    await noteButton(page, 'captured-token', 'Copy').click();
+    await page.locator('keyshift-note').getByText('Copied to the clipboard.').waitFor();
+    assert.equal(await readClipboard(page), token);
+    await page.close();
+  });
+}
+
+test('a page script cannot press Copy', async () => {
+  const { page } = await reveal('synthetic', 'input');
+  await setClipboard(page, 'untouched');
+  await page.evaluate(() => document.querySelector('keyshift-note').shadowRoot.querySelector('button').click());
+  await page.waitForTimeout(300);
+  assert.equal(await readClipboard(page), 'untouched');
+  await page.close();
+});
+
+test('Done guard: the first Done is held back; continuing without copying leaves', async () => {
+  const { page } = await reveal('guard-skip', 'input');
+  await page.click('#done');
+  const confirm = page.locator('keyshift-confirm');
+  await confirm.getByRole('alertdialog').waitFor();
+  assert.match(page.url(), /\/api_tokens\/created/, 'still on the reveal page');
+  assert.match(await page.evaluate(() => document.querySelector('keyshift-confirm').shadowRoot.textContent), /won't be shown again/);
+  await confirm.getByRole('button', { name: 'Continue without copying' }).click();
+  await page.waitForURL(/\/api_tokens\?done=guard-skip/);
+  await page.close();
+});
+
+test('Done guard: "Copy and continue" copies, then leaves', async () => {
+  const { page, token } = await reveal('guard-copy', 'spans');
+  await setClipboard(page, 'before');
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'Copy and continue' }).click();
+  await page.waitForURL(/\/api_tokens\?done=guard-copy/);
+  assert.equal(await readClipboard(page), token);
+  await page.close();
+});
+
+test('Done guard: after a copy, Done goes straight through', async () => {
+  const { page } = await reveal('guard-none', 'input');
+  await noteButton(page, 'captured-token', 'Copy').click();
+  await page.locator('keyshift-note').getByText('Copied to the clipboard.').waitFor();
+  await page.click('#done');
+  await page.waitForURL(/\/api_tokens\?done=guard-none/);
+  await page.close();
+});
+
+test('Done guard: Escape closes the question and returns focus to Done', async () => {
+  const { page } = await reveal('guard-esc', 'input');
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('keyshift-confirm'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'done');
+  // Asked once per token: the next Done leaves.
+  await page.click('#done');
+  await page.waitForURL(/done=guard-esc/);
+  await page.close();
+});
+
+// Stops the extension's service worker for real (its memory is gone), as Chrome does
+// when it idles one out.
+async function stopServiceWorker(page) {
+  await b.context.serviceWorkers()[0].evaluate(() => {
+    globalThis.keyshiftTestMarker = 1;
+  });
+  const cdp = await b.context.newCDPSession(page);
+  const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker');
+  for (const w of await workers()) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+  for (let i = 0; i < 50 && (await workers()).length; i++) await page.waitForTimeout(100);
+  assert.equal((await workers()).length, 0, 'the service worker stopped');
+}
+
+async function openPopup() {
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  return popup;
+}
+
+test('popup: after Done the held token is listed masked and copies in one click', async () => {
+  const { page, token } = await reveal('popup', 'input');
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
+  await page.waitForURL(/done=popup/);
+  assert.ok((await page.content()).includes(truncated(token)), 'the site now shows only a truncated token');
+  const popup = await openPopup();
+  const masked = `${token.slice(0, 6)}…${token.slice(-4)}`;
+  await popup.getByText(masked).waitFor();
+  assert.ok(!(await popup.content()).includes(token), 'the popup never shows the whole token');
+  assert.match(await popup.textContent('body'), /acme\.repairshopr\.com/);
+  await setClipboard(page, 'before');
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: new RegExp(`^Copy token ${masked}`) }).click();
+  await popup.getByText(`Copied ${masked}`).waitFor();
+  assert.equal(await readClipboard(page), token, 'read back in a web page of the same browser');
+  await popup.close();
+  await page.close();
+});
+
+test('hold: the token survives a service-worker stop', async () => {
+  const { page, token } = await reveal('restart', 'input');
+  await stopServiceWorker(page);
+  const popup = await openPopup();
+  const masked = `${token.slice(0, 6)}…${token.slice(-4)}`;
+  await popup.getByText(masked).waitFor();
+  const restarted = b.context.serviceWorkers().at(-1);
+  assert.equal(await restarted.evaluate(() => globalThis.keyshiftTestMarker), undefined, 'a fresh worker answered');
+  await popup.getByRole('button', { name: new RegExp(`^Copy token ${masked}`) }).click();
+  await popup.getByText(`Copied ${masked}`).waitFor();
+  assert.equal(await readClipboard(page), token);
+  await popup.bringToFront();
+  await popup.getByRole('button', { name: 'Forget all' }).click();
+  await popup.getByText(/No tokens are held/).waitFor();
+  await popup.close();
+  await page.close();
+});
+
+test('Syncro single-page app: a token inserted by script is captured and Done is guarded', async () => {
+  const token = tokenFor('spa');
+  seen.add(token);
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.syncro, '/settings/api?variant=plain&seed=spa'));
+  await page.click('#new-token');
+  await page.click('#create');
+  await waitForNotes(page, 1, 'captured-token');
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
+  await page.waitForURL(/list=1/);
+  await page.getByText(`Token created: ${truncated(token)}`).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal((await notes(page)).filter((n) => n.kind === 'captured-token').length, 0, 'the note leaves with the token');
+  await page.close();
+});
+
+test('no secret in any console message', () => {
+  assert.ok(seen.size >= 8);
+  for (const m of b.console) for (const t of seen) assert.ok(!m.text.includes(t), `console of ${m.where}`);
+});
+
+test('extension contexts make no network request, and no request carries a token', () => {
+  const extension = `chrome-extension://${b.extensionId}/`;
+  const fromExtension = b.requests.filter((r) => r.from === 'service-worker' || r.from.startsWith(extension));
+  assert.ok(fromExtension.length > 0, 'the extension pages and worker were watched');
+  for (const r of fromExtension) assert.ok(r.url.startsWith(extension), `extension context fetched ${r.url}`);
+  for (const r of b.requests) {
+    assert.ok(r.url.startsWith(extension) || /^https:\/\/acme\.(repairshopr|syncromsp)\.com\//.test(r.url) || r.url.startsWith('about:'), r.url);
+  }
+  for (const r of b.server.requests) {
+    for (const t of seen) assert.ok(!JSON.stringify(r).includes(t), `request ${r.url} carries a token`);
+  }
+});
+
+test('after the browser closes, no token is anywhere in its profile (HTTP caches aside)', async () => {
+  await b.stop();
+  assert.deepEqual(filesContaining(b.profile, [...seen]), []);
+  // The search itself works: it finds what the profile is known to hold.
+  assert.ok(filesContaining(b.profile, ['acme.repairshopr.com']).length > 0);
+});
