@@ -9,7 +9,6 @@ use crate::plan::{analyze, Context, DoneGuard, Plan};
 use crate::policy::Date;
 use crate::snapshot::Snapshot;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// The user's settings (kept in `storage.local`: nothing secret in them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,18 +192,35 @@ pub struct State {
 
 pub struct Backend {
     settings: Settings,
-    dismissed: HashSet<String>,
+    /// Fingerprints of dismissed notes, sorted and unique.
+    dismissed: Vec<String>,
     salt: String,
     store: CaptureStore,
 }
 
 pub const MAX_DISMISSED: usize = 10_000;
 
+/// What storage gave back, sorted and unique, as the binary searches expect. Stored lists
+/// are already sorted, so this is one pass; anything else is rebuilt by insertion.
+fn sorted_unique(mut list: Vec<String>) -> Vec<String> {
+    list.truncate(MAX_DISMISSED);
+    if list.windows(2).all(|w| w[0] < w[1]) {
+        return list;
+    }
+    let mut out: Vec<String> = Vec::with_capacity(list.len());
+    for item in list {
+        if let Err(at) = out.binary_search(&item) {
+            out.insert(at, item);
+        }
+    }
+    out
+}
+
 impl Backend {
     pub fn new(state: State) -> Self {
         Backend {
             settings: state.settings.filter(|s| s.check().is_ok()).unwrap_or_default(),
-            dismissed: state.dismissed.into_iter().take(MAX_DISMISSED).collect(),
+            dismissed: sorted_unique(state.dismissed),
             salt: state.salt,
             store: state.held.unwrap_or_default(),
         }
@@ -259,8 +275,10 @@ impl Backend {
                 if self.dismissed.len() >= MAX_DISMISSED {
                     return Err(Error::TooLarge { what: "dismissed notes", limit: MAX_DISMISSED });
                 }
-                self.dismissed.insert(fingerprint);
-                effects.dismissed = Some(self.dismissed_list());
+                if let Err(at) = self.dismissed.binary_search(&fingerprint) {
+                    self.dismissed.insert(at, fingerprint);
+                }
+                effects.dismissed = Some(self.dismissed.clone());
                 Reply::Ok
             }
             (Caller::Page(_), _) => {
@@ -293,12 +311,14 @@ impl Backend {
                 Reply::Settings { settings: self.settings.clone() }
             }
             (Caller::ExtensionPage, Request::ListDismissed {}) => {
-                Reply::Dismissed { fingerprints: self.dismissed_list() }
+                Reply::Dismissed { fingerprints: self.dismissed.clone() }
             }
             (Caller::ExtensionPage, Request::Undismiss { fingerprint }) => {
-                self.dismissed.remove(&fingerprint);
-                effects.dismissed = Some(self.dismissed_list());
-                Reply::Dismissed { fingerprints: self.dismissed_list() }
+                if let Ok(at) = self.dismissed.binary_search(&fingerprint) {
+                    self.dismissed.remove(at);
+                }
+                effects.dismissed = Some(self.dismissed.clone());
+                Reply::Dismissed { fingerprints: self.dismissed.clone() }
             }
             (Caller::ExtensionPage | Caller::Shell, Request::Tick {}) => Reply::Ok,
             (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked { .. }) => {
@@ -314,12 +334,6 @@ impl Backend {
             None => effects.alarm_clear = true,
         }
         Ok(Outcome { reply, effects })
-    }
-
-    fn dismissed_list(&self) -> Vec<String> {
-        let mut list: Vec<String> = self.dismissed.iter().cloned().collect();
-        list.sort();
-        list
     }
 
     /// Analyzes a snapshot, registers the tokens it shows, and fills in capture ids and

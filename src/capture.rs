@@ -59,7 +59,8 @@ impl fmt::Debug for Secret {
 pub fn fingerprint(salt: &str, value: &str) -> String {
     let digest =
         Sha256::new().chain_update(salt.as_bytes()).chain_update([0u8]).chain_update(value.as_bytes()).finalize();
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    digest[..16].iter().flat_map(|b| [HEX[usize::from(b >> 4)] as char, HEX[usize::from(b & 15)] as char]).collect()
 }
 
 /// Where a capture came from. A page may touch only captures with its own binding.
@@ -239,26 +240,22 @@ impl CaptureStore {
 
     /// Held tokens, newest first, masked.
     pub fn list(&self, now: Millis) -> Vec<HeldView> {
-        let mut views: Vec<(Millis, HeldView)> = self
-            .captures
+        // Captures are kept in the order they were seen.
+        self.captures
             .iter()
+            .rev()
             .filter(|c| c.deadline > now)
             .filter_map(|c| match &c.keep {
-                Keep::Held { token } => Some((
-                    c.seen_at,
-                    HeldView {
-                        id: c.id,
-                        masked: token.masked(),
-                        origin: c.binding.origin.clone(),
-                        expires_in_ms: c.deadline - now,
-                        copied: c.copied_at.is_some(),
-                    },
-                )),
+                Keep::Held { token } => Some(HeldView {
+                    id: c.id,
+                    masked: token.masked(),
+                    origin: c.binding.origin.clone(),
+                    expires_in_ms: c.deadline - now,
+                    copied: c.copied_at.is_some(),
+                }),
                 Keep::PageOnly => None,
             })
-            .collect();
-        views.sort_by_key(|(seen, _)| std::cmp::Reverse(*seen));
-        views.into_iter().map(|(_, v)| v).collect()
+            .collect()
     }
 
     /// The held token itself. Only the extension's own pages may call this (`backend`).

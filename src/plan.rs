@@ -9,7 +9,7 @@ use crate::policy::{expiry_message, legacy_message, parse_expiry, Date, ExpirySt
 use crate::scan::FindingKind;
 use crate::snapshot::{Block, Snapshot, Source};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -85,7 +85,8 @@ pub struct Analysis {
 pub struct Context<'a> {
     pub today: Date,
     pub salt: &'a str,
-    pub dismissed: &'a HashSet<String>,
+    /// Fingerprints of dismissed notes, sorted.
+    pub dismissed: &'a [String],
 }
 
 fn names_expiry(text: Option<&str>) -> bool {
@@ -99,17 +100,15 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     let mut notes = Vec::new();
     let mut tokens = Vec::new();
     let mut errors = Vec::new();
-    let mut token_prints = HashSet::new();
+    let mut token_prints: Vec<String> = Vec::new();
     // Per row: where a token reference stands, and the row's expiry cell.
     let mut row_refs: HashMap<u32, (u32, Span)> = HashMap::new();
     let mut row_expiry: Vec<(u32, &Block)> = Vec::new();
 
     // Text and values first, so a token shown both in text and in a copy button's
     // attribute gets its note beside the visible one.
-    let mut order: Vec<&Block> = snapshot.blocks.iter().collect();
-    order.sort_by_key(|b| b.source == Source::Attr);
-
-    for block in order {
+    let visible = snapshot.blocks.iter().filter(|b| b.source != Source::Attr);
+    for block in visible.chain(snapshot.blocks.iter().filter(|b| b.source == Source::Attr)) {
         if let Err(e) = block.check() {
             errors.push(BlockError { block: block.id, error: e.name(), message: e.to_string() });
             continue;
@@ -126,9 +125,10 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
             match finding.kind {
                 FindingKind::Token => {
                     let print = fingerprint(ctx.salt, value);
-                    if !token_prints.insert(print.clone()) {
+                    if token_prints.contains(&print) {
                         continue;
                     }
+                    token_prints.push(print.clone());
                     tokens.push(FoundToken {
                         note: notes.len(),
                         token: Secret::new(value.to_owned()),
@@ -163,7 +163,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         continue;
                     }
                     let print = fingerprint(ctx.salt, &value.to_ascii_lowercase());
-                    if ctx.dismissed.contains(&print) {
+                    if ctx.dismissed.binary_search(&print).is_ok() {
                         continue;
                     }
                     notes.push(Note {

@@ -27,7 +27,7 @@ fn page(url: &str, controls: &[&str]) -> PageInfo {
     }
 }
 
-fn run(snapshot: &Snapshot, dismissed: &HashSet<String>) -> Analysis {
+fn run(snapshot: &Snapshot, dismissed: &[String]) -> Analysis {
     analyze(snapshot, &Context { today: today(), salt: "salt", dismissed })
 }
 
@@ -41,7 +41,7 @@ fn profile_legacy_key_gets_a_note_with_a_replacement_link() {
         ],
         rows: vec![],
     };
-    let a = run(&snapshot, &HashSet::new());
+    let a = run(&snapshot, &[]);
     assert_eq!(a.plan.page, PageKind::Profile);
     assert_eq!(a.plan.notes.len(), 1, "{:?}", a.plan.notes);
     let note = &a.plan.notes[0];
@@ -55,7 +55,7 @@ fn profile_legacy_key_gets_a_note_with_a_replacement_link() {
         blocks: vec![Block { label: Some("API Key".into()), ..block(1, &[&KEY.to_uppercase()]) }],
         ..snapshot
     };
-    assert!(run(&upper, &HashSet::from([print])).plan.notes.is_empty());
+    assert!(run(&upper, &[print]).plan.notes.is_empty());
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn reveal_captures_once_and_guards_done() {
         ],
         rows: vec![],
     };
-    let a = run(&snapshot, &HashSet::new());
+    let a = run(&snapshot, &[]);
     assert_eq!(a.plan.page, PageKind::TokenReveal);
     assert_eq!(a.tokens.len(), 1, "one token shown three ways is one capture");
     assert_eq!(a.tokens[0].token.expose(), TOKEN);
@@ -89,7 +89,7 @@ fn a_token_only_in_a_copy_button_attribute_is_still_captured() {
         blocks: vec![Block { source: Source::Attr, ..block(7, &[TOKEN]) }],
         rows: vec![],
     };
-    let a = run(&snapshot, &HashSet::new());
+    let a = run(&snapshot, &[]);
     assert_eq!(a.tokens.len(), 1);
     assert_eq!(a.plan.notes[0].block, 7);
 }
@@ -122,7 +122,7 @@ fn token_list_rows_get_expiry_and_legacy_notes() {
         rows: rows.iter().map(|r| r.0.clone()).collect(),
         blocks: rows.iter().flat_map(|r| r.1.clone()).collect(),
     };
-    let a = run(&snapshot, &HashSet::new());
+    let a = run(&snapshot, &[]);
     assert_eq!(a.plan.page, PageKind::TokenList);
     let got: Vec<(u32, NoteKind)> = a.plan.notes.iter().map(|n| (n.block, n.kind)).collect();
     assert_eq!(got, vec![(11, NoteKind::LegacyKey), (21, NoteKind::TokenExpired), (31, NoteKind::TokenExpiring)]);
@@ -148,7 +148,7 @@ fn negatives_produce_no_notes() {
         ],
         rows: vec![],
     };
-    let a = run(&snapshot, &HashSet::new());
+    let a = run(&snapshot, &[]);
     assert_eq!(a.plan.notes, vec![]);
     assert_eq!(a.plan.page, PageKind::Other);
 }
@@ -161,7 +161,7 @@ fn one_bad_block_does_not_stop_the_others() {
         blocks: vec![block(1, &[&huge]), Block { label: Some("API Key".into()), ..block(2, &[KEY]) }],
         rows: vec![],
     };
-    let a = run(&snapshot, &HashSet::new());
+    let a = run(&snapshot, &[]);
     assert_eq!(a.plan.errors.len(), 1);
     assert_eq!((a.plan.errors[0].block, a.plan.errors[0].error), (1, "MessageTooLarge"));
     assert_eq!(a.plan.notes.len(), 1);
