@@ -247,25 +247,28 @@ impl Backend {
     }
 
     pub fn handle(&mut self, caller: &Caller, request: Request, now: Millis) -> Result<Outcome, Error> {
-        let expired = !self.store.expire(now).is_empty();
-        let mut effects = Effects::default();
+        let mut held_changed = !self.store.expire(now).is_empty();
+        let mut dismissed_changed = false;
+        let mut settings_changed = false;
+        let page = match caller {
+            Caller::Page(binding) => Some(binding),
+            _ => None,
+        };
         let reply = match (caller, request) {
             (Caller::Page(binding), Request::Scan { snapshot }) => {
                 snapshot.check()?;
                 let (plan, changed) = self.scan(binding, &snapshot, now);
-                if changed {
-                    effects.session = Some(self.store.clone());
-                }
+                held_changed |= changed;
                 Reply::Plan { plan }
             }
-            (Caller::Page(binding), Request::Copied { capture }) => {
-                self.store.copied(capture, Some(binding), now)?;
-                effects.session = Some(self.store.clone());
+            (Caller::Page(_) | Caller::ExtensionPage, Request::Copied { capture }) => {
+                self.store.copied(capture, page, now)?;
+                held_changed = true;
                 Reply::Copied { guard: self.store.wants_guard(capture) }
             }
             (Caller::Page(binding), Request::DoneClicked { capture }) => {
                 let decision = self.store.done_clicked(capture, binding)?;
-                effects.session = Some(self.store.clone());
+                held_changed = true;
                 Reply::Done { decision }
             }
             (Caller::Page(_) | Caller::ExtensionPage, Request::Dismiss { fingerprint }) => {
@@ -278,7 +281,7 @@ impl Backend {
                 if let Err(at) = self.dismissed.binary_search(&fingerprint) {
                     self.dismissed.insert(at, fingerprint);
                 }
-                effects.dismissed = Some(self.dismissed.clone());
+                dismissed_changed = true;
                 Reply::Ok
             }
             (Caller::Page(_), _) => {
@@ -288,26 +291,21 @@ impl Backend {
             (Caller::ExtensionPage, Request::RevealHeld { capture }) => {
                 Reply::Revealed { token: self.store.reveal(capture, now)?.clone() }
             }
-            (Caller::ExtensionPage, Request::Copied { capture }) => {
-                self.store.copied(capture, None, now)?;
-                effects.session = Some(self.store.clone());
-                Reply::Ok
-            }
             (Caller::ExtensionPage, Request::Forget { capture }) => {
                 self.store.forget(capture)?;
-                effects.session = Some(self.store.clone());
+                held_changed = true;
                 Reply::Held { held: self.store.list(now) }
             }
             (Caller::ExtensionPage, Request::ForgetAll {}) => {
                 self.store.forget_all();
-                effects.session = Some(self.store.clone());
+                held_changed = true;
                 Reply::Held { held: self.store.list(now) }
             }
             (Caller::ExtensionPage, Request::GetSettings {}) => Reply::Settings { settings: self.settings.clone() },
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
                 settings.check()?;
                 self.settings = settings;
-                effects.settings = Some(self.settings.clone());
+                settings_changed = true;
                 Reply::Settings { settings: self.settings.clone() }
             }
             (Caller::ExtensionPage, Request::ListDismissed {}) => {
@@ -317,7 +315,7 @@ impl Backend {
                 if let Ok(at) = self.dismissed.binary_search(&fingerprint) {
                     self.dismissed.remove(at);
                 }
-                effects.dismissed = Some(self.dismissed.clone());
+                dismissed_changed = true;
                 Reply::Dismissed { fingerprints: self.dismissed.clone() }
             }
             (Caller::ExtensionPage | Caller::Shell, Request::Tick {}) => Reply::Ok,
@@ -326,13 +324,14 @@ impl Backend {
             }
             (Caller::Shell, _) => return Err(Error::NotAllowed("the shell only sends ticks")),
         };
-        if expired && effects.session.is_none() {
-            effects.session = Some(self.store.clone());
-        }
-        match self.store.next_deadline() {
-            Some(at) => effects.alarm_at = Some(at),
-            None => effects.alarm_clear = true,
-        }
+        let next = self.store.next_deadline();
+        let effects = Effects {
+            session: held_changed.then(|| self.store.clone()),
+            settings: settings_changed.then(|| self.settings.clone()),
+            dismissed: dismissed_changed.then(|| self.dismissed.clone()),
+            alarm_at: next,
+            alarm_clear: next.is_none(),
+        };
         Ok(Outcome { reply, effects })
     }
 

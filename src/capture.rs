@@ -5,7 +5,8 @@
 //! only the extension's own pages can read a held token back (see `backend`).
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use siphasher::sip128::{Hasher128, SipHasher24};
+use std::hash::Hasher;
 use std::fmt;
 use zeroize::Zeroizing;
 
@@ -55,12 +56,31 @@ impl fmt::Debug for Secret {
     }
 }
 
-/// Hex of the first 16 bytes of SHA-256(salt ‖ 0 ‖ value).
+/// A 128-bit keyed hash (SipHash-2-4, the salt as its key) of `value`, in hex. SipHash is
+/// a pseudorandom function: without the salt nothing can be told from a fingerprint, and
+/// with it (it sits in the profile) a key could only be found by guessing all 2^122 UUIDs.
 pub fn fingerprint(salt: &str, value: &str) -> String {
-    let digest =
-        Sha256::new().chain_update(salt.as_bytes()).chain_update([0u8]).chain_update(value.as_bytes()).finalize();
+    let (k0, k1) = salt_keys(salt);
+    let mut h = SipHasher24::new_with_keys(k0, k1);
+    h.write(value.as_bytes());
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    digest[..16].iter().flat_map(|b| [HEX[usize::from(b >> 4)] as char, HEX[usize::from(b & 15)] as char]).collect()
+    h.finish128().as_bytes().iter().flat_map(|b| [HEX[usize::from(b >> 4)] as char, HEX[usize::from(b & 15)] as char]).collect()
+}
+
+/// The two 64-bit keys in a salt of 32 hex digits (what the shell generates). Any other
+/// salt is first hashed into 16 bytes, so every salt still keys the hash.
+fn salt_keys(salt: &str) -> (u64, u64) {
+    let hex = salt.as_bytes();
+    let digit = |b: u8| (b as char).to_digit(16).map(u64::from);
+    if hex.len() == 32 && hex.iter().all(|&b| digit(b).is_some()) {
+        let word = |part: &[u8]| part.iter().fold(0u64, |acc, &b| acc << 4 | digit(b).unwrap_or(0));
+        return (word(&hex[..16]), word(&hex[16..]));
+    }
+    let mut h = SipHasher24::new_with_keys(0, 0);
+    h.write(hex);
+    let bytes = h.finish128().as_bytes();
+    let half = |i: usize| bytes[i..i + 8].iter().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+    (half(0), half(8))
 }
 
 /// Where a capture came from. A page may touch only captures with its own binding.
@@ -365,6 +385,19 @@ mod tests {
         assert_eq!(listed.len(), MAX_HELD);
         assert!(!listed.contains(&ids[0]) && !listed.contains(&ids[1]));
         assert_eq!(listed[0], *ids.last().expect("ids"), "newest first");
+    }
+
+    #[test]
+    fn fingerprints_depend_on_salt_and_value_only() {
+        let salt = "00112233445566778899aabbccddeeff";
+        let a = fingerprint(salt, TOKEN);
+        assert_eq!(a.len(), 32);
+        assert!(a.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(a, fingerprint(salt, TOKEN), "stable");
+        assert_ne!(a, fingerprint("ffeeddccbbaa99887766554433221100", TOKEN), "another salt, another print");
+        assert_ne!(a, fingerprint(salt, &TOKEN.replace('5', "6")));
+        assert_ne!(fingerprint("short salt", TOKEN), fingerprint("other salt", TOKEN));
+        assert!(!a.contains(&TOKEN[1..9]));
     }
 
     #[test]

@@ -58,9 +58,15 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn has_any(text: &str, words: &[&str]) -> bool {
+/// Whether `text`, normalized, contains any of `words` (already lowercase). A plain
+/// window compare: the words are short, and it keeps the wasm small.
+pub fn has_any(text: &str, words: &[&str]) -> bool {
     let text = normalize(text);
-    words.iter().any(|w| text.contains(w))
+    words.iter().any(|w| contains(&text, w))
+}
+
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    haystack.as_bytes().windows(needle.len().max(1)).any(|w| w == needle.as_bytes())
 }
 
 /// Says of one place whether it names a key: `Some(true)` key, `Some(false)` not a key.

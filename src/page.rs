@@ -1,7 +1,7 @@
 //! What kind of page this is, from its meaning: address, title, headings and the labels
 //! of its buttons and links. No single class name or word decides; signals add up.
 
-use crate::context::normalize;
+use crate::context::{contains, normalize};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -144,9 +144,9 @@ pub fn classify(facts: &PageFacts) -> PageKind {
             .iter()
             .filter(|s| s.kind == kind)
             .filter(|s| {
-                let hit = |t: &String| s.words.iter().any(|w| t.contains(w));
+                let hit = |t: &String| s.words.iter().any(|w| contains(t, w));
                 match s.place {
-                    Place::Path => s.words.iter().any(|w| path.contains(w)),
+                    Place::Path => s.words.iter().any(|w| contains(&path, w)),
                     Place::Heading => headings.iter().any(hit),
                     Place::Control => controls.iter().any(hit),
                 }

@@ -3,7 +3,7 @@
 
 use crate::block::{Joined, Span};
 use crate::capture::{fingerprint, Secret};
-use crate::context::{legacy_key_reason, normalize, Surroundings};
+use crate::context::{has_any, legacy_key_reason, Surroundings};
 use crate::page::{address, classify, done_control, PageFacts, PageKind, NEW_TOKEN_PATH};
 use crate::policy::{expiry_message, legacy_message, parse_expiry, Date, ExpiryStatus, Message, EXPIRY_WORDS};
 use crate::scan::FindingKind;
@@ -90,7 +90,7 @@ pub struct Context<'a> {
 }
 
 fn names_expiry(text: Option<&str>) -> bool {
-    text.map(normalize).is_some_and(|t| EXPIRY_WORDS.iter().any(|w| t.contains(w)))
+    text.is_some_and(|t| has_any(t, EXPIRY_WORDS))
 }
 
 /// Finds what the page shows and decides what to say about it.
