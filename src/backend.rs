@@ -68,18 +68,12 @@ fn valid_host_pattern(pattern: &str) -> bool {
 }
 
 /// What the shell knows of a message's sender (from `runtime.onMessage`'s `sender`).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 pub struct Sender {
     /// `sender.id`: the extension that sent it.
     pub id: Option<String>,
-    /// `runtime.id` of this extension.
-    pub self_id: String,
-    /// The origin of this extension's own pages (`chrome-extension://<id>`).
-    pub self_origin: String,
     pub url: Option<String>,
     pub tab: Option<i64>,
-    pub frame: Option<i64>,
 }
 
 /// Who is asking, once checked.
@@ -188,6 +182,9 @@ pub struct State {
     pub dismissed: Vec<String>,
     pub salt: String,
     pub held: Option<CaptureStore>,
+    /// This extension's `runtime.id`, and the origin of its own pages.
+    pub self_id: String,
+    pub self_origin: String,
 }
 
 pub struct Backend {
@@ -196,6 +193,8 @@ pub struct Backend {
     dismissed: Vec<String>,
     salt: String,
     store: CaptureStore,
+    self_id: String,
+    self_origin: String,
 }
 
 pub const MAX_DISMISSED: usize = 10_000;
@@ -223,18 +222,20 @@ impl Backend {
             dismissed: sorted_unique(state.dismissed),
             salt: state.salt,
             store: state.held.unwrap_or_default(),
+            self_id: state.self_id,
+            self_origin: state.self_origin,
         }
     }
 
     /// Identifies the sender; anything not from this extension is refused.
     pub fn caller(&self, sender: &Sender) -> Result<Caller, Error> {
-        if sender.id.as_deref() != Some(sender.self_id.as_str()) || sender.self_id.is_empty() {
+        if sender.id.as_deref() != Some(self.self_id.as_str()) || self.self_id.is_empty() {
             return Err(Error::NotAllowed("the message did not come from Keyshift"));
         }
         let url = sender.url.as_deref().unwrap_or_default();
         // The popup or options page, even when opened in a tab (it then has a tab id too).
-        let own_page = !sender.self_origin.is_empty()
-            && url.strip_prefix(sender.self_origin.as_str()).is_some_and(|rest| rest.starts_with('/'));
+        let own_page = !self.self_origin.is_empty()
+            && url.strip_prefix(self.self_origin.as_str()).is_some_and(|rest| rest.starts_with('/'));
         if own_page {
             return Ok(Caller::ExtensionPage);
         }

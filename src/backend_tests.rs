@@ -10,14 +10,7 @@ const NOW: Millis = 1_795_000_000_000;
 const SELF: &str = "abcdefghijklmnopabcdefghijklmnop";
 
 fn sender(url: &str, tab: Option<i64>) -> Sender {
-    Sender {
-        id: Some(SELF.into()),
-        self_id: SELF.into(),
-        self_origin: format!("chrome-extension://{SELF}"),
-        url: Some(url.into()),
-        tab,
-        frame: Some(0),
-    }
+    Sender { id: Some(SELF.into()), url: Some(url.into()), tab }
 }
 
 fn reveal_snapshot() -> Snapshot {
@@ -32,8 +25,17 @@ fn reveal_snapshot() -> Snapshot {
     }
 }
 
+fn state() -> State {
+    State {
+        salt: "salt".into(),
+        self_id: SELF.into(),
+        self_origin: format!("chrome-extension://{SELF}"),
+        ..Default::default()
+    }
+}
+
 fn backend() -> Backend {
-    Backend::new(State { salt: "salt".into(), ..Default::default() })
+    Backend::new(state())
 }
 
 fn page_caller(b: &Backend, tab: i64) -> Caller {
@@ -138,7 +140,7 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     // What the shell writes to storage.session and reads back after a restart.
     let saved = serde_json::to_string(&effects.session.expect("session write")).expect("serializes");
     let held: CaptureStore = serde_json::from_str(&saved).expect("deserializes");
-    let mut restarted = Backend::new(State { salt: "salt".into(), held: Some(held), ..Default::default() });
+    let mut restarted = Backend::new(State { held: Some(held), ..state() });
     let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
         restarted.handle(&Caller::ExtensionPage, Request::RevealHeld { capture }, NOW + 1)
     else {

@@ -44,10 +44,19 @@ impl Engine {
         Ok(Engine { backend: Backend::new(state) })
     }
 
-    /// Answers one `runtime.onMessage` message: `{ reply, effects }`, or throws an
-    /// `Error` whose `name` says what was wrong.
-    pub fn handle(&mut self, request: JsValue, sender: JsValue, now: f64) -> Result<JsValue, JsValue> {
-        let sender: Sender = decode(sender)?;
+    /// Answers one `runtime.onMessage` message, given its sender's `id`, `url` and tab
+    /// id: `{ reply, effects }`, or throws an `Error` whose `name` says what was wrong.
+    pub fn handle(
+        &mut self,
+        request: JsValue,
+        sender_id: Option<String>,
+        sender_url: Option<String>,
+        sender_tab: Option<f64>,
+        now: f64,
+    ) -> Result<JsValue, JsValue> {
+        // Tab ids are small whole numbers; a fractional one names no tab.
+        let tab = sender_tab.filter(|t| t.fract() == 0.0).map(|t| t as i64);
+        let sender = Sender { id: sender_id, url: sender_url, tab };
         let caller = self.backend.caller(&sender).map_err(js_error)?;
         let request: Request = decode(request)?;
         let outcome: Outcome = self.backend.handle(&caller, request, millis(now)).map_err(js_error)?;

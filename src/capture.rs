@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 use siphasher::sip128::{Hasher128, SipHasher24};
-use std::hash::Hasher;
 use std::fmt;
+use std::hash::Hasher;
 use zeroize::Zeroizing;
 
 /// Milliseconds since the Unix epoch, as the shell's `Date.now()` gives them.
@@ -64,7 +64,11 @@ pub fn fingerprint(salt: &str, value: &str) -> String {
     let mut h = SipHasher24::new_with_keys(k0, k1);
     h.write(value.as_bytes());
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    h.finish128().as_bytes().iter().flat_map(|b| [HEX[usize::from(b >> 4)] as char, HEX[usize::from(b & 15)] as char]).collect()
+    h.finish128()
+        .as_bytes()
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)] as char, HEX[usize::from(b & 15)] as char])
+        .collect()
 }
 
 /// The two 64-bit keys in a salt of 32 hex digits (what the shell generates). Any other
@@ -90,16 +94,6 @@ pub struct Binding {
     pub origin: String,
 }
 
-/// Whether the token itself is kept.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum Keep {
-    /// Kept for the popup until the deadline.
-    Held { token: Secret },
-    /// Holding is off: only the fact of the capture is remembered, for the Done guard.
-    PageOnly,
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Capture {
     pub id: u32,
@@ -109,7 +103,9 @@ pub struct Capture {
     deadline: Millis,
     copied_at: Option<Millis>,
     guard_shown: bool,
-    keep: Keep,
+    /// The token, kept for the popup until the deadline; `None` when holding is off and
+    /// only the fact of the capture is remembered, for the Done guard.
+    token: Option<Secret>,
 }
 
 /// The state of a capture as a user would describe it.
@@ -176,8 +172,7 @@ impl CaptureStore {
             }
         }
         self.next_id = self.next_id.wrapping_add(1).max(1);
-        let (keep, deadline) =
-            if hold_ms > 0 { (Keep::Held { token }, now + hold_ms) } else { (Keep::PageOnly, now + PAGE_MEMORY_MS) };
+        let (token, deadline) = if hold_ms > 0 { (Some(token), now + hold_ms) } else { (None, now + PAGE_MEMORY_MS) };
         self.captures.push(Capture {
             id: self.next_id,
             binding,
@@ -186,7 +181,7 @@ impl CaptureStore {
             deadline,
             copied_at: None,
             guard_shown: false,
-            keep,
+            token,
         });
         (self.next_id, true)
     }
@@ -265,15 +260,14 @@ impl CaptureStore {
             .iter()
             .rev()
             .filter(|c| c.deadline > now)
-            .filter_map(|c| match &c.keep {
-                Keep::Held { token } => Some(HeldView {
+            .filter_map(|c| {
+                Some(HeldView {
                     id: c.id,
-                    masked: token.masked(),
+                    masked: c.token.as_ref()?.masked(),
                     origin: c.binding.origin.clone(),
                     expires_in_ms: c.deadline - now,
                     copied: c.copied_at.is_some(),
-                }),
-                Keep::PageOnly => None,
+                })
             })
             .collect()
     }
@@ -281,10 +275,7 @@ impl CaptureStore {
     /// The held token itself. Only the extension's own pages may call this (`backend`).
     pub fn reveal(&self, id: u32, now: Millis) -> Result<&Secret, CaptureError> {
         let capture = self.captures.iter().find(|c| c.id == id && c.deadline > now).ok_or(CaptureError::Unknown)?;
-        match &capture.keep {
-            Keep::Held { token } => Ok(token),
-            Keep::PageOnly => Err(CaptureError::NotHeld),
-        }
+        capture.token.as_ref().ok_or(CaptureError::NotHeld)
     }
 }
 
@@ -372,7 +363,7 @@ mod tests {
         assert_eq!(store.reveal(id, 1).err(), Some(CaptureError::NotHeld));
         assert!(store.list(1).is_empty());
         assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Confirm));
-        assert!(matches!(store.captures[0].keep, Keep::PageOnly));
+        assert!(store.captures[0].token.is_none());
     }
 
     #[test]
