@@ -50,7 +50,7 @@ function apply(effects) {
   }
   if (effects.dismissed) writes.push(chrome.storage.local.set({ dismissed: effects.dismissed }));
   if (effects.alarmAt) writes.push(chrome.alarms.create(ALARM, { when: effects.alarmAt }));
-  if (effects.alarmClear) writes.push(chrome.alarms.clear(ALARM));
+  else writes.push(chrome.alarms.clear(ALARM));
   return Promise.all(writes);
 }
 

@@ -16,15 +16,13 @@ use serde::{Deserialize, Serialize};
 pub struct Settings {
     /// How long a captured token stays available to the popup; 0 = not at all.
     pub hold_minutes: u32,
-    pub clear_clipboard: bool,
-    pub clear_after_seconds: u32,
     /// Custom domains: `help.example.com` or `*.example.com`.
     pub extra_hosts: Vec<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { hold_minutes: 10, clear_clipboard: false, clear_after_seconds: 60, extra_hosts: Vec::new() }
+        Settings { hold_minutes: 10, extra_hosts: Vec::new() }
     }
 }
 
@@ -35,9 +33,6 @@ impl Settings {
     pub fn check(&self) -> Result<(), Error> {
         if self.hold_minutes > MAX_HOLD_MINUTES {
             return Err(Error::BadSetting("the hold time can be at most 24 hours (1440 minutes)"));
-        }
-        if !(5..=3600).contains(&self.clear_after_seconds) {
-            return Err(Error::BadSetting("the clipboard can be cleared after 5 to 3600 seconds"));
         }
         if self.extra_hosts.len() > MAX_EXTRA_HOSTS {
             return Err(Error::BadSetting("at most 50 extra hosts"));
@@ -83,8 +78,6 @@ pub enum Caller {
     Page(Binding),
     /// The popup or the options page.
     ExtensionPage,
-    /// The shell itself (alarms, start-up).
-    Shell,
 }
 
 /// A message to the background, written `{ "kind": { ...fields } }`. (Externally tagged:
@@ -92,36 +85,18 @@ pub enum Caller {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Request {
-    Scan {
-        snapshot: Snapshot,
-    },
-    Copied {
-        capture: u32,
-    },
-    DoneClicked {
-        capture: u32,
-    },
-    Dismiss {
-        fingerprint: String,
-    },
+    Scan { snapshot: Snapshot },
+    Copied { capture: u32 },
+    DoneClicked { capture: u32 },
+    Dismiss { fingerprint: String },
     ListHeld {},
-    RevealHeld {
-        capture: u32,
-    },
-    Forget {
-        capture: u32,
-    },
+    RevealHeld { capture: u32 },
+    Forget { capture: u32 },
     ForgetAll {},
     GetSettings {},
-    SetSettings {
-        settings: Settings,
-    },
+    SetSettings { settings: Settings },
     ListDismissed {},
-    Undismiss {
-        fingerprint: String,
-    },
-    /// An alarm fired: drop what expired.
-    Tick {},
+    Undismiss { fingerprint: String },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -162,10 +137,17 @@ pub struct Effects {
     /// Write these to `storage.local` (settings or dismissals changed).
     pub settings: Option<Settings>,
     pub dismissed: Option<Vec<String>>,
-    /// Schedule the next `tick` at this time (ms since epoch).
+    /// Schedule the next `tick` at this time (ms since epoch); `None`: clear the alarm,
+    /// nothing is held any more.
     pub alarm_at: Option<Millis>,
-    /// Clear the alarm: nothing is held any more.
-    pub alarm_clear: bool,
+}
+
+/// What a request changed, to be written back by the shell.
+#[derive(Default)]
+struct Changes {
+    held: bool,
+    dismissed: bool,
+    settings: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -248,9 +230,34 @@ impl Backend {
     }
 
     pub fn handle(&mut self, caller: &Caller, request: Request, now: Millis) -> Result<Outcome, Error> {
-        let mut held_changed = !self.store.expire(now).is_empty();
-        let mut dismissed_changed = false;
-        let mut settings_changed = false;
+        let mut changed = Changes { held: !self.store.expire(now).is_empty(), ..Changes::default() };
+        let reply = self.respond(caller, request, now, &mut changed)?;
+        Ok(self.outcome(reply, changed))
+    }
+
+    /// An alarm fired: drop what expired.
+    pub fn tick(&mut self, now: Millis) -> Outcome {
+        let held = !self.store.expire(now).is_empty();
+        self.outcome(Reply::Ok, Changes { held, ..Changes::default() })
+    }
+
+    fn outcome(&self, reply: Reply, changed: Changes) -> Outcome {
+        let effects = Effects {
+            session: changed.held.then(|| self.store.clone()),
+            settings: changed.settings.then(|| self.settings.clone()),
+            dismissed: changed.dismissed.then(|| self.dismissed.clone()),
+            alarm_at: self.store.next_deadline(),
+        };
+        Outcome { reply, effects }
+    }
+
+    fn respond(
+        &mut self,
+        caller: &Caller,
+        request: Request,
+        now: Millis,
+        changed: &mut Changes,
+    ) -> Result<Reply, Error> {
         let page = match caller {
             Caller::Page(binding) => Some(binding),
             _ => None,
@@ -258,18 +265,18 @@ impl Backend {
         let reply = match (caller, request) {
             (Caller::Page(binding), Request::Scan { snapshot }) => {
                 snapshot.check()?;
-                let (plan, changed) = self.scan(binding, &snapshot, now);
-                held_changed |= changed;
+                let (plan, held) = self.scan(binding, &snapshot, now);
+                changed.held |= held;
                 Reply::Plan { plan }
             }
             (Caller::Page(_) | Caller::ExtensionPage, Request::Copied { capture }) => {
                 self.store.copied(capture, page, now)?;
-                held_changed = true;
+                changed.held = true;
                 Reply::Copied { guard: self.store.wants_guard(capture) }
             }
             (Caller::Page(binding), Request::DoneClicked { capture }) => {
                 let decision = self.store.done_clicked(capture, binding)?;
-                held_changed = true;
+                changed.held = true;
                 Reply::Done { decision }
             }
             (Caller::Page(_) | Caller::ExtensionPage, Request::Dismiss { fingerprint }) => {
@@ -282,7 +289,7 @@ impl Backend {
                 if let Err(at) = self.dismissed.binary_search(&fingerprint) {
                     self.dismissed.insert(at, fingerprint);
                 }
-                dismissed_changed = true;
+                changed.dismissed = true;
                 Reply::Ok
             }
             (Caller::Page(_), _) => {
@@ -294,19 +301,19 @@ impl Backend {
             }
             (Caller::ExtensionPage, Request::Forget { capture }) => {
                 self.store.forget(capture)?;
-                held_changed = true;
+                changed.held = true;
                 Reply::Held { held: self.store.list(now) }
             }
             (Caller::ExtensionPage, Request::ForgetAll {}) => {
                 self.store.forget_all();
-                held_changed = true;
+                changed.held = true;
                 Reply::Held { held: self.store.list(now) }
             }
             (Caller::ExtensionPage, Request::GetSettings {}) => Reply::Settings { settings: self.settings.clone() },
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
                 settings.check()?;
                 self.settings = settings;
-                settings_changed = true;
+                changed.settings = true;
                 Reply::Settings { settings: self.settings.clone() }
             }
             (Caller::ExtensionPage, Request::ListDismissed {}) => {
@@ -316,24 +323,14 @@ impl Backend {
                 if let Ok(at) = self.dismissed.binary_search(&fingerprint) {
                     self.dismissed.remove(at);
                 }
-                dismissed_changed = true;
+                changed.dismissed = true;
                 Reply::Dismissed { fingerprints: self.dismissed.clone() }
             }
-            (Caller::ExtensionPage | Caller::Shell, Request::Tick {}) => Reply::Ok,
             (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked { .. }) => {
                 return Err(Error::NotAllowed("only web pages send scans and Done clicks"))
             }
-            (Caller::Shell, _) => return Err(Error::NotAllowed("the shell only sends ticks")),
         };
-        let next = self.store.next_deadline();
-        let effects = Effects {
-            session: held_changed.then(|| self.store.clone()),
-            settings: settings_changed.then(|| self.settings.clone()),
-            dismissed: dismissed_changed.then(|| self.dismissed.clone()),
-            alarm_at: next,
-            alarm_clear: next.is_none(),
-        };
-        Ok(Outcome { reply, effects })
+        Ok(reply)
     }
 
     /// Analyzes a snapshot, registers the tokens it shows, and fills in capture ids and

@@ -149,8 +149,9 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     assert_eq!(token.expose(), TOKEN);
     assert_eq!(restarted.store.state(capture), Some(CaptureState::Held));
     // Time runs out: a tick forgets it and clears the alarm.
-    let out = restarted.handle(&Caller::Shell, Request::Tick {}, NOW + 10 * 60_000).expect("tick");
-    assert!(out.effects.alarm_clear);
+    let out = restarted.tick(NOW + 10 * 60_000);
+    assert_eq!(out.effects.alarm_at, None, "nothing left to wake up for");
+    assert!(out.effects.session.is_some());
     assert_eq!(restarted.store.state(capture), None);
 }
 
@@ -162,7 +163,7 @@ fn settings_are_checked_and_hold_zero_keeps_nothing() {
     assert!(matches!(b.handle(&popup, Request::SetSettings { settings: bad }, NOW), Err(Error::BadSetting(_))));
     let hosts = Settings { extra_hosts: vec!["https://x.com/".into()], ..Settings::default() };
     assert!(matches!(b.handle(&popup, Request::SetSettings { settings: hosts }, NOW), Err(Error::BadSetting(_))));
-    let off = Settings { hold_minutes: 0, extra_hosts: vec!["*.msp.example".into()], ..Settings::default() };
+    let off = Settings { hold_minutes: 0, extra_hosts: vec!["*.msp.example".into()] };
     let out = b.handle(&popup, Request::SetSettings { settings: off.clone() }, NOW).expect("valid settings");
     assert_eq!(out.effects.settings, Some(off));
     assert!(b.caller(&sender("https://help.msp.example/api_tokens/5", Some(1))).is_ok(), "an added host is enabled");

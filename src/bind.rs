@@ -1,6 +1,6 @@
 //! The wasm-bindgen boundary: converts types and errors, decides nothing.
 
-use crate::backend::{Backend, Caller, Outcome, Request, Sender, State};
+use crate::backend::{Backend, Outcome, Request, Sender, State};
 use crate::error::Error;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -65,7 +65,6 @@ impl Engine {
 
     /// An alarm fired: expire what is due.
     pub fn tick(&mut self, now: f64) -> Result<JsValue, JsValue> {
-        let outcome = self.backend.handle(&Caller::Shell, Request::Tick {}, millis(now)).map_err(js_error)?;
-        encode(&outcome)
+        encode(&self.backend.tick(millis(now)))
     }
 }

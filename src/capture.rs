@@ -35,13 +35,12 @@ impl Secret {
 
     /// The first 6 and last 4 characters, for lists that must not show the token.
     pub fn masked(&self) -> String {
-        let chars: Vec<char> = self.0.chars().collect();
-        if chars.len() <= 12 {
+        let t: &str = &self.0;
+        let tail = t.len().saturating_sub(4);
+        if t.len() <= 12 || !t.is_char_boundary(6) || !t.is_char_boundary(tail) {
             return "…".into();
         }
-        let head: String = chars[..6].iter().collect();
-        let tail: String = chars[chars.len() - 4..].iter().collect();
-        format!("{head}…{tail}")
+        [&t[..6], "…", &t[tail..]].concat()
     }
 
     /// A salted, one-way fingerprint: lets us recognise a value again without keeping it.

@@ -50,8 +50,20 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// `YYYY-MM-DD`, for years 0 to 9999 (the only ones a token list shows).
     pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let digits = |n: u32, width: usize, out: &mut String| {
+            for i in (0..width).rev() {
+                out.push(char::from(b'0' + (n / 10u32.pow(i as u32) % 10) as u8));
+            }
+        };
+        let mut out = String::with_capacity(10);
+        digits(self.year.clamp(0, 9999) as u32, 4, &mut out);
+        out.push('-');
+        digits(self.month, 2, &mut out);
+        out.push('-');
+        digits(self.day, 2, &mut out);
+        out
     }
 }
 

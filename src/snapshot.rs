@@ -17,8 +17,9 @@ pub mod limits {
 }
 
 /// Where a block's text came from; the content script anchors notes accordingly.
+/// Read from its name (less code than serde's enum machinery).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[serde(try_from = "String")]
 pub enum Source {
     /// Text nodes of an element.
     #[default]
@@ -27,6 +28,19 @@ pub enum Source {
     Value,
     /// An attribute such as `data-clipboard-text` (a copy button's payload).
     Attr,
+}
+
+impl TryFrom<String> for Source {
+    type Error = &'static str;
+
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        match name.as_str() {
+            "text" => Ok(Source::Text),
+            "value" => Ok(Source::Value),
+            "attr" => Ok(Source::Attr),
+            _ => Err("a block's source is \"text\", \"value\" or \"attr\""),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
