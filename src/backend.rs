@@ -86,18 +86,39 @@ pub enum Caller {
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Request {
     Scan { snapshot: Snapshot },
-    Copied { capture: u32 },
-    DoneClicked { capture: u32 },
-    Dismiss { fingerprint: String },
-    ListHeld {},
-    RevealHeld { capture: u32 },
-    Forget { capture: u32 },
-    ForgetAll {},
-    GetSettings {},
+    Copied(CaptureRef),
+    DoneClicked(CaptureRef),
+    Dismiss(FingerprintRef),
+    ListHeld(NoFields),
+    RevealHeld(CaptureRef),
+    Forget(CaptureRef),
+    ForgetAll(NoFields),
+    GetSettings(NoFields),
     SetSettings { settings: Settings },
-    ListDismissed {},
-    Undismiss { fingerprint: String },
+    ListDismissed(NoFields),
+    Undismiss(FingerprintRef),
 }
+
+// Shared bodies: one decoder each, however many requests carry them.
+
+/// `{ "capture": id }`
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptureRef {
+    pub capture: u32,
+}
+
+/// `{ "fingerprint": "<32 hex digits>" }`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FingerprintRef {
+    pub fingerprint: String,
+}
+
+/// `{}`
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoFields {}
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -269,17 +290,17 @@ impl Backend {
                 changed.held |= held;
                 Reply::Plan { plan }
             }
-            (Caller::Page(_) | Caller::ExtensionPage, Request::Copied { capture }) => {
+            (Caller::Page(_) | Caller::ExtensionPage, Request::Copied(CaptureRef { capture })) => {
                 self.store.copied(capture, page, now)?;
                 changed.held = true;
                 Reply::Copied { guard: self.store.wants_guard(capture) }
             }
-            (Caller::Page(binding), Request::DoneClicked { capture }) => {
+            (Caller::Page(binding), Request::DoneClicked(CaptureRef { capture })) => {
                 let decision = self.store.done_clicked(capture, binding)?;
                 changed.held = true;
                 Reply::Done { decision }
             }
-            (Caller::Page(_) | Caller::ExtensionPage, Request::Dismiss { fingerprint }) => {
+            (Caller::Page(_) | Caller::ExtensionPage, Request::Dismiss(FingerprintRef { fingerprint })) => {
                 if fingerprint.len() != 32 || !fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) {
                     return Err(Error::malformed("a dismissal names a 32-digit fingerprint"));
                 }
@@ -295,38 +316,38 @@ impl Backend {
             (Caller::Page(_), _) => {
                 return Err(Error::NotAllowed("web pages may only send scans, copies, Done clicks and dismissals"))
             }
-            (Caller::ExtensionPage, Request::ListHeld {}) => Reply::Held { held: self.store.list(now) },
-            (Caller::ExtensionPage, Request::RevealHeld { capture }) => {
+            (Caller::ExtensionPage, Request::ListHeld(_)) => Reply::Held { held: self.store.list(now) },
+            (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
                 Reply::Revealed { token: self.store.reveal(capture, now)?.clone() }
             }
-            (Caller::ExtensionPage, Request::Forget { capture }) => {
+            (Caller::ExtensionPage, Request::Forget(CaptureRef { capture })) => {
                 self.store.forget(capture)?;
                 changed.held = true;
                 Reply::Held { held: self.store.list(now) }
             }
-            (Caller::ExtensionPage, Request::ForgetAll {}) => {
+            (Caller::ExtensionPage, Request::ForgetAll(_)) => {
                 self.store.forget_all();
                 changed.held = true;
                 Reply::Held { held: self.store.list(now) }
             }
-            (Caller::ExtensionPage, Request::GetSettings {}) => Reply::Settings { settings: self.settings.clone() },
+            (Caller::ExtensionPage, Request::GetSettings(_)) => Reply::Settings { settings: self.settings.clone() },
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
                 settings.check()?;
                 self.settings = settings;
                 changed.settings = true;
                 Reply::Settings { settings: self.settings.clone() }
             }
-            (Caller::ExtensionPage, Request::ListDismissed {}) => {
+            (Caller::ExtensionPage, Request::ListDismissed(_)) => {
                 Reply::Dismissed { fingerprints: self.dismissed.clone() }
             }
-            (Caller::ExtensionPage, Request::Undismiss { fingerprint }) => {
+            (Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint })) => {
                 if let Ok(at) = self.dismissed.binary_search(&fingerprint) {
                     self.dismissed.remove(at);
                 }
                 changed.dismissed = true;
                 Reply::Dismissed { fingerprints: self.dismissed.clone() }
             }
-            (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked { .. }) => {
+            (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked(_)) => {
                 return Err(Error::NotAllowed("only web pages send scans and Done clicks"))
             }
         };

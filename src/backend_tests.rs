@@ -94,17 +94,21 @@ fn pages_never_read_held_tokens_but_the_popup_can() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
-    for request in
-        [Request::RevealHeld { capture }, Request::ListHeld {}, Request::ForgetAll {}, Request::GetSettings {}]
-    {
+    for request in [
+        Request::RevealHeld(CaptureRef { capture }),
+        Request::ListHeld(NoFields {}),
+        Request::ForgetAll(NoFields {}),
+        Request::GetSettings(NoFields {}),
+    ] {
         assert!(matches!(b.handle(&caller, request, NOW), Err(Error::NotAllowed(_))));
     }
     let popup = Caller::ExtensionPage;
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) = b.handle(&popup, Request::ListHeld {}, NOW) else {
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) = b.handle(&popup, Request::ListHeld(NoFields {}), NOW) else {
         panic!("list")
     };
     assert_eq!(held[0].masked, "T5e1c0…cdef");
-    let Ok(Outcome { reply: Reply::Revealed { token }, .. }) = b.handle(&popup, Request::RevealHeld { capture }, NOW)
+    let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
+        b.handle(&popup, Request::RevealHeld(CaptureRef { capture }), NOW)
     else {
         panic!("reveal")
     };
@@ -116,19 +120,21 @@ fn copy_disarms_the_guard_and_done_is_asked_once() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
-    let Ok(Outcome { reply: Reply::Done { decision }, .. }) = b.handle(&caller, Request::DoneClicked { capture }, NOW)
+    let Ok(Outcome { reply: Reply::Done { decision }, .. }) =
+        b.handle(&caller, Request::DoneClicked(CaptureRef { capture }), NOW)
     else {
         panic!("done")
     };
     assert_eq!(decision, DoneDecision::Confirm);
-    let Ok(Outcome { reply: Reply::Done { decision }, .. }) = b.handle(&caller, Request::DoneClicked { capture }, NOW)
+    let Ok(Outcome { reply: Reply::Done { decision }, .. }) =
+        b.handle(&caller, Request::DoneClicked(CaptureRef { capture }), NOW)
     else {
         panic!("done")
     };
     assert_eq!(decision, DoneDecision::Allow);
     // Another tab cannot report copies of this capture.
     let other = page_caller(&b, 2);
-    assert_eq!(b.handle(&other, Request::Copied { capture }, NOW).err(), Some(Error::UnknownCapture));
+    assert_eq!(b.handle(&other, Request::Copied(CaptureRef { capture }), NOW).err(), Some(Error::UnknownCapture));
 }
 
 #[test]
@@ -142,7 +148,7 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     let held: CaptureStore = serde_json::from_str(&saved).expect("deserializes");
     let mut restarted = Backend::new(State { held: Some(held), ..state() });
     let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
-        restarted.handle(&Caller::ExtensionPage, Request::RevealHeld { capture }, NOW + 1)
+        restarted.handle(&Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), NOW + 1)
     else {
         panic!("reveal")
     };
@@ -169,7 +175,7 @@ fn settings_are_checked_and_hold_zero_keeps_nothing() {
     assert!(b.caller(&sender("https://help.msp.example/api_tokens/5", Some(1))).is_ok(), "an added host is enabled");
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
-    assert_eq!(b.handle(&popup, Request::RevealHeld { capture }, NOW).err(), Some(Error::NotHeld));
+    assert_eq!(b.handle(&popup, Request::RevealHeld(CaptureRef { capture }), NOW).err(), Some(Error::NotHeld));
 }
 
 #[test]
@@ -177,12 +183,18 @@ fn dismissals_store_fingerprints_and_can_be_undone() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
     assert!(matches!(
-        b.handle(&caller, Request::Dismiss { fingerprint: "5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e".into() }, NOW),
+        b.handle(
+            &caller,
+            Request::Dismiss(FingerprintRef { fingerprint: "5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e".into() }),
+            NOW
+        ),
         Err(Error::Malformed(_))
     ));
     let print = "0123456789abcdef0123456789abcdef".to_string();
-    let out = b.handle(&caller, Request::Dismiss { fingerprint: print.clone() }, NOW).expect("dismiss");
+    let out = b.handle(&caller, Request::Dismiss(FingerprintRef { fingerprint: print.clone() }), NOW).expect("dismiss");
     assert_eq!(out.effects.dismissed, Some(vec![print.clone()]));
-    let out = b.handle(&Caller::ExtensionPage, Request::Undismiss { fingerprint: print }, NOW).expect("undismiss");
+    let out = b
+        .handle(&Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint: print }), NOW)
+        .expect("undismiss");
     assert_eq!(out.effects.dismissed, Some(vec![]));
 }
