@@ -65,7 +65,7 @@ test: test-rust test-wasm test-e2e
 test-rust: setup-rust
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 	cargo test
 
 # The same engine tests, compiled to wasm, in headless Debian Chromium.

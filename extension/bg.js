@@ -24,7 +24,14 @@ const engine = (async () => {
   // The salt makes dismissal fingerprints useless outside this profile; it is not secret.
   const salt = local.salt || hex(crypto.getRandomValues(new Uint8Array(16)));
   if (!local.salt) await chrome.storage.local.set({ salt });
-  return new Engine({ settings: local.settings, dismissed: local.dismissed || [], salt, held: session.held });
+  return new Engine({
+    settings: local.settings,
+    dismissed: local.dismissed || [],
+    salt,
+    held: session.held,
+    selfId: chrome.runtime.id,
+    selfOrigin: new URL(chrome.runtime.getURL('/')).origin,
+  });
 })();
 
 async function syncExtraHosts(hosts) {
@@ -54,17 +61,6 @@ function apply(effects) {
   return Promise.all(writes);
 }
 
-function senderInfo(sender) {
-  return {
-    id: sender.id,
-    selfId: chrome.runtime.id,
-    selfOrigin: new URL(chrome.runtime.getURL('/')).origin,
-    url: sender.url,
-    tab: sender.tab ? sender.tab.id : undefined,
-    frame: sender.frameId,
-  };
-}
-
 // Errors go back as { error: { name, message } }; their messages never hold a secret.
 function failure(e) {
   return { error: { name: e && e.name ? e.name : 'Error', message: e && e.message ? e.message : String(e) } };
@@ -75,7 +71,7 @@ function failure(e) {
 chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
   engine
     .then(async (e) => {
-      const out = e.handle(request, senderInfo(sender), Date.now());
+      const out = e.handle(request, sender.id, sender.url, sender.tab ? sender.tab.id : undefined, Date.now());
       await apply(out.effects);
       sendResponse({ ok: out.reply });
     })

@@ -116,7 +116,7 @@
     const row = el.closest('tr, li');
     if (!row) return undefined;
     const id = idOf(row);
-    if (!rows.has(id)) rows.set(id, { id, text: squeeze(row.textContent, ROW_TEXT) });
+    if (!rows.has(id)) rows.set(id, [id, squeeze(row.textContent, ROW_TEXT)]);
     return id;
   }
 
@@ -169,7 +169,7 @@
     for (const c of document.querySelectorAll(CONTROLS)) {
       if (c.closest('keyshift-note, keyshift-confirm')) continue;
       const label = squeeze(c.getAttribute('aria-label') || c.textContent || c.value);
-      if (label) controls.push({ id: idOf(c), label });
+      if (label) controls.push([idOf(c), label]);
       if (controls.length >= 400) break;
     }
     return { url: location.href, title: squeeze(document.title), headings, controls };

@@ -68,3 +68,86 @@ impl Engine {
         encode(&self.backend.tick(millis(now)))
     }
 }
+
+/// The JavaScript-facing contract, run in the browser: message shapes as the shell
+/// writes them, and error names.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    const SELF: &str = "abcdefghijklmnopabcdefghijklmnop";
+
+    fn js(json: &str) -> JsValue {
+        js_sys::JSON::parse(json).expect("test JSON parses")
+    }
+
+    fn get(value: &JsValue, path: &str) -> JsValue {
+        path.split('.').fold(value.clone(), |v, key| js_sys::Reflect::get(&v, &key.into()).expect("property"))
+    }
+
+    fn engine() -> Engine {
+        let state = format!(
+            r#"{{"salt":"00112233445566778899aabbccddeeff","selfId":"{SELF}","selfOrigin":"chrome-extension://{SELF}"}}"#
+        );
+        Engine::new(js(&state)).expect("engine starts")
+    }
+
+    fn page(engine: &mut Engine, request: &str) -> Result<JsValue, JsValue> {
+        engine.handle(
+            js(request),
+            Some(SELF.into()),
+            Some("https://acme.repairshopr.com/profile".into()),
+            Some(3.0),
+            1.8e12,
+        )
+    }
+
+    fn error_name(e: JsValue) -> String {
+        e.dyn_into::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_scan_as_the_content_script_sends_it() {
+        let mut e = engine();
+        let out = page(
+            &mut e,
+            r#"{"scan":{"snapshot":{"page":{"url":"https://acme.repairshopr.com/profile","title":"Profile","headings":["Profile/Password"],"controls":[[7,"Update Profile"]]},
+                "blocks":[{"id":1,"segs":["API Key","5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e"],"label":"API Key"}],"rows":[[4,"row text"]]}}}"#,
+        )
+        .expect("scan answers");
+        assert_eq!(get(&out, "reply.type").as_string().as_deref(), Some("plan"));
+        assert_eq!(get(&out, "reply.plan.page").as_string().as_deref(), Some("profile"));
+        let note = js_sys::Reflect::get(&get(&out, "reply.plan.notes"), &0.into()).expect("one note");
+        assert_eq!(get(&note, "kind").as_string().as_deref(), Some("legacy-key"));
+        assert_eq!(get(&note, "message.id").as_string().as_deref(), Some("legacyKeyStopped"));
+        assert!(get(&out, "effects.alarmAt").is_null());
+    }
+
+    #[test]
+    fn bad_messages_get_named_errors() {
+        let mut e = engine();
+        assert_eq!(
+            error_name(page(&mut e, r#"{"scan":{"snapshot":{"page":{"url":7}}}}"#).unwrap_err()),
+            "MalformedMessage"
+        );
+        assert_eq!(error_name(page(&mut e, r#"{"launch-missiles":{}}"#).unwrap_err()), "MalformedMessage");
+        assert_eq!(error_name(page(&mut e, r#"{"list-held":{}}"#).unwrap_err()), "NotAllowed");
+        let huge = format!(
+            r#"{{"scan":{{"snapshot":{{"page":{{"url":"https://acme.repairshopr.com/","title":"{}"}}}}}}}}"#,
+            "x".repeat(5000)
+        );
+        assert_eq!(error_name(page(&mut e, &huge).unwrap_err()), "MessageTooLarge");
+        let stranger = e.handle(js(r#"{"list-held":{}}"#), Some("other".into()), None, None, 0.0);
+        assert_eq!(error_name(stranger.unwrap_err()), "NotAllowed");
+    }
+
+    #[test]
+    fn a_malformed_message_never_echoes_a_token() {
+        let mut e = engine();
+        let token = "T5e1c0a9b2d3f4a5b6-0123456789abcdef0123456789abcdef";
+        let err = page(&mut e, &format!(r#"{{"copied":{{"capture":"{token}"}}}}"#)).unwrap_err();
+        let message = err.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        assert!(message.contains("[redacted]") && !message.contains(token), "{message}");
+    }
+}
