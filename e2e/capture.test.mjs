@@ -126,6 +126,7 @@ test('popup: after Done the held token is listed masked and copies in one click'
   await popup.getByText(masked).waitFor();
   assert.ok(!(await popup.content()).includes(token), 'the popup never shows the whole token');
   assert.match(await popup.textContent('body'), /acme\.repairshopr\.com/);
+  assert.match(await popup.textContent('body'), /(9|10):\d\d left/, 'time left counts down from the 10-minute hold');
   await setClipboard(page, 'before');
   await popup.bringToFront();
   await popup.getByRole('button', { name: new RegExp(`^Copy token ${masked}`) }).click();

@@ -13,14 +13,14 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // Lets Playwright report the service worker's own requests too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-export async function launch({ dist = DIST } = {}) {
+export async function launch({ dist = DIST, headed = false } = {}) {
   const server = await start();
   const profile = mkdtempSync(join(tmpdir(), 'keyshift-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // --headless=new below: extensions need the new headless mode
     args: [
-      '--headless=new',
+      ...(headed ? [] : ['--headless=new']),
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       '--no-sandbox',

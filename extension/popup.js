@@ -34,6 +34,7 @@ function render() {
     forget.setAttribute('aria-label', t('forgetHeldLabel', [h.masked]));
     forget.addEventListener('click', () => run(ask({ forget: { capture: h.id } }).then(show)));
     li.append(masked, copy, forget, site, time);
+    if (h.copied) li.append(Object.assign(document.createElement('span'), { className: 'left', textContent: t('copiedMark') }));
     list.append(li);
   }
   document.getElementById('empty').hidden = held.length > 0;

@@ -137,6 +137,7 @@ pub enum CaptureError {
 
 /// A held token as the popup lists it: masked, never whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HeldView {
     pub id: u32,
     pub masked: String,
