@@ -2,7 +2,8 @@
 //! answer and its side effects are. The shell only delivers messages and applies the
 //! `Effects` (storage writes, alarms); the clock comes in as `now`.
 
-use crate::capture::{Binding, CaptureStore, DoneDecision, HeldView, Millis};
+use crate::capture::{fingerprint, Binding, CaptureStore, DoneDecision, HeldView, Millis, Secret};
+use crate::clipboard::ClipboardClears;
 use crate::error::Error;
 use crate::page::{address, host_enabled};
 use crate::plan::{analyze, Context, DoneGuard, Plan};
@@ -16,13 +17,16 @@ use serde::{Deserialize, Serialize};
 pub struct Settings {
     /// How long a captured token stays available to the popup; 0 = not at all.
     pub hold_minutes: u32,
+    /// Empty the clipboard a while after a token was copied, if it still holds it.
+    pub clear_clipboard: bool,
+    pub clear_after_seconds: u32,
     /// Custom domains: `help.example.com` or `*.example.com`.
     pub extra_hosts: Vec<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { hold_minutes: 10, extra_hosts: Vec::new() }
+        Settings { hold_minutes: 10, clear_clipboard: false, clear_after_seconds: 60, extra_hosts: Vec::new() }
     }
 }
 
@@ -33,6 +37,9 @@ impl Settings {
     pub fn check(&self) -> Result<(), Error> {
         if self.hold_minutes > MAX_HOLD_MINUTES {
             return Err(Error::BadSetting("the hold time can be at most 24 hours (1440 minutes)"));
+        }
+        if !(10..=3600).contains(&self.clear_after_seconds) {
+            return Err(Error::BadSetting("the clipboard can be cleared after 10 to 3600 seconds"));
         }
         if self.extra_hosts.len() > MAX_EXTRA_HOSTS {
             return Err(Error::BadSetting("at most 50 extra hosts"));
@@ -138,13 +145,17 @@ pub enum Reply {
     },
     /// The full token: only ever sent to the extension's own pages.
     Revealed {
-        token: crate::capture::Secret,
+        token: Secret,
     },
     Settings {
         settings: Settings,
     },
     Dismissed {
         fingerprints: Vec<String>,
+    },
+    /// Whether to empty the clipboard now.
+    Clipboard {
+        clear: bool,
     },
     Ok,
 }
@@ -153,14 +164,23 @@ pub enum Reply {
 #[derive(Debug, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Effects {
-    /// Write this to `storage.session` (the held tokens changed).
-    pub session: Option<CaptureStore>,
+    /// Write this to `storage.session` (held tokens or pending clears changed).
+    pub session: Option<Session>,
     /// Write these to `storage.local` (settings or dismissals changed).
     pub settings: Option<Settings>,
     pub dismissed: Option<Vec<String>>,
     /// Schedule the next `tick` at this time (ms since epoch); `None`: clear the alarm,
     /// nothing is held any more.
     pub alarm_at: Option<Millis>,
+    /// A clipboard clear is due: read the clipboard and pass it to `clipboard`.
+    pub read_clipboard: bool,
+}
+
+/// What lives in `storage.session`: memory only, gone when the browser closes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Session {
+    pub held: CaptureStore,
+    pub clears: ClipboardClears,
 }
 
 /// What a request changed, to be written back by the shell.
@@ -177,14 +197,14 @@ pub struct Outcome {
     pub effects: Effects,
 }
 
-/// What the shell loads from storage when the background starts.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// What the shell loads from storage when the background starts. Each part that cannot
+/// be read (corrupt, or written by another version) starts afresh on its own.
+#[derive(Debug, Default)]
 pub struct State {
     pub settings: Option<Settings>,
     pub dismissed: Vec<String>,
     pub salt: String,
-    pub held: Option<CaptureStore>,
+    pub session: Option<Session>,
     /// This extension's `runtime.id`, and the origin of its own pages.
     pub self_id: String,
     pub self_origin: String,
@@ -195,7 +215,7 @@ pub struct Backend {
     /// Fingerprints of dismissed notes, sorted and unique.
     dismissed: Vec<String>,
     salt: String,
-    store: CaptureStore,
+    session: Session,
     self_id: String,
     self_origin: String,
 }
@@ -224,7 +244,7 @@ impl Backend {
             settings: state.settings.filter(|s| s.check().is_ok()).unwrap_or_default(),
             dismissed: sorted_unique(state.dismissed),
             salt: state.salt,
-            store: state.held.unwrap_or_default(),
+            session: state.session.unwrap_or_default(),
             self_id: state.self_id,
             self_origin: state.self_origin,
         }
@@ -251,23 +271,32 @@ impl Backend {
     }
 
     pub fn handle(&mut self, caller: &Caller, request: Request, now: Millis) -> Result<Outcome, Error> {
-        let mut changed = Changes { held: !self.store.expire(now).is_empty(), ..Changes::default() };
+        let mut changed = Changes { held: !self.session.held.expire(now).is_empty(), ..Changes::default() };
         let reply = self.respond(caller, request, now, &mut changed)?;
-        Ok(self.outcome(reply, changed))
+        Ok(self.outcome(reply, changed, now))
     }
 
-    /// An alarm fired: drop what expired.
+    /// An alarm fired: drop what expired; say whether a clipboard clear is due.
     pub fn tick(&mut self, now: Millis) -> Outcome {
-        let held = !self.store.expire(now).is_empty();
-        self.outcome(Reply::Ok, Changes { held, ..Changes::default() })
+        let held = !self.session.held.expire(now).is_empty();
+        self.outcome(Reply::Ok, Changes { held, ..Changes::default() }, now)
     }
 
-    fn outcome(&self, reply: Reply, changed: Changes) -> Outcome {
+    /// The clipboard's text, read because a clear was due: whether to empty it.
+    pub fn clipboard(&mut self, text: Secret, now: Millis) -> Outcome {
+        let print = fingerprint(&self.salt, text.expose().trim());
+        let clear = self.session.clears.check(now, &print);
+        self.outcome(Reply::Clipboard { clear }, Changes { held: true, ..Changes::default() }, now)
+    }
+
+    fn outcome(&self, reply: Reply, changed: Changes, now: Millis) -> Outcome {
+        let wake = [self.session.held.next_deadline(), self.session.clears.next_due()];
         let effects = Effects {
-            session: changed.held.then(|| self.store.clone()),
+            session: changed.held.then(|| self.session.clone()),
             settings: changed.settings.then(|| self.settings.clone()),
             dismissed: changed.dismissed.then(|| self.dismissed.clone()),
-            alarm_at: self.store.next_deadline(),
+            alarm_at: wake.into_iter().flatten().min(),
+            read_clipboard: self.session.clears.is_due(now),
         };
         Outcome { reply, effects }
     }
@@ -291,12 +320,17 @@ impl Backend {
                 Reply::Plan { plan }
             }
             (Caller::Page(_) | Caller::ExtensionPage, Request::Copied(CaptureRef { capture })) => {
-                self.store.copied(capture, page, now)?;
+                self.session.held.copied(capture, page, now)?;
+                if let (true, Some(print)) = (self.settings.clear_clipboard, self.session.held.fingerprint_of(capture))
+                {
+                    let due = now + Millis::from(self.settings.clear_after_seconds) * 1000;
+                    self.session.clears.schedule(print, due);
+                }
                 changed.held = true;
-                Reply::Copied { guard: self.store.wants_guard(capture) }
+                Reply::Copied { guard: self.session.held.wants_guard(capture) }
             }
             (Caller::Page(binding), Request::DoneClicked(CaptureRef { capture })) => {
-                let decision = self.store.done_clicked(capture, binding)?;
+                let decision = self.session.held.done_clicked(capture, binding)?;
                 changed.held = true;
                 Reply::Done { decision }
             }
@@ -316,19 +350,19 @@ impl Backend {
             (Caller::Page(_), _) => {
                 return Err(Error::NotAllowed("web pages may only send scans, copies, Done clicks and dismissals"))
             }
-            (Caller::ExtensionPage, Request::ListHeld(_)) => Reply::Held { held: self.store.list(now) },
+            (Caller::ExtensionPage, Request::ListHeld(_)) => Reply::Held { held: self.session.held.list(now) },
             (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
-                Reply::Revealed { token: self.store.reveal(capture, now)?.clone() }
+                Reply::Revealed { token: self.session.held.reveal(capture, now)?.clone() }
             }
             (Caller::ExtensionPage, Request::Forget(CaptureRef { capture })) => {
-                self.store.forget(capture)?;
+                self.session.held.forget(capture)?;
                 changed.held = true;
-                Reply::Held { held: self.store.list(now) }
+                Reply::Held { held: self.session.held.list(now) }
             }
             (Caller::ExtensionPage, Request::ForgetAll(_)) => {
-                self.store.forget_all();
+                self.session.held.forget_all();
                 changed.held = true;
-                Reply::Held { held: self.store.list(now) }
+                Reply::Held { held: self.session.held.list(now) }
             }
             (Caller::ExtensionPage, Request::GetSettings(_)) => Reply::Settings { settings: self.settings.clone() },
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
@@ -365,13 +399,15 @@ impl Backend {
         let mut changed = false;
         for found in analysis.tokens {
             let (id, new) =
-                self.store.seen(found.token, binding.clone(), found.fingerprint, now, self.settings.hold_ms());
+                self.session.held.seen(found.token, binding.clone(), found.fingerprint, now, self.settings.hold_ms());
             plan.notes[found.note].capture = Some(id);
             first_capture.get_or_insert(id);
             changed |= new;
         }
         plan.done = match (analysis.done_control, first_capture) {
-            (Some(control), Some(capture)) if self.store.wants_guard(capture) => Some(DoneGuard { control, capture }),
+            (Some(control), Some(capture)) if self.session.held.wants_guard(capture) => {
+                Some(DoneGuard { control, capture })
+            }
             _ => None,
         };
         (plan, changed)

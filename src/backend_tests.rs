@@ -145,20 +145,20 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     let capture = plan.notes[0].capture.expect("capture id");
     // What the shell writes to storage.session and reads back after a restart.
     let saved = serde_json::to_string(&effects.session.expect("session write")).expect("serializes");
-    let held: CaptureStore = serde_json::from_str(&saved).expect("deserializes");
-    let mut restarted = Backend::new(State { held: Some(held), ..state() });
+    let session: Session = serde_json::from_str(&saved).expect("deserializes");
+    let mut restarted = Backend::new(State { session: Some(session), ..state() });
     let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
         restarted.handle(&Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), NOW + 1)
     else {
         panic!("reveal")
     };
     assert_eq!(token.expose(), TOKEN);
-    assert_eq!(restarted.store.state(capture), Some(CaptureState::Held));
+    assert_eq!(restarted.session.held.state(capture), Some(CaptureState::Held));
     // Time runs out: a tick forgets it and clears the alarm.
     let out = restarted.tick(NOW + 10 * 60_000);
     assert_eq!(out.effects.alarm_at, None, "nothing left to wake up for");
     assert!(out.effects.session.is_some());
-    assert_eq!(restarted.store.state(capture), None);
+    assert_eq!(restarted.session.held.state(capture), None);
 }
 
 #[test]
@@ -169,7 +169,7 @@ fn settings_are_checked_and_hold_zero_keeps_nothing() {
     assert!(matches!(b.handle(&popup, Request::SetSettings { settings: bad }, NOW), Err(Error::BadSetting(_))));
     let hosts = Settings { extra_hosts: vec!["https://x.com/".into()], ..Settings::default() };
     assert!(matches!(b.handle(&popup, Request::SetSettings { settings: hosts }, NOW), Err(Error::BadSetting(_))));
-    let off = Settings { hold_minutes: 0, extra_hosts: vec!["*.msp.example".into()] };
+    let off = Settings { hold_minutes: 0, extra_hosts: vec!["*.msp.example".into()], ..Settings::default() };
     let out = b.handle(&popup, Request::SetSettings { settings: off.clone() }, NOW).expect("valid settings");
     assert_eq!(out.effects.settings, Some(off));
     assert!(b.caller(&sender("https://help.msp.example/api_tokens/5", Some(1))).is_ok(), "an added host is enabled");
@@ -197,4 +197,35 @@ fn dismissals_store_fingerprints_and_can_be_undone() {
         .handle(&Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint: print }), NOW)
         .expect("undismiss");
     assert_eq!(out.effects.dismissed, Some(vec![]));
+}
+
+#[test]
+fn clipboard_is_cleared_only_when_on_due_and_still_holding_the_token() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
+    // Off by default: a copy schedules nothing.
+    let out = b.handle(&caller, Request::Copied(CaptureRef { capture }), NOW).expect("copied");
+    assert_eq!(out.effects.alarm_at, Some(NOW + 10 * 60_000));
+    let on = Settings { clear_clipboard: true, clear_after_seconds: 30, ..Settings::default() };
+    b.handle(&Caller::ExtensionPage, Request::SetSettings { settings: on }, NOW).expect("settings");
+    let out = b.handle(&caller, Request::Copied(CaptureRef { capture }), NOW).expect("copied");
+    assert_eq!(out.effects.alarm_at, Some(NOW + 30_000), "woken for the clear first");
+    assert!(!b.tick(NOW + 29_999).effects.read_clipboard);
+    assert!(b.tick(NOW + 30_000).effects.read_clipboard);
+    let Outcome { reply: Reply::Clipboard { clear }, effects } =
+        b.clipboard(Secret::new(format!("{TOKEN}\n")), NOW + 30_000)
+    else {
+        panic!("clipboard reply")
+    };
+    assert!(clear, "the clipboard still holds the token");
+    assert!(!effects.read_clipboard, "settled");
+    // Copied again, then the user copied something else: leave their clipboard alone.
+    b.handle(&caller, Request::Copied(CaptureRef { capture }), NOW + 40_000).expect("copied");
+    let Outcome { reply: Reply::Clipboard { clear }, .. } =
+        b.clipboard(Secret::new("lunch order".into()), NOW + 70_000)
+    else {
+        panic!("clipboard reply")
+    };
+    assert!(!clear);
 }

@@ -37,11 +37,26 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// `state` is what the shell loaded from storage (`undefined` on first run).
+    /// Starts from what the shell loaded from storage (`undefined` on first run). A
+    /// stored part that cannot be read starts afresh: broken storage never stops Keyshift.
     #[wasm_bindgen(constructor)]
-    pub fn new(state: JsValue) -> Result<Engine, JsValue> {
-        let state: State = if state.is_undefined() || state.is_null() { State::default() } else { decode(state)? };
-        Ok(Engine { backend: Backend::new(state) })
+    pub fn new(
+        self_id: String,
+        self_origin: String,
+        salt: String,
+        settings: JsValue,
+        dismissed: JsValue,
+        session: JsValue,
+    ) -> Engine {
+        let state = State {
+            settings: decode(settings).ok(),
+            dismissed: decode(dismissed).unwrap_or_default(),
+            salt,
+            session: decode(session).ok(),
+            self_id,
+            self_origin,
+        };
+        Engine { backend: Backend::new(state) }
     }
 
     /// Answers one `runtime.onMessage` message, given its sender's `id`, `url` and tab
@@ -61,6 +76,12 @@ impl Engine {
         let request: Request = decode(request)?;
         let outcome: Outcome = self.backend.handle(&caller, request, millis(now)).map_err(js_error)?;
         encode(&outcome)
+    }
+
+    /// The clipboard's text, read because `effects.readClipboard` said a clear was due:
+    /// `{ reply: { clear }, effects }`.
+    pub fn clipboard(&mut self, text: String, now: f64) -> Result<JsValue, JsValue> {
+        encode(&self.backend.clipboard(crate::capture::Secret::new(text), millis(now)))
     }
 
     /// An alarm fired: expire what is due.

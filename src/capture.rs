@@ -211,6 +211,11 @@ impl CaptureStore {
         Ok(CaptureState::Copied)
     }
 
+    /// The fingerprint of a live capture's token, to recognise it on the clipboard.
+    pub fn fingerprint_of(&self, id: u32) -> Option<&str> {
+        self.captures.iter().find(|c| c.id == id).map(|c| c.fingerprint.as_str())
+    }
+
     /// Decides a trusted click on Done: ask once per token, only if it was not copied.
     pub fn done_clicked(&mut self, id: u32, binding: &Binding) -> Result<DoneDecision, CaptureError> {
         let capture = self.find_mut(id, Some(binding))?;

@@ -4,6 +4,7 @@
 pub mod backend;
 pub mod block;
 pub mod capture;
+pub mod clipboard;
 pub mod context;
 pub mod error;
 pub mod page;

@@ -1,0 +1,83 @@
+//! Clearing the clipboard after a token was copied, only if it still holds that token.
+//! The shell reads the clipboard when a clear is due and asks `check`; the clipboard's
+//! text is compared by salted fingerprint and never kept.
+
+use crate::capture::Millis;
+use serde::{Deserialize, Serialize};
+
+/// At most this many clears wait at once; a newer copy pushes the oldest out.
+pub const MAX_PENDING: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Pending {
+    due: Millis,
+    fingerprint: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClipboardClears {
+    pending: Vec<Pending>,
+}
+
+impl ClipboardClears {
+    /// After a copy of the token with this fingerprint: clear at `due` if still there.
+    pub fn schedule(&mut self, fingerprint: &str, due: Millis) {
+        self.pending.retain(|p| p.fingerprint != fingerprint);
+        if self.pending.len() >= MAX_PENDING {
+            self.pending.remove(0);
+        }
+        self.pending.push(Pending { due, fingerprint: fingerprint.to_owned() });
+    }
+
+    pub fn next_due(&self) -> Option<Millis> {
+        self.pending.iter().map(|p| p.due).min()
+    }
+
+    /// Whether a clear is due: the shell should read the clipboard and call `check`.
+    pub fn is_due(&self, now: Millis) -> bool {
+        self.pending.iter().any(|p| p.due <= now)
+    }
+
+    /// Given the fingerprint of what the clipboard holds now, settles every due clear and
+    /// says whether to empty the clipboard: only if it holds one of those tokens.
+    pub fn check(&mut self, now: Millis, clipboard: &str) -> bool {
+        let clear = self.pending.iter().any(|p| p.due <= now && p.fingerprint == clipboard);
+        self.pending.retain(|p| p.due > now);
+        clear
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn clears_only_the_copied_token_and_only_when_due() {
+        let mut c = ClipboardClears::default();
+        c.schedule("aa", 60);
+        c.schedule("bb", 90);
+        assert_eq!(c.next_due(), Some(60));
+        assert!(!c.is_due(59));
+        assert!(c.is_due(60));
+        assert!(!c.check(60, "something else"), "the user copied something else since");
+        assert_eq!(c.next_due(), Some(90), "the due clear is settled either way");
+        assert!(!c.check(89, "bb"), "not yet due");
+        assert!(c.check(90, "bb"));
+        assert_eq!(c.next_due(), None);
+    }
+
+    #[test]
+    fn copying_again_reschedules_and_the_list_is_bounded() {
+        let mut c = ClipboardClears::default();
+        c.schedule("aa", 60);
+        c.schedule("aa", 120);
+        assert_eq!(c.next_due(), Some(120));
+        for i in 0..20 {
+            c.schedule(&format!("{i}"), 200 + i);
+        }
+        assert_eq!(c.pending.len(), MAX_PENDING);
+        assert!(!c.pending.iter().any(|p| p.fingerprint == "aa"), "the oldest went first");
+    }
+}
