@@ -1,7 +1,7 @@
 // Starts the replica server and Debian Chromium with dist/chrome loaded, mapped so the
 // real host names reach the local server. Shared by every end-to-end test file.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, statSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,20 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // Lets Playwright report the service worker's own requests too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-export async function launch({ dist = DIST, headed = false } = {}) {
+// A copy of the built extension with some optional permissions already granted (made
+// required), for features whose permission prompt a headless browser cannot answer.
+function withGranted(permissions) {
+  const dir = mkdtempSync(join(tmpdir(), 'keyshift-dist-'));
+  cpSync(DIST, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.permissions.push(...permissions);
+  manifest.optional_permissions = (manifest.optional_permissions || []).filter((p) => !permissions.includes(p));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+export async function launch({ headed = false, granted = [] } = {}) {
+  const dist = granted.length ? withGranted(granted) : DIST;
   const server = await start();
   const profile = mkdtempSync(join(tmpdir(), 'keyshift-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -71,6 +84,7 @@ export async function launch({ dist = DIST, headed = false } = {}) {
     async close() {
       await this.stop();
       rmSync(profile, { recursive: true, force: true });
+      if (dist !== DIST) rmSync(dist, { recursive: true, force: true });
     },
   };
 }

@@ -17,21 +17,15 @@ const sessionLocked = chrome.storage.session.setAccessLevel({ accessLevel: 'TRUS
 const engine = (async () => {
   await init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) });
   await sessionLocked;
-  const [local, session] = await Promise.all([
+  const [local, stored] = await Promise.all([
     chrome.storage.local.get(['settings', 'dismissed', 'salt']),
-    chrome.storage.session.get('held'),
+    chrome.storage.session.get('session'),
   ]);
   // The salt makes dismissal fingerprints useless outside this profile; it is not secret.
   const salt = local.salt || hex(crypto.getRandomValues(new Uint8Array(16)));
   if (!local.salt) await chrome.storage.local.set({ salt });
-  return new Engine({
-    settings: local.settings,
-    dismissed: local.dismissed || [],
-    salt,
-    held: session.held,
-    selfId: chrome.runtime.id,
-    selfOrigin: new URL(chrome.runtime.getURL('/')).origin,
-  });
+  const selfOrigin = new URL(chrome.runtime.getURL('/')).origin;
+  return new Engine(chrome.runtime.id, selfOrigin, salt, local.settings, local.dismissed, stored.session);
 })();
 
 async function syncExtraHosts(hosts) {
@@ -50,7 +44,7 @@ async function syncExtraHosts(hosts) {
 
 function apply(effects) {
   const writes = [];
-  if (effects.session) writes.push(chrome.storage.session.set({ held: effects.session }));
+  if (effects.session) writes.push(chrome.storage.session.set({ session: effects.session }));
   if (effects.settings) {
     writes.push(chrome.storage.local.set({ settings: effects.settings }));
     writes.push(syncExtraHosts(effects.settings.extraHosts));
@@ -58,7 +52,33 @@ function apply(effects) {
   if (effects.dismissed) writes.push(chrome.storage.local.set({ dismissed: effects.dismissed }));
   if (effects.alarmAt) writes.push(chrome.alarms.create(ALARM, { when: effects.alarmAt }));
   else writes.push(chrome.alarms.clear(ALARM));
+  if (effects.readClipboard) writes.push(checkClipboard());
   return Promise.all(writes);
+}
+
+// Chrome's worker has no clipboard: an offscreen document reads it, the engine decides,
+// and the document empties it only if it still holds the copied token.
+async function offscreen(request) {
+  if (!(await chrome.offscreen.hasDocument())) {
+    await chrome.offscreen.createDocument({
+      url: 'offscreen.html',
+      reasons: [chrome.offscreen.Reason.CLIPBOARD],
+      justification: 'Clear a copied API token from the clipboard if it is still there',
+    });
+  }
+  return chrome.runtime.sendMessage({ offscreen: request });
+}
+
+async function checkClipboard() {
+  const e = await engine;
+  try {
+    const read = await offscreen('read');
+    const out = JSON.parse(e.clipboard(read && typeof read.text === 'string' ? read.text : '', Date.now()));
+    if (out.reply.clear) await offscreen('clear');
+    await apply({ ...out.effects, readClipboard: false });
+  } finally {
+    await chrome.offscreen.closeDocument().catch(() => {});
+  }
 }
 
 // Errors go back as { error: { name, message } }; their messages never hold a secret.
@@ -69,9 +89,10 @@ function failure(e) {
 // Listeners are registered synchronously so a restarted worker receives the message
 // that woke it; each awaits the engine.
 chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
+  if (request && request.offscreen) return false; // for the offscreen document, not us
   engine
     .then(async (e) => {
-      const out = e.handle(request, sender.id, sender.url, sender.tab ? sender.tab.id : undefined, Date.now());
+      const out = JSON.parse(e.handle(request, sender.id, sender.url, sender.tab ? sender.tab.id : undefined, Date.now()));
       await apply(out.effects);
       sendResponse({ ok: out.reply });
     })
@@ -81,5 +102,5 @@ chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== ALARM) return;
-  engine.then((e) => apply(e.tick(Date.now()).effects)).catch(() => {});
+  engine.then((e) => apply(JSON.parse(e.tick(Date.now())).effects)).catch((e) => console.warn('Keyshift:', e.name));
 });

@@ -9,6 +9,8 @@ let settings = null;
 function showSettings(reply) {
   settings = reply.settings;
   document.getElementById('hold').value = settings.holdMinutes;
+  document.getElementById('clear').checked = settings.clearClipboard;
+  document.getElementById('clearAfter').value = settings.clearAfterSeconds;
   document.getElementById('hosts').value = settings.extraHosts.join('\n');
 }
 
@@ -36,8 +38,19 @@ function fail(e) {
 form.addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const extraHosts = document.getElementById('hosts').value.split(/\s+/).filter(Boolean);
-  const next = { ...settings, holdMinutes: Number(document.getElementById('hold').value), extraHosts };
+  const next = {
+    ...settings,
+    holdMinutes: Number(document.getElementById('hold').value),
+    clearClipboard: document.getElementById('clear').checked,
+    clearAfterSeconds: Number(document.getElementById('clearAfter').value),
+    extraHosts,
+  };
   try {
+    // Clearing only what we copied means reading the clipboard first, then writing it
+    // from the background: ask for both here, inside the click.
+    if (next.clearClipboard && !(await chrome.permissions.request({ permissions: ['clipboardRead', 'clipboardWrite'] }))) {
+      throw new Error(t('clipboardDenied'));
+    }
     // Host access must be asked for inside the click that saves.
     const origins = extraHosts.map((h) => `https://${h}/*`);
     if (origins.length && !(await chrome.permissions.request({ origins }))) throw new Error(t('hostsDenied'));
