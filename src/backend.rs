@@ -127,8 +127,10 @@ pub struct FingerprintRef {
 #[serde(deny_unknown_fields)]
 pub struct NoFields {}
 
+/// A reply, written as its fields alone (`{ "plan": … }`, `{ "held": […] }`): each request
+/// has one kind of reply, so the asker knows what to read.
 #[derive(Debug, Clone, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(untagged)]
 pub enum Reply {
     Plan {
         plan: Plan,
@@ -157,7 +159,7 @@ pub enum Reply {
     Clipboard {
         clear: bool,
     },
-    Ok,
+    Ok {},
 }
 
 /// What the shell must do after a request, besides replying.
@@ -279,7 +281,7 @@ impl Backend {
     /// An alarm fired: drop what expired; say whether a clipboard clear is due.
     pub fn tick(&mut self, now: Millis) -> Outcome {
         let held = !self.session.held.expire(now).is_empty();
-        self.outcome(Reply::Ok, Changes { held, ..Changes::default() }, now)
+        self.outcome(Reply::Ok {}, Changes { held, ..Changes::default() }, now)
     }
 
     /// The clipboard's text, read because a clear was due: whether to empty it.
@@ -345,7 +347,7 @@ impl Backend {
                     self.dismissed.insert(at, fingerprint);
                 }
                 changed.dismissed = true;
-                Reply::Ok
+                Reply::Ok {}
             }
             (Caller::Page(_), _) => {
                 return Err(Error::NotAllowed("web pages may only send scans, copies, Done clicks and dismissals"))

@@ -142,7 +142,6 @@ mod tests {
                 "blocks":[{"id":1,"segs":["API Key","5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e"],"label":"API Key"}],"rows":[[4,"row text"]]}}}"#,
         )
         .expect("scan answers");
-        assert_eq!(get(&out, "reply.type").as_string().as_deref(), Some("plan"));
         assert_eq!(get(&out, "reply.plan.page").as_string().as_deref(), Some("profile"));
         assert_eq!(get(&out, "reply.plan.notes.0.kind").as_string().as_deref(), Some("legacy-key"));
         assert_eq!(get(&out, "reply.plan.notes.0.message.id").as_string().as_deref(), Some("legacyKeyStopped"));
