@@ -23,7 +23,11 @@ fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 /// Replies go out as JSON text for the shell to `JSON.parse`. The text may hold a token
 /// (the popup's copy), so it is wiped once handed over.
 fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = zeroize::Zeroizing::new(serde_json::to_string(value).map_err(|e| js_error(Error::malformed(e)))?);
+    // Writing our own types cannot fail (no maps, no floats); the error is not formatted,
+    // which keeps serde_json's message table out of the wasm.
+    let text =
+        serde_json::to_string(value).map_err(|_| js_error(Error::malformed("the reply could not be written")))?;
+    let text = zeroize::Zeroizing::new(text);
     Ok(JsValue::from_str(&text))
 }
 
