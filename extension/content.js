@@ -24,8 +24,10 @@
   const BATCH_BLOCKS = 1500;
 
   let alive = true;
+  // Elements are named by number in messages; weak references let removed ones go.
   const ids = new WeakMap();
   const elements = [];
+  const element = (id) => (elements[id] ? elements[id].deref() : undefined);
   const notes = new Map(); // block id -> placed note elements
   const captures = new Map(); // capture id -> { token, note }
   let guard = null; // { control, capture } while the engine wants Done guarded
@@ -33,7 +35,7 @@
   const idOf = (el) => {
     let id = ids.get(el);
     if (id === undefined) {
-      id = elements.push(el) - 1;
+      id = elements.push(new WeakRef(el)) - 1;
       ids.set(el, id);
     }
     return id;
@@ -196,8 +198,12 @@
     for (const b of blocks) if (!placed.has(b.id)) clearNotes(b.id);
   }
 
+  // Removing a captured-token note also drops this script's copy of the token.
   function clearNotes(id) {
-    (notes.get(id) || []).forEach((n) => n.remove());
+    for (const n of notes.get(id) || []) {
+      n.remove();
+      for (const [capture, c] of captures) if (c.note === n) captures.delete(capture);
+    }
     notes.delete(id);
   }
 
@@ -206,7 +212,8 @@
   // The element that shows the value: the outermost inline element around the text
   // node where it ends (`<code>` around split `<span>`s), or the input or button itself.
   function anchorFor(note, block, nodes) {
-    const el = elements[note.block];
+    const el = element(note.block);
+    if (!el || !el.isConnected) return null;
     let anchor = el;
     const list = block && block.source === undefined ? nodes.get(note.block) : null;
     const node = list && list[note.span.end.seg];
@@ -251,16 +258,18 @@
       placed.key = key;
       for (const n of list) {
         const block = byId.get(n.block);
+        const anchor = anchorFor(n, block, nodes);
+        if (!anchor) continue; // the element left the page while the engine was reading it
         const el = renderNote(n);
         if (n.capture !== undefined && n.capture !== null && block) {
           captures.set(n.capture, { token: tokenFrom(block, n.span), note: el });
         }
-        place(anchorFor(n, block, nodes), el);
+        place(anchor, el);
         placed.push(el);
       }
       notes.set(id, placed);
     }
-    if (plan.done) guard = { control: elements[plan.done.control], capture: plan.done.capture };
+    if (plan.done) guard = { control: element(plan.done.control), capture: plan.done.capture };
   }
 
   // ---- notes --------------------------------------------------------------------------
@@ -404,6 +413,9 @@
 
   function flush() {
     pending = false;
+    // Notes that left the page with their element (a single-page app moved on) go, and
+    // with them any token this script kept for copying.
+    for (const [id, list] of notes) if (!list.some((n) => n.isConnected)) clearNotes(id);
     const roots = [];
     for (const n of dirty) {
       const el = n.nodeType === 1 ? n : n.parentElement;
