@@ -15,7 +15,7 @@ WASM_OPT := e2e/node_modules/.bin/wasm-opt
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: all chrome setup setup-rust setup-browser test test-rust test-wasm test-e2e demo clean
+.PHONY: all chrome setup setup-rust setup-browser test test-rust test-wasm test-e2e demo bench clean
 
 all: chrome
 
@@ -76,6 +76,17 @@ test-wasm: setup-rust setup-browser
 
 test-e2e: chrome setup-browser
 	cd e2e && node --test --test-concurrency=1 --test-timeout=120000
+
+# Benchmarks (never part of `make test`): writes bench/REPORT.md and bench/report.json.
+BENCH_WASM := target/bench-build/wasm32-unknown-unknown/release/keyshift.wasm
+bench: chrome setup-browser
+	cargo bench --bench scan
+	cargo build --release --lib --target wasm32-unknown-unknown --features bench --target-dir target/bench-build
+	wasm-bindgen --target web --no-typescript --out-dir target/bench/pkg $(BENCH_WASM)
+	$(WASM_OPT) -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  -o target/bench/pkg/keyshift_bg.wasm target/bench/pkg/keyshift_bg.wasm
+	cd e2e && node bench.mjs
 
 demo: chrome setup-browser
 	cd e2e && node demo.mjs

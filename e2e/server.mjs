@@ -51,6 +51,27 @@ function reveal(variant, token) {
   }
 }
 
+// A token list of `n` rows for `make bench`: every tenth a legacy key, every tenth an
+// expired token, every tenth one expiring; the rest healthy. Returns the page and how
+// many notes Keyshift should place on it.
+export function scaledList(n, syncro = false) {
+  const rows = [];
+  let expected = 0;
+  for (let i = 0; i < n; i++) {
+    const hex = tokenFor(`row-${i}`).slice(1, 12);
+    const kind = i % 10;
+    const name = kind === 0 ? 'Legacy API Key' : `Integration ${i}`;
+    const shown = kind === 0 ? `${hex.slice(0, 8)}-${hex.slice(0, 4)}-4${hex.slice(1, 4)}-8${hex.slice(2, 5)}-${hex.slice(0, 11)}0` : `T${hex.slice(0, 7)}...${hex.slice(7, 11)}`;
+    const expires = kind === 1 ? dateIn(-30, syncro) : kind === 2 ? dateIn(5, syncro) : kind === 0 ? '' : dateIn(300, syncro);
+    expected += kind <= 2 ? 1 : 0;
+    rows.push(`<tr><td>${name}</td><td>${shown}</td><td>Custom</td><td>${expires}</td><td><a href="#">Delete</a></td></tr>`);
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>API Tokens</title><script src="/scale.js"></script><link rel="stylesheet" href="/site.css"></head>
+<body><main><h1>API Tokens</h1><p><a class="btn" href="/api_tokens/new">New Token</a></p>
+<table id="tokens"><thead><tr><th>Name</th><th>Token</th><th>Permissions</th><th>Expires</th><th>Actions</th></tr></thead><tbody>${rows.join('')}</tbody></table></main></body></html>`;
+  return { html, expected };
+}
+
 function render(file, host, query) {
   const syncro = host.endsWith('syncromsp.com');
   const seed = query.get('seed') || 'default';
@@ -83,7 +104,16 @@ const ROUTES = {
   '/settings/api': 'spa.html',
   '/': 'profile.html',
 };
-const STATIC = { '/site.css': 'text/css', '/reveal.js': 'text/javascript', '/spa.js': 'text/javascript' };
+const STATIC = { '/site.css': 'text/css', '/reveal.js': 'text/javascript', '/spa.js': 'text/javascript', '/scale.js': 'text/javascript' };
+const ROOT = join(WWW, '..');
+// The benchmark page runs the bench build's wasm, so it alone may compile WebAssembly.
+const BENCH = {
+  '/bench/': [join(WWW, 'bench', 'index.html'), 'text/html; charset=utf-8'],
+  '/bench/bench.js': [join(WWW, 'bench', 'bench.js'), 'text/javascript'],
+  '/bench/corpus.txt': [join(ROOT, 'target', 'bench', 'corpus.txt'), 'text/plain; charset=utf-8'],
+  '/bench/pkg/keyshift.js': [join(ROOT, 'target', 'bench', 'pkg', 'keyshift.js'), 'text/javascript'],
+  '/bench/pkg/keyshift_bg.wasm': [join(ROOT, 'target', 'bench', 'pkg', 'keyshift_bg.wasm'), 'application/wasm'],
+};
 
 export async function start() {
   const requests = [];
@@ -91,9 +121,19 @@ export async function start() {
     const url = new URL(req.url, `https://${req.headers.host}`);
     requests.push({ method: req.method, host: req.headers.host, url: req.url, headers: req.headers });
     const headers = { 'content-security-policy': CSP, 'cache-control': 'no-store' };
-    if (STATIC[url.pathname]) {
+    if (BENCH[url.pathname]) {
+      const [file, type] = BENCH[url.pathname];
+      res.writeHead(200, { ...headers, 'content-security-policy': CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"), 'content-type': type });
+      res.end(readFileSync(file));
+    } else if (STATIC[url.pathname]) {
       res.writeHead(200, { ...headers, 'content-type': STATIC[url.pathname] });
       res.end(readFileSync(join(WWW, url.pathname.slice(1))));
+    } else if (url.pathname === '/scale/api_tokens') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(scaledList(Number(url.searchParams.get('rows')) || 100, url.hostname.endsWith('syncromsp.com')).html);
+    } else if (url.pathname === '/scale/created') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(render('api_tokens_created.html', url.hostname, url.searchParams).replace('<head>', '<head><script src="/scale.js"></script>'));
     } else if (ROUTES[url.pathname]) {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(render(ROUTES[url.pathname], url.hostname, url.searchParams));

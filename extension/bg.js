@@ -14,8 +14,13 @@ function hex(bytes) {
 // Held tokens live in storage.session: memory only, and hidden from content scripts.
 const sessionLocked = chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
 
+let wasmMemory = null;
+// For diagnostics (and `make bench`): the engine's memory in bytes. Holds nothing secret.
+globalThis.keyshiftMemoryBytes = () => (wasmMemory ? wasmMemory.buffer.byteLength : 0);
+
 const engine = (async () => {
-  await init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) });
+  const exports = await init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) });
+  wasmMemory = exports.memory;
   await sessionLocked;
   const [local, stored] = await Promise.all([
     chrome.storage.local.get(['settings', 'dismissed', 'salt']),

@@ -43,10 +43,10 @@
   const squeeze = (s, max = SHORT) => (s || '').replace(/\s+/g, ' ').trim().slice(0, max);
   const t = (id, params) => chrome.i18n.getMessage(id, params) || id;
 
+  // One formatter for all notes: building one per date is slow on big lists.
+  const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
   function formatParam(p) {
-    if (p && typeof p === 'object' && 'date' in p) {
-      return new Date(`${p.date}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-    }
+    if (p && typeof p === 'object' && 'date' in p) return dates.format(new Date(`${p.date}T00:00:00Z`));
     if (p && typeof p === 'object' && 'count' in p) return p.count.toLocaleString();
     return String(p);
   }
@@ -91,13 +91,19 @@
     return false;
   }
 
+  // Column headers, read once per table and gathering.
+  let headers = new WeakMap();
   function headerOf(el) {
     const cell = el.closest('td, th');
     const table = cell && cell.closest('table');
     if (!table) return undefined;
-    const head = table.tHead && table.tHead.rows.length ? table.tHead.rows[table.tHead.rows.length - 1] : table.rows[0];
-    const th = head && head !== cell.parentElement ? head.cells[cell.cellIndex] : undefined;
-    return th ? squeeze(th.textContent) : undefined;
+    let head = headers.get(table);
+    if (!head) {
+      const row = table.tHead && table.tHead.rows.length ? table.tHead.rows[table.tHead.rows.length - 1] : table.rows[0];
+      head = { row, texts: row ? Array.from(row.cells, (c) => squeeze(c.textContent)) : [] };
+      headers.set(table, head);
+    }
+    return head.row !== cell.parentElement ? head.texts[cell.cellIndex] : undefined;
   }
 
   function labelOf(el) {
@@ -109,9 +115,11 @@
     if (el.placeholder) return squeeze(el.placeholder);
     // A sibling just before counts as a label only if it is one, or reads like one ("Key:").
     const prev = el.previousElementSibling;
-    const text = prev ? squeeze(prev.textContent) : '';
-    if (prev && (LABELS.has(prev.tagName) || (text.length <= 40 && text.endsWith(':')))) return text;
-    return undefined;
+    if (!prev || CELL_OR_ITEM.has(prev.tagName)) return undefined;
+    const raw = prev.textContent;
+    if (LABELS.has(prev.tagName)) return squeeze(raw);
+    const text = raw.length <= 80 ? squeeze(raw) : '';
+    return text.length <= 40 && text.endsWith(':') ? text : undefined;
   }
 
   function rowOf(el, rows) {
@@ -124,6 +132,7 @@
 
   // Blocks inside `roots`: text blocks, input values and copy attributes.
   function gather(roots) {
+    headers = new WeakMap();
     const texts = new Map(); // block element -> text nodes
     const extra = []; // value and attribute blocks
     const rows = new Map();
@@ -182,18 +191,25 @@
   async function scan(roots) {
     const { blocks, rows, nodes } = gather(roots);
     const page = pageInfo();
-    const placed = new Set();
-    // Send in batches that end between rows, so a row's cells are read together.
+    // Send in batches that end between rows, so a row's cells are read together. All
+    // batches go out at once and their notes are placed together: placing per batch
+    // would make the browser lay out a big table once per batch.
+    const batches = [];
     for (let i = 0; i < blocks.length; ) {
       let end = Math.min(i + BATCH_BLOCKS, blocks.length);
       while (end < blocks.length && end > i + 1 && blocks[end].row !== undefined && blocks[end].row === blocks[end - 1].row) end--;
-      const batch = blocks.slice(i, end);
-      const batchRows = [...new Set(batch.map((b) => b.row).filter((r) => r !== undefined))].map((r) => rows.get(r));
-      const reply = await ask({ scan: { snapshot: { page, blocks: batch, rows: batchRows } } });
-      if (!reply || !alive) return;
-      apply(reply.plan, batch, nodes, placed);
+      batches.push(blocks.slice(i, end));
       i = end;
     }
+    const replies = await Promise.all(
+      batches.map((batch) => {
+        const batchRows = [...new Set(batch.map((b) => b.row).filter((r) => r !== undefined))].map((r) => rows.get(r));
+        return ask({ scan: { snapshot: { page, blocks: batch, rows: batchRows } } });
+      }),
+    );
+    if (!alive || replies.some((r) => !r)) return;
+    const placed = new Set();
+    replies.forEach((reply, i) => apply(reply.plan, batches[i], nodes, placed));
     // Blocks that were read again and no longer need a note lose their old ones.
     for (const b of blocks) if (!placed.has(b.id)) clearNotes(b.id);
   }

@@ -12,9 +12,13 @@ pub mod plan;
 pub mod policy;
 pub mod scan;
 pub mod snapshot;
+pub mod survey;
 
 #[cfg(target_arch = "wasm32")]
 mod bind;
+
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+mod bench;
 
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -43,8 +43,21 @@ impl Finding {
     }
 }
 
+/// Which bytes continue a run: ASCII letters, digits and `-`. A table, because this is
+/// asked of nearly every byte of a page.
+const RUN_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    table
+};
+
 fn is_run_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-'
+    RUN_BYTES[usize::from(b)]
 }
 
 fn is_lower_hex(b: u8) -> bool {
