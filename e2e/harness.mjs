@@ -15,18 +15,19 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 // A copy of the built extension with some optional permissions already granted (made
 // required), for features whose permission prompt a headless browser cannot answer.
-function withGranted(permissions) {
+function withGranted(permissions, hosts) {
   const dir = mkdtempSync(join(tmpdir(), 'keyshift-dist-'));
   cpSync(DIST, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.permissions.push(...permissions);
   manifest.optional_permissions = (manifest.optional_permissions || []).filter((p) => !permissions.includes(p));
+  if (hosts.length) manifest.host_permissions = hosts;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
 
-export async function launch({ headed = false, granted = [] } = {}) {
-  const dist = granted.length ? withGranted(granted) : DIST;
+export async function launch({ headed = false, granted = [], grantedHosts = [] } = {}) {
+  const dist = granted.length || grantedHosts.length ? withGranted(granted, grantedHosts) : DIST;
   const server = await start();
   const profile = mkdtempSync(join(tmpdir(), 'keyshift-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -37,7 +38,7 @@ export async function launch({ headed = false, granted = [] } = {}) {
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       '--no-sandbox',
-      `--host-resolver-rules=MAP *.repairshopr.com 127.0.0.1:${server.port}, MAP *.syncromsp.com 127.0.0.1:${server.port}`,
+      `--host-resolver-rules=MAP *.repairshopr.com 127.0.0.1:${server.port}, MAP *.syncromsp.com 127.0.0.1:${server.port}, MAP help.msp.test 127.0.0.1:${server.port}`,
       '--ignore-certificate-errors',
       '--disable-background-networking',
       '--disable-component-update',

@@ -37,6 +37,7 @@ function fail(e) {
 
 form.addEventListener('submit', async (ev) => {
   ev.preventDefault();
+  statusLine.textContent = '';
   const extraHosts = document.getElementById('hosts').value.split(/\s+/).filter(Boolean);
   const next = {
     ...settings,
