@@ -22,6 +22,7 @@
   const SHORT = 500;
   const ROW_TEXT = 1000;
   const BATCH_BLOCKS = 1500;
+  const SMALL_CHANGE = 16;
 
   let alive = true;
   // Elements are named by number in messages; weak references let removed ones go.
@@ -460,8 +461,14 @@
       }
       if (dirty.size && !pending) {
         pending = true;
-        requestAnimationFrame(flush);
-        setTimeout(() => pending && flush(), 100); // rAF sleeps in background tabs
+        if (dirty.size <= SMALL_CHANGE) {
+          // A token appearing or a row added: read it now, not a frame later.
+          queueMicrotask(flush);
+        } else {
+          // A burst (a page rendering a list): gather it once per frame.
+          requestAnimationFrame(flush);
+          setTimeout(() => pending && flush(), 100); // rAF sleeps in background tabs
+        }
       }
     } catch (_) {
       /* never throw into the page */
