@@ -242,11 +242,12 @@ script and service worker, not part of the build); the numbers above are the rec
   Closing the rest: a two-phase scan (texts only first, labels and headers only for the
   blocks the engine finds values in) to cut both DOM reads and message size, and
   placing notes in idle slices.
-- **One appended row.** Keyshift sends that row alone (4 blocks), but the page's own
-  insertion makes Chromium lay out the 10,000-row table; the reply waits behind that
-  frame. Little of it is ours to win beyond flushing small changes in a microtask.
-- **Capture** is one frame plus a message round trip; flushing a small change at once
-  instead of at the next animation frame would bring it under 16 ms.
+- **One appended row.** Keyshift sends that row alone (4 blocks) and, since small changes
+  are read in a microtask rather than at the next animation frame, notes it in about one
+  message round trip (it was ~200 ms when it waited for a frame, behind the page's own
+  relayout of the 10,000-row table). The slow outliers are that relayout landing between
+  the message and its reply.
+- **Capture** is read the same way: a message round trip after the token appears.
 - **Quiet page.** ~5 ms is starting the content script, reading the page once and one
   round trip; an idle-time first scan would move most of it off the critical path.
 `;
