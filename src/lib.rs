@@ -16,6 +16,8 @@ pub mod survey;
 
 #[cfg(target_arch = "wasm32")]
 mod bind;
+#[cfg(target_arch = "wasm32")]
+mod jsde;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 mod bench;
