@@ -232,13 +232,15 @@ script and service worker, not part of the build); the numbers above are the rec
   message texts without \`format!\` in the error paths.
 - **Scan throughput.** The scanner now skips, eight bytes at a time, to the only bytes
   that can pin a value (\`-\` at fixed places in tokens and UUIDs, and mask characters)
-  and reads runs only around them (native 400 → 650 MB/s). What is left is mostly the
-  hand-off: every scan first copies the page's UTF-16 string into wasm memory as UTF-8,
-  and that alone, (d), runs at 265–485 MB/s here depending on garbage collection. (b) can
-  never beat (d), and 3× the regular expressions would need (b) ≥ 360 MB/s, so the 3×
-  budget is not reachable on this machine without a cheaper hand-off (e.g. scanning the
-  text in the chunks the content script already holds, so no 10 MB string is copied at
-  once). The shipped wasm is also built for size (\`opt-level = "z"\`); \`"s"\` cost 7 KB.
+  and reads runs only around them (natively 400 → 650 MB/s). In the browser each scan
+  first pays the hand-off, (d): copying the page's UTF-16 string into wasm memory as
+  UTF-8, 265–485 MB/s on this machine depending on garbage collection. Taking it out of
+  (b), the scan itself ran at ${fmt(1 / (1 / scan.wasm.median - 1 / scan.handoff.median), 0)} MB/s in this run, about half the native speed
+  because the shipped wasm is built for size (\`opt-level = "z"\`; \`"s"\` cost 7 KB more).
+  3× the regular expressions needs (b) ≥ ${fmt(3 * scan.js.median, 0)} MB/s, which the hand-off alone barely
+  allows. Closing it: scan the chunks the content script already sends instead of one
+  10 MB string, build the scanner module for speed (a separate crate with its own
+  optimisation level), and \`simd128\` for the skip.
 - **Large lists.** For 2,000 rows (9,807 blocks): gathering ~75–95 ms of DOM reads, the
   message round trips ~115–150 ms, placing 600 notes ~40–130 ms; the engine itself spends
   ~5 µs a block. Placing notes batch by batch used to cost a full relayout of the table
