@@ -128,6 +128,10 @@ export async function start() {
     } else if (STATIC[url.pathname]) {
       res.writeHead(200, { ...headers, 'content-type': STATIC[url.pathname] });
       res.end(readFileSync(join(WWW, url.pathname.slice(1))));
+    } else if (url.pathname === '/framed') {
+      // A same-origin frame holding the reveal page.
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Settings</title></head><body><h1>Settings</h1><iframe title="token" width="900" height="400" src="/api_tokens/created?seed=${escape(url.searchParams.get('seed') || 'framed')}&variant=input"></iframe></body></html>`);
     } else if (url.pathname === '/scale/api_tokens') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(scaledList(Number(url.searchParams.get('rows')) || 100, url.hostname.endsWith('syncromsp.com')).html);

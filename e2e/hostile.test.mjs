@@ -1,0 +1,93 @@
+// Pages that work against Keyshift: synthetic clicks, imitated messages, notes removed or
+// hidden, tokens inside frames. Nothing may leak, crash, or be pressed by the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitForNotes, noteButton, grantClipboard, readClipboard } from './harness.mjs';
+import { HOSTS, tokenFor } from './fixtures.mjs';
+
+let b;
+before(async () => {
+  b = await launch();
+  await grantClipboard(b.context, `https://${HOSTS.repairshopr}`);
+});
+after(async () => {
+  await b.close();
+});
+
+async function reveal(seed) {
+  const page = await b.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(b.url(HOSTS.repairshopr, `/api_tokens/created?seed=${seed}&variant=input`));
+  await waitForNotes(page, 1, 'captured-token');
+  return { page, errors, token: tokenFor(seed) };
+}
+
+test('a page cannot answer the Done guard for the user', async () => {
+  const { page, errors } = await reveal('hostile-guard');
+  await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
+  await page.evaluate(() => {
+    for (const button of document.querySelector('keyshift-confirm').shadowRoot.querySelectorAll('button')) button.click();
+  });
+  await page.waitForTimeout(300);
+  assert.match(page.url(), /\/api_tokens\/created/, 'still on the reveal page');
+  assert.equal(await page.locator('keyshift-confirm').count(), 1, 'the question is still open');
+  assert.equal(await readClipboard(page), 'untouched', 'nothing was copied');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page cannot reach the background: no messaging API, imitated messages ignored', async () => {
+  const { page, errors } = await reveal('hostile-messages');
+  const reachable = await page.evaluate((id) => {
+    window.postMessage({ 'reveal-held': { capture: 1 } }, '*');
+    window.postMessage({ scan: { snapshot: { page: { url: location.href } } } }, '*');
+    try {
+      return typeof chrome !== 'undefined' && !!chrome.runtime && typeof chrome.runtime.sendMessage === 'function'
+        ? `sendMessage exists for ${id}`
+        : 'no messaging';
+    } catch (e) {
+      return 'no messaging';
+    }
+  }, b.extensionId);
+  assert.equal(reachable, 'no messaging');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('keyshift-note').count(), 1, 'the page carries on as before');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page that removes or hides the note loses nothing: the popup still copies the token', async () => {
+  const { page, errors, token } = await reveal('hostile-remove');
+  await page.evaluate(() => {
+    const note = document.querySelector('keyshift-note');
+    note.style.display = 'none';
+    note.remove();
+    const cover = document.createElement('div');
+    cover.style.cssText = 'position:fixed;inset:0;background:transparent;z-index:2147483647';
+    document.body.append(cover);
+  });
+  await page.waitForTimeout(300);
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  const masked = `${token.slice(0, 6)}…${token.slice(-4)}`;
+  await popup.getByRole('button', { name: new RegExp(`^Copy token ${masked}`) }).click();
+  await popup.getByText(`Copied ${masked}`).waitFor();
+  assert.equal(await readClipboard(page), token);
+  assert.deepEqual(errors, []);
+  await popup.close();
+  await page.close();
+});
+
+test('a token shown in a same-origin frame is captured there', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/framed?seed=framed'));
+  const frame = page.frameLocator('iframe');
+  await frame.locator('keyshift-note[data-kind="captured-token"]').waitFor();
+  await frame.locator('keyshift-note').getByRole('button', { name: /^Copy/ }).click();
+  await frame.locator('keyshift-note').getByText('Copied to the clipboard.').waitFor();
+  assert.equal(await readClipboard(page), tokenFor('framed'));
+  await page.close();
+});
