@@ -8,7 +8,7 @@ import { HOSTS, tokenFor } from './fixtures.mjs';
 let b;
 before(async () => {
   b = await launch();
-  await grantClipboard(b.context, `https://${HOSTS.repairshopr}`);
+  for (const host of Object.values(HOSTS)) await grantClipboard(b.context, `https://${host}`);
 });
 after(async () => {
   await b.close();
@@ -89,5 +89,25 @@ test('a token shown in a same-origin frame is captured there', async () => {
   await frame.locator('keyshift-note').getByRole('button', { name: /^Copy/ }).click();
   await frame.locator('keyshift-note').getByText('Copied to the clipboard.').waitFor();
   assert.equal(await readClipboard(page), tokenFor('framed'));
+  await page.close();
+});
+
+test('a token shown inside a web component (open shadow root) is captured there', async () => {
+  const token = tokenFor('shadow');
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.syncro, '/api_tokens/created?seed=unused&variant=late'));
+  await page.waitForTimeout(300);
+  await page.evaluate((t) => {
+    const host = document.createElement('token-panel');
+    const root = host.attachShadow({ mode: 'open' });
+    const p = document.createElement('p');
+    p.append('Your API token: ', Object.assign(document.createElement('code'), { textContent: t }));
+    root.append(p);
+    document.querySelector('main').prepend(host);
+  }, token);
+  await page.locator('token-panel keyshift-note[data-kind="captured-token"]').waitFor();
+  await page.locator('token-panel keyshift-note').getByRole('button', { name: /^Copy/ }).click();
+  await page.locator('token-panel keyshift-note').getByText('Copied to the clipboard.').waitFor();
+  assert.equal(await readClipboard(page), token);
   await page.close();
 });

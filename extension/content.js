@@ -23,6 +23,7 @@
   const ROW_TEXT = 1000;
   const BATCH_BLOCKS = 1500;
   const SMALL_CHANGE = 16;
+  const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: COPY_ATTRS.concat(['value']) };
 
   let alive = true;
   // Elements are named by number in messages; weak references let removed ones go.
@@ -96,6 +97,13 @@
     return false;
   }
 
+  const watched = new WeakSet();
+  function watch(root) {
+    if (watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, OBSERVE);
+  }
+
   // Column headers, read once per table and gathering.
   let headers = new WeakMap();
   function headerOf(el) {
@@ -142,7 +150,9 @@
     const extra = []; // value and attribute blocks
     const rows = new Map();
     const seen = new Set();
-    for (const root of roots) {
+    const queue = [...roots];
+    for (let r = 0; r < queue.length; r++) {
+      const root = queue[r];
       if (!root.isConnected || skipped(root)) continue;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
         acceptNode: (n) => (n.nodeType === 1 && SKIP.has(n.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -157,6 +167,12 @@
           if (!texts.has(block)) texts.set(block, []);
           texts.get(block).push(n);
         } else {
+          // Open shadow roots (web components) are read too, and watched for changes.
+          if (n.shadowRoot && n.nodeType === 1) {
+            queue.push(n.shadowRoot);
+            watch(n.shadowRoot);
+          }
+          if (n.nodeType !== 1) continue;
           if (n.matches(VALUES) && n.value) extra.push({ el: n, segs: [n.value], source: 'value', field: n.name || n.id || undefined });
           for (const a of COPY_ATTRS) {
             const v = n.getAttribute(a);
@@ -476,6 +492,6 @@
   });
 
   document.addEventListener('click', onClickCapture, true);
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: COPY_ATTRS.concat(['value']) });
+  watch(document.documentElement);
   scan([document.body || document.documentElement]).catch(() => {});
 })();
