@@ -15,7 +15,7 @@ WASM_OPT := e2e/node_modules/.bin/wasm-opt
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: all chrome setup setup-rust setup-browser test test-rust test-wasm test-e2e demo bench clean
+.PHONY: all chrome setup setup-rust setup-browser setup-fuzz test test-rust test-wasm test-e2e test-fuzz fuzz demo bench clean
 
 all: chrome
 
@@ -60,7 +60,8 @@ chrome: setup $(WASM)
 
 # ---- tests -------------------------------------------------------------------------
 
-test: test-rust test-wasm test-e2e
+# The end-to-end suite runs last: its summary closes the output.
+test: test-rust test-wasm test-fuzz test-e2e
 
 test-rust: setup-rust
 	cargo fmt --all -- --check
@@ -76,6 +77,24 @@ test-wasm: setup-rust setup-browser
 
 test-e2e: chrome setup-browser
 	cd e2e && node --test --test-concurrency=1 --test-timeout=120000
+
+# Fuzzing (cargo-fuzz, libFuzzer). cargo-fuzz passes nightly flags; the machine's one
+# stable toolchain accepts them with RUSTC_BOOTSTRAP. `make fuzz` runs each target for
+# FUZZ_SECONDS (default ten minutes); `make test` runs each briefly so they keep building.
+FUZZ_TARGETS := scan messages
+FUZZ_SECONDS ?= 600
+setup-fuzz: setup-rust
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2
+
+fuzz: setup-fuzz
+	for t in $(FUZZ_TARGETS); do RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
+
+test-fuzz: setup-fuzz
+	for t in $(FUZZ_TARGETS); do \
+	  scratch=$$(mktemp -d); \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$t $$scratch fuzz/corpus/$$t -- -max_total_time=10 || exit 1; \
+	  rm -rf $$scratch; \
+	done
 
 # Benchmarks (never part of `make test`): writes bench/REPORT.md and bench/report.json.
 BENCH_WASM := target/bench-build/wasm32-unknown-unknown/release/keyshift.wasm
