@@ -41,6 +41,12 @@ async function syncExtraHosts(hosts) {
     const origin = `https://${host}/*`;
     if (await chrome.permissions.contains({ origins: [origin] })) granted.push(origin);
   }
+  // Least privilege: access to a custom domain the user removed is given back.
+  const manifest = chrome.runtime.getManifest();
+  const required = new Set([...(manifest.host_permissions || []), ...manifest.content_scripts.flatMap((c) => c.matches)]);
+  const { origins = [] } = await chrome.permissions.getAll();
+  const stale = origins.filter((o) => !required.has(o) && !granted.includes(o));
+  if (stale.length) await chrome.permissions.remove({ origins: stale }).catch(() => {});
   if (!granted.length) return;
   await chrome.scripting.registerContentScripts([
     { id: EXTRA_SCRIPT_ID, matches: granted, js: ['content.js'], allFrames: true, runAt: 'document_end', persistAcrossSessions: true },
