@@ -108,8 +108,7 @@ pub struct Capture {
 }
 
 /// The state of a capture as a user would describe it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaptureState {
     Held,
     Copied,

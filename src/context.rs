@@ -2,8 +2,6 @@
 //! attachment paths), so a UUID is a key only when its surroundings say so; we never
 //! guess from randomness alone. Every word that counts lives in the tables below.
 
-use serde::Serialize;
-
 /// Words that, in a label, column header, field name or row, mark the value as a key.
 pub const KEY_WORDS: &[&str] = &["api key", "api_key", "apikey", "api-key", "legacy", "token"];
 /// Words that, in the same places, mark the value as something else; they win over
@@ -15,8 +13,7 @@ pub const KEY_PARAMS: &[&str] = &["api_key=", "apikey=", "api-key=", "api_key:",
 const NEARBY_BYTES: usize = 48;
 
 /// Why a UUID was judged to be a legacy key; shown nowhere, kept for tests and debugging.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyReason {
     Param,
     Label,

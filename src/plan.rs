@@ -95,7 +95,8 @@ fn names_expiry(text: Option<&str>) -> bool {
 
 /// Finds what the page shows and decides what to say about it.
 pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
-    let origin = address(&snapshot.page.url).map(|a| a.origin);
+    let addr = address(&snapshot.page.url);
+    let origin = addr.map(|a| a.origin);
     let rows: HashMap<u32, &str> = snapshot.rows.iter().map(|r| (r.id, r.text.as_str())).collect();
     let mut notes = Vec::new();
     let mut tokens = Vec::new();
@@ -195,7 +196,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
 
     let controls: Vec<String> = snapshot.page.controls.iter().map(|c| c.label.clone()).collect();
     let headings = &snapshot.page.headings;
-    let path = address(&snapshot.page.url).map_or("", |a| a.path);
+    let path = addr.map_or("", |a| a.path);
     let page = classify(&PageFacts {
         path,
         title: &snapshot.page.title,

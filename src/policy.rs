@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 /// A calendar date (proleptic Gregorian), compared by days since 1970-01-01.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     pub year: i32,
     pub month: u32,
@@ -151,8 +151,7 @@ pub fn parse_expiry(cell: &str) -> Option<Expiry> {
     (date.year >= 2000).then_some(Expiry::On(date))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExpiryStatus {
     Expired,
     /// Expires within `EXPIRING_DAYS`.

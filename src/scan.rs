@@ -8,8 +8,6 @@
 //!   `***`, `•••`), optionally followed by the last hex digits; never capturable;
 //! - UUID (8-4-4-4-12 hex, either case): a legacy key *candidate*; see `context`.
 
-use serde::Serialize;
-
 pub const TOKEN_LEN: usize = 51;
 const TOKEN_DASH: usize = 18;
 pub const UUID_LEN: usize = 36;
@@ -18,8 +16,7 @@ const UUID_DASHES: [usize; 4] = [8, 13, 18, 23];
 /// digit, so that words such as "Tea..." or "Tabbed..." are not references.
 const REF_MIN_HEX: usize = 6;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FindingKind {
     /// A complete API token: the only kind that may be captured.
     Token,

@@ -148,8 +148,11 @@ impl Snapshot {
             return Err(too_large("page address", limits::URL_BYTES));
         }
         check_short("page title", &self.page.title)?;
-        if self.page.headings.len() + self.page.controls.len() > limits::LANDMARKS || self.rows.len() > limits::BLOCKS {
-            return Err(too_large("headings, controls or rows", limits::LANDMARKS));
+        if self.page.headings.len() + self.page.controls.len() > limits::LANDMARKS {
+            return Err(too_large("headings and controls", limits::LANDMARKS));
+        }
+        if self.rows.len() > limits::BLOCKS {
+            return Err(too_large("rows", limits::BLOCKS));
         }
         for text in self
             .page
