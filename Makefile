@@ -9,15 +9,17 @@ VERSION := $(shell python3 tools/pack.py version)
 # The CLI must be exactly the crate's pinned wasm-bindgen version.
 WB_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 WASM := target/wasm32-unknown-unknown/release/keyshift.wasm
-CHROME := dist/chrome
 NODE_STAMP := e2e/node_modules/.installed
 WASM_OPT := e2e/node_modules/.bin/wasm-opt
 CARGO_BIN := $(HOME)/.cargo/bin
+# Dependency sources are named by a fixed path in the wasm (panic locations), not by
+# where this machine keeps them, so builds match across machines.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=/cargo
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: all chrome setup setup-rust setup-browser setup-fuzz test test-rust test-wasm test-e2e test-fuzz fuzz demo bench clean
+.PHONY: all chrome firefox setup setup-rust setup-browser setup-fuzz test test-rust test-wasm test-package test-e2e test-fuzz fuzz demo bench clean
 
-all: chrome
+all: chrome firefox
 
 # ---- setup -------------------------------------------------------------------------
 
@@ -45,23 +47,36 @@ setup: setup-rust $(NODE_STAMP)
 $(WASM): setup-rust Cargo.toml $(wildcard src/*.rs)
 	cargo build --release --lib --target wasm32-unknown-unknown
 
-chrome: setup $(WASM)
-	rm -rf $(CHROME) && mkdir -p $(CHROME)/pkg
-	wasm-bindgen --target web --no-typescript --out-dir $(CHROME)/pkg $(WASM)
+# The engine, bound and shrunk once; each browser's folder copies it.
+PKG := target/pkg
+$(PKG)/keyshift_bg.wasm: $(WASM) $(NODE_STAMP)
+	rm -rf $(PKG) && mkdir -p $(PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
 	$(WASM_OPT) -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  -o $(CHROME)/pkg/keyshift_bg.wasm $(CHROME)/pkg/keyshift_bg.wasm
-	cp -r extension/. $(CHROME)/
-	python3 tools/pack.py manifest chrome $(CHROME)/manifest.json
-	rm -f dist/keyshift-chrome-$(VERSION).zip
-	python3 tools/pack.py zip $(CHROME) dist/keyshift-chrome-$(VERSION).zip
-	@echo "wasm: $$(wc -c < $(CHROME)/pkg/keyshift_bg.wasm) bytes raw, $$(gzip -9 -c $(CHROME)/pkg/keyshift_bg.wasm | wc -c) bytes gzipped"
-	@echo "package: dist/keyshift-chrome-$(VERSION).zip, $$(wc -c < dist/keyshift-chrome-$(VERSION).zip) bytes"
+	  -o $(PKG)/keyshift_bg.wasm $(PKG)/keyshift_bg.wasm
+
+# dist/<browser>/ and dist/keyshift-<browser>-<version>.zip, from the one manifest.
+chrome firefox: %: setup $(PKG)/keyshift_bg.wasm
+	rm -rf dist/$* && mkdir -p dist/$*
+	cp -r extension/. dist/$*/
+	cp -r $(PKG) dist/$*/pkg
+	python3 tools/pack.py manifest $* dist/$*/manifest.json
+	rm -f dist/keyshift-$*-$(VERSION).zip
+	python3 tools/pack.py zip dist/$* dist/keyshift-$*-$(VERSION).zip
+	@echo "wasm: $$(wc -c < dist/$*/pkg/keyshift_bg.wasm) bytes raw, $$(gzip -9 -c dist/$*/pkg/keyshift_bg.wasm | wc -c) bytes gzipped"
+	@echo "package: dist/keyshift-$*-$(VERSION).zip, $$(wc -c < dist/keyshift-$*-$(VERSION).zip) bytes"
 
 # ---- tests -------------------------------------------------------------------------
 
 # The end-to-end suite runs last: its summary closes the output.
-test: test-rust test-wasm test-fuzz test-e2e
+test: test-rust test-wasm test-fuzz test-package test-e2e
+
+# The Firefox package passes Mozilla's linter with nothing to report, and two builds of
+# the committed HEAD give byte-identical zips.
+test-package: firefox
+	cd e2e && npx web-ext lint --source-dir ../dist/firefox --warnings-as-errors
+	bash tools/repro.sh
 
 test-rust: setup-rust
 	cargo fmt --all -- --check

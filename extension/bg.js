@@ -1,8 +1,10 @@
-// Keyshift's background: loads the Rust engine (wasm) and delivers messages to it.
+// Keyshift's background (Chrome's service worker, Firefox's event page): loads the Rust
+// engine (wasm) and delivers messages to it.
 // Every decision is the engine's; this file only loads state, passes messages on and
 // applies the effects the engine returns (storage writes, alarms, content scripts).
 
 import init, { Engine } from './pkg/keyshift.js';
+import { clearClipboard, doneWithClipboard, readClipboard } from './clipboard.js';
 
 const ALARM = 'keyshift-expire';
 const EXTRA_SCRIPT_ID = 'keyshift-extra-hosts';
@@ -12,7 +14,10 @@ function hex(bytes) {
 }
 
 // Held tokens live in storage.session: memory only, and hidden from content scripts.
-const sessionLocked = chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+// Firefox keeps storage.session from content scripts without being asked (no setAccessLevel).
+const sessionLocked = chrome.storage.session.setAccessLevel
+  ? chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })
+  : Promise.resolve();
 
 let wasmMemory = null;
 // For diagnostics (and `make bench`): the engine's memory in bytes. Holds nothing secret.
@@ -67,28 +72,16 @@ function apply(effects) {
   return Promise.all(writes);
 }
 
-// Chrome's worker has no clipboard: an offscreen document reads it, the engine decides,
-// and the document empties it only if it still holds the copied token.
-async function offscreen(request) {
-  if (!(await chrome.offscreen.hasDocument())) {
-    await chrome.offscreen.createDocument({
-      url: 'offscreen.html',
-      reasons: [chrome.offscreen.Reason.CLIPBOARD],
-      justification: 'Clear a copied API token from the clipboard if it is still there',
-    });
-  }
-  return chrome.runtime.sendMessage({ offscreen: request });
-}
-
+// The engine decides from what the clipboard holds; it is emptied only if it still holds
+// the copied token.
 async function checkClipboard() {
   const e = await engine;
   try {
-    const read = await offscreen('read');
-    const out = JSON.parse(e.clipboard(read && typeof read.text === 'string' ? read.text : '', Date.now()));
-    if (out.reply.clear) await offscreen('clear');
+    const out = JSON.parse(e.clipboard(await readClipboard(), Date.now()));
+    if (out.reply.clear) await clearClipboard();
     await apply({ ...out.effects, readClipboard: false });
   } finally {
-    await chrome.offscreen.closeDocument().catch(() => {});
+    await doneWithClipboard();
   }
 }
 

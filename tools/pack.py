@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Stamps the one manifest source for a browser, and packs a folder into a zip that is
+"""Stamps the one manifest source for a browser (and keeps only that browser's variant of
+files named `name.<browser>.ext`), and packs a folder into a zip that is
 byte-identical from one build to the next (sorted entries, fixed times and modes).
 
-  tools/pack.py manifest chrome OUT.json
+  tools/pack.py manifest chrome|firefox OUT.json
   tools/pack.py zip DIR OUT.zip
 """
 import copy
@@ -12,6 +13,7 @@ import sys
 import tomllib
 import zipfile
 
+GECKO_ID = "keyshift@keyshift.dev"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -28,9 +30,42 @@ def manifest(browser):
     if browser == "chrome":
         # Chrome runs the background as a module service worker.
         m["background"].pop("scripts", None)
+    elif browser == "firefox":
+        # Firefox runs it as an event page, whose DOM reaches the clipboard itself: no
+        # offscreen document, so neither its permission nor its files ship.
+        m["background"].pop("service_worker", None)
+        m["permissions"].remove("offscreen")
+        m.pop("minimum_chrome_version", None)
+        m["browser_specific_settings"] = {
+            "gecko": {
+                "id": GECKO_ID,
+                # 140 is the first ESR that reads data_collection_permissions.
+                "strict_min_version": "140.0",
+                "data_collection_permissions": {"required": ["none"]},
+            },
+            # ...and Android reads it from 142.
+            "gecko_android": {"strict_min_version": "142.0"},
+        }
     else:
         raise SystemExit(f"unknown browser {browser!r}")
     return m
+
+
+BROWSERS = ("chrome", "firefox")
+
+
+def specialise(folder, browser):
+    """`name.<browser>.ext` ships as `name.ext` in that browser's build only."""
+    for base, _, files in os.walk(folder):
+        for f in files:
+            stem, _, rest = f.partition(".")
+            target, _, ext = rest.partition(".")
+            if target in BROWSERS and ext:
+                path = os.path.join(base, f)
+                if target == browser:
+                    os.replace(path, os.path.join(base, f"{stem}.{ext}"))
+                else:
+                    os.remove(path)
 
 
 def pack(folder, out):
@@ -53,6 +88,7 @@ if __name__ == "__main__":
         with open(args[1], "w") as f:
             json.dump(manifest(args[0]), f, indent=2)
             f.write("\n")
+        specialise(os.path.dirname(args[1]), args[0])
     elif cmd == "zip":
         pack(*args)
     elif cmd == "version":
