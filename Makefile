@@ -1,6 +1,6 @@
 # Keyshift. `make` builds the installable extension into dist/; `make test` runs every
 # test. Both install what they need (rustup target, wasm-bindgen CLI, npm packages,
-# Debian chromium) when it is missing.
+# Debian chromium and firefox-esr, geckodriver) when it is missing.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -17,7 +17,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=/cargo
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: all chrome firefox setup setup-rust setup-browser setup-fuzz test test-rust test-wasm test-package test-e2e test-fuzz fuzz demo bench clean
+.PHONY: all chrome firefox setup setup-rust setup-browser setup-firefox setup-fuzz test test-rust test-wasm test-package test-e2e test-fuzz fuzz demo bench clean
 
 all: chrome firefox
 
@@ -38,6 +38,16 @@ $(NODE_STAMP): e2e/package.json e2e/package-lock.json
 setup-browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	fi
+
+# Firefox ESR from Debian, and geckodriver built from crates.io (no binary downloads).
+GECKODRIVER_VERSION := 0.37.1
+setup-firefox:
+	@if ! command -v firefox-esr >/dev/null; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr; \
+	fi
+	@if [ "$$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$(GECKODRIVER_VERSION)" ]; then \
+	  cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked --force; \
 	fi
 
 setup: setup-rust $(NODE_STAMP)
@@ -90,7 +100,7 @@ test-wasm: setup-rust setup-browser
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --lib
 
-test-e2e: chrome setup-browser
+test-e2e: chrome firefox setup-browser setup-firefox
 	cd e2e && node --test --test-concurrency=1 --test-timeout=120000
 
 # Fuzzing (cargo-fuzz, libFuzzer). cargo-fuzz passes nightly flags; the machine's one

@@ -1,0 +1,108 @@
+// Starts Debian Firefox ESR through geckodriver (selenium-webdriver), with the Firefox
+// package installed as a temporary add-on and the real host names resolved to the
+// local replica server. For firefox.test.mjs.
+import { Builder, By, until } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { start } from './server.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const VERSION = JSON.parse(readFileSync(join(ROOT, 'dist', 'firefox', 'manifest.json'), 'utf8')).version;
+export const PACKAGE = join(ROOT, 'dist', `keyshift-firefox-${VERSION}.zip`);
+const GECKO_ID = JSON.parse(readFileSync(join(ROOT, 'dist', 'firefox', 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+const FIREFOX = process.env.FIREFOX || ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync);
+const GECKODRIVER = process.env.GECKODRIVER || join(process.env.CARGO_HOME || join(homedir(), '.cargo'), 'bin', 'geckodriver');
+
+export async function launchFirefox() {
+  const server = await start();
+  // A fixed internal UUID, so the test knows the popup's moz-extension:// address.
+  const uuid = randomUUID();
+  const options = new firefox.Options()
+    .setBinary(FIREFOX)
+    // System access lets the test open the popup page in a tab, which WebDriver's own
+    // navigation refuses for moz-extension:// addresses.
+    .addArguments('-headless')
+    .setAcceptInsecureCerts(true) // the replica's self-signed certificate
+    .setPreference('network.dns.forceResolve', '127.0.0.1')
+    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: uuid }))
+    // Lets the test read the clipboard back without a paste prompt.
+    .setPreference('dom.events.testing.asyncClipboard', true)
+    // A closed network: nothing phones home.
+    .setPreference('app.update.disabledForTesting', true)
+    .setPreference('browser.shell.checkDefaultBrowser', false)
+    .setPreference('datareporting.policy.dataSubmissionEnabled', false)
+    .setPreference('toolkit.telemetry.enabled', false)
+    .setPreference('extensions.update.enabled', false)
+    .setPreference('browser.safebrowsing.update.enabled', false)
+    .setPreference('network.captive-portal-service.enabled', false)
+    .setPreference('services.settings.server', 'https://127.0.0.1:9/');
+  const driver = await new Builder()
+    .forBrowser('firefox')
+    .setFirefoxOptions(options)
+    .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access'))
+    .build();
+  await driver.installAddon(PACKAGE, true);
+  return {
+    driver,
+    server,
+    url: (host, path) => `https://${host}:${server.port}${path}`,
+    extensionUrl: (path) => `moz-extension://${uuid}/${path}`,
+    // Opens one of the extension's pages in a new tab and switches to it.
+    async openExtensionPage(path) {
+      const before = new Set(await driver.getAllWindowHandles());
+      await driver.setContext(firefox.Context.CHROME);
+      try {
+        await driver.executeScript((url) => {
+          const principal = Services.scriptSecurityManager.getSystemPrincipal();
+          gBrowser.selectedTab = gBrowser.addTab(url, { triggeringPrincipal: principal });
+        }, `moz-extension://${uuid}/${path}`);
+      } finally {
+        await driver.setContext(firefox.Context.CONTENT);
+      }
+      const handle = await driver.wait(async () => (await driver.getAllWindowHandles()).find((h) => !before.has(h)), 5000);
+      await driver.switchTo().window(handle);
+    },
+    async close() {
+      await driver.quit();
+      await server.close();
+    },
+  };
+}
+
+// The notes on the current page: kind and visible text.
+export function notes(driver) {
+  return driver.executeScript(() =>
+    Array.from(document.querySelectorAll('keyshift-note'), (n) => ({ kind: n.dataset.kind, text: n.shadowRoot ? n.shadowRoot.textContent : '' })),
+  );
+}
+
+export async function waitForNote(driver, kind, timeout = 10000) {
+  await driver.wait(until.elementLocated(By.css(`keyshift-note[data-kind="${kind}"]`)), timeout);
+  return notes(driver);
+}
+
+// A button in the first note of `kind`, by the start of its text.
+export async function noteButton(driver, kind, name) {
+  const host = await driver.findElement(By.css(`keyshift-note[data-kind="${kind}"]`));
+  const root = await host.getShadowRoot();
+  for (const button of await root.findElements(By.css('button'))) {
+    if ((await button.getText()).startsWith(name)) return button;
+  }
+  throw new Error(`no ${name} button in the ${kind} note`);
+}
+
+export async function noteText(driver, kind) {
+  return driver.executeScript((k) => document.querySelector(`keyshift-note[data-kind="${k}"]`).shadowRoot.textContent, kind);
+}
+
+export function readClipboard(driver) {
+  return driver.executeAsyncScript((done) => navigator.clipboard.readText().then(done, (e) => done(`error: ${e}`)));
+}
+
+export function writeClipboard(driver, text) {
+  return driver.executeAsyncScript((t, done) => navigator.clipboard.writeText(t).then(() => done(true), (e) => done(`error: ${e}`)), text);
+}

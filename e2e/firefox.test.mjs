@@ -1,0 +1,67 @@
+// The Firefox package in Debian Firefox ESR: a legacy-key note, capture with one-click
+// copy read back from the clipboard, and the popup copy after Done.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { By, until } from 'selenium-webdriver';
+import { launchFirefox, notes, waitForNote, noteButton, noteText, readClipboard, writeClipboard } from './firefox.mjs';
+import { HOSTS, LEGACY_KEY, tokenFor, truncated } from './fixtures.mjs';
+
+let ff;
+before(async () => {
+  ff = await launchFirefox();
+});
+after(async () => {
+  await ff?.close();
+});
+
+test('Firefox: the legacy key on the profile gets a note with a replacement link', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.syncro, '/profile'));
+  const list = await waitForNote(driver, 'legacy-key');
+  assert.equal(list.length, 1);
+  assert.match(list[0].text, /Legacy API key/);
+  assert.ok(!list[0].text.includes(LEGACY_KEY), 'the note does not repeat the key');
+  const href = await driver.executeScript(() => document.querySelector('keyshift-note').shadowRoot.querySelector('a').getAttribute('href'));
+  assert.match(href, /\/api_tokens\/new$/);
+});
+
+test('Firefox: a revealed token is captured and one click copies it whole', async () => {
+  const { driver } = ff;
+  const token = tokenFor('ff-copy');
+  await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-copy&variant=spans'));
+  await waitForNote(driver, 'captured-token');
+  assert.equal(await writeClipboard(driver, 'before'), true);
+  await (await noteButton(driver, 'captured-token', 'Copy')).click();
+  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
+  assert.equal(await readClipboard(driver), token);
+  assert.ok(!(await driver.getPageSource()).includes(`${token}<`), 'no note or attribute repeats the token');
+});
+
+test('Firefox: after Done the popup lists the token masked and copies it', async () => {
+  const { driver } = ff;
+  const token = tokenFor('ff-popup');
+  await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-popup&variant=input'));
+  await waitForNote(driver, 'captured-token');
+  // Done without copying: the guard asks once, then lets the page move on.
+  await driver.findElement(By.id('done')).click();
+  const confirm = await driver.wait(until.elementLocated(By.css('keyshift-confirm')), 5000);
+  const skip = await (await confirm.getShadowRoot()).findElement(By.css('button:not(.primary)'));
+  await skip.click();
+  await driver.wait(until.urlContains('done=ff-popup'), 5000);
+  await waitForNote(driver, 'legacy-key'); // the token list has been read
+  assert.deepEqual((await notes(driver)).filter((n) => n.kind === 'captured-token'), [], 'nothing to capture after Done');
+  assert.ok((await driver.getPageSource()).includes(truncated(token)), 'the site now shows only the shortened token');
+
+  const page = await driver.getWindowHandle();
+  await ff.openExtensionPage('popup.html');
+  const copy = await driver.wait(until.elementLocated(By.css('#held li button.primary')), 5000);
+  const item = await driver.findElement(By.css('#held li'));
+  const shown = await item.getText();
+  assert.match(shown, /acme\.repairshopr\.com/);
+  assert.ok(!shown.includes(token) && !(await driver.getPageSource()).includes(token), 'the popup shows the token masked');
+  await copy.click();
+  await driver.wait(async () => /copied/i.test(await driver.findElement(By.id('status')).getText()), 5000);
+  await driver.close();
+  await driver.switchTo().window(page);
+  assert.equal(await readClipboard(driver), token);
+});
