@@ -35,9 +35,10 @@ $(NODE_STAMP): e2e/package.json e2e/package-lock.json
 	cd e2e && npm ci --no-audit --no-fund
 	touch $@
 
+# chromium-l10n: without its locale packs Chromium (and so chrome.i18n) is English only.
 setup-browser:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -e /usr/lib/chromium/locales/de.pak ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver chromium-l10n; \
 	fi
 
 # Firefox ESR from Debian, and geckodriver built from crates.io (no binary downloads).

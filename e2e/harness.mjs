@@ -26,13 +26,15 @@ function withGranted(permissions, hosts) {
   return dir;
 }
 
-export async function launch({ headed = false, granted = [], grantedHosts = [] } = {}) {
+// `lang` sets the browser's language (on Linux, Chromium takes it from LANGUAGE).
+export async function launch({ headed = false, granted = [], grantedHosts = [], lang } = {}) {
   const dist = granted.length || grantedHosts.length ? withGranted(granted, grantedHosts) : DIST;
   const server = await start();
   const profile = mkdtempSync(join(tmpdir(), 'keyshift-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // --headless=new below: extensions need the new headless mode
+    ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` }, locale: lang } : {}),
     args: [
       ...(headed ? [] : ['--headless=new']),
       `--disable-extensions-except=${dist}`,

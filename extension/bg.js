@@ -85,9 +85,10 @@ async function checkClipboard() {
   }
 }
 
-// Errors go back as { error: { name, message } }; their messages never hold a secret.
+// Errors go back as { error: { name, message, text } } (`text`: the engine's `_locales`
+// id for it); their messages never hold a secret.
 function failure(e) {
-  return { error: { name: e && e.name ? e.name : 'Error', message: e && e.message ? e.message : String(e) } };
+  return { error: { name: e && e.name ? e.name : 'Error', message: e && e.message ? e.message : String(e), text: e && e.text } };
 }
 
 // Listeners are registered synchronously so a restarted worker receives the message

@@ -45,15 +45,16 @@
   const squeeze = (s, max = SHORT) => (s || '').replace(/\s+/g, ' ').trim().slice(0, max);
   const t = (id, params) => chrome.i18n.getMessage(id, params) || id;
 
+  // Dates and counts in the browser's language, the one chrome.i18n picked the words in.
   // One formatter for all notes, made on first use: building one per date is slow on big
   // lists, and building it on every page costs pages with nothing to note.
   let dates = null;
   function formatParam(p) {
     if (p && typeof p === 'object' && 'date' in p) {
-      dates = dates || new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+      dates = dates || new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), { dateStyle: 'medium', timeZone: 'UTC' });
       return dates.format(new Date(`${p.date}T00:00:00Z`));
     }
-    if (p && typeof p === 'object' && 'count' in p) return p.count.toLocaleString();
+    if (p && typeof p === 'object' && 'count' in p) return p.count.toLocaleString(chrome.i18n.getUILanguage());
     return String(p);
   }
   const say = (message) => t(message.id, message.params.map(formatParam));

@@ -12,7 +12,8 @@ function localize(root = document) {
 async function ask(request) {
   const answer = await chrome.runtime.sendMessage(request);
   if (answer && answer.ok) return answer.ok;
-  const e = new Error(answer && answer.error ? answer.error.message : t('noAnswer'));
+  const error = answer && answer.error;
+  const e = new Error(error ? (error.text && chrome.i18n.getMessage(error.text)) || error.message : t('noAnswer'));
   e.name = answer && answer.error ? answer.error.name : 'NoAnswer';
   throw e;
 }

@@ -4,7 +4,7 @@
 
 use crate::capture::{fingerprint, Binding, CaptureStore, DoneDecision, HeldView, Millis, Secret};
 use crate::clipboard::ClipboardClears;
-use crate::error::Error;
+use crate::error::{BadSetting, Error};
 use crate::page::{address, host_enabled};
 use crate::plan::{analyze, Context, DoneGuard, Plan};
 use crate::policy::Date;
@@ -36,16 +36,16 @@ pub const MAX_EXTRA_HOSTS: usize = 50;
 impl Settings {
     pub fn check(&self) -> Result<(), Error> {
         if self.hold_minutes > MAX_HOLD_MINUTES {
-            return Err(Error::BadSetting("the hold time can be at most 24 hours (1440 minutes)"));
+            return Err(Error::BadSetting(BadSetting::HoldTooLong));
         }
         if !(10..=3600).contains(&self.clear_after_seconds) {
-            return Err(Error::BadSetting("the clipboard can be cleared after 10 to 3600 seconds"));
+            return Err(Error::BadSetting(BadSetting::ClearDelay));
         }
         if self.extra_hosts.len() > MAX_EXTRA_HOSTS {
-            return Err(Error::BadSetting("at most 50 extra hosts"));
+            return Err(Error::BadSetting(BadSetting::TooManyHosts));
         }
         if !self.extra_hosts.iter().all(|h| valid_host_pattern(h)) {
-            return Err(Error::BadSetting("an extra host must look like help.example.com or *.example.com"));
+            return Err(Error::BadSetting(BadSetting::HostShape));
         }
         Ok(())
     }

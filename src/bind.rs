@@ -13,6 +13,8 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 fn js_error(e: Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name(e.name());
+    // The `_locales` id the shell shows in place of the English message.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("text"), &JsValue::from_str(e.text().id()));
     err.into()
 }
 

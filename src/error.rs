@@ -2,7 +2,28 @@
 //! carry a key or token: anything that came from the page is redacted first.
 
 use crate::scan::scan;
+use crate::text::TextId;
 use std::fmt;
+
+/// Which setting was out of range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadSetting {
+    HoldTooLong,
+    ClearDelay,
+    TooManyHosts,
+    HostShape,
+}
+
+impl BadSetting {
+    fn describe(self) -> &'static str {
+        match self {
+            BadSetting::HoldTooLong => "the hold time can be at most 24 hours (1440 minutes)",
+            BadSetting::ClearDelay => "the clipboard can be cleared after 10 to 3600 seconds",
+            BadSetting::TooManyHosts => "at most 50 extra hosts",
+            BadSetting::HostShape => "an extra host must look like help.example.com or *.example.com",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
@@ -19,7 +40,7 @@ pub enum Error {
     /// The capture exists but holding was off, so its token was not kept.
     NotHeld,
     /// A setting is out of range.
-    BadSetting(&'static str),
+    BadSetting(BadSetting),
 }
 
 impl Error {
@@ -32,6 +53,22 @@ impl Error {
             Error::UnknownCapture => "UnknownCapture",
             Error::NotHeld => "NotHeld",
             Error::BadSetting(_) => "BadSetting",
+        }
+    }
+
+    /// What the shell shows a person: a `_locales` id. (`Display` is the English text
+    /// for developers and logs.)
+    pub fn text(&self) -> TextId {
+        match self {
+            Error::Malformed(_) => TextId::ErrorMalformed,
+            Error::TooLarge { .. } => TextId::ErrorTooLarge,
+            Error::NotAllowed(_) => TextId::ErrorNotAllowed,
+            Error::UnknownCapture => TextId::ErrorUnknownCapture,
+            Error::NotHeld => TextId::ErrorNotHeld,
+            Error::BadSetting(BadSetting::HoldTooLong) => TextId::ErrorHoldTooLong,
+            Error::BadSetting(BadSetting::ClearDelay) => TextId::ErrorClearDelay,
+            Error::BadSetting(BadSetting::TooManyHosts) => TextId::ErrorTooManyHosts,
+            Error::BadSetting(BadSetting::HostShape) => TextId::ErrorHostShape,
         }
     }
 
@@ -53,7 +90,7 @@ impl fmt::Display for Error {
             Error::NotHeld => {
                 f.write_str("That token was not held because holding is turned off in Keyshift's options")
             }
-            Error::BadSetting(why) => write!(f, "Setting not saved: {why}"),
+            Error::BadSetting(which) => write!(f, "Setting not saved: {}", which.describe()),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod policy;
 pub mod scan;
 pub mod snapshot;
 pub mod survey;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod bind;
@@ -25,5 +26,7 @@ mod bench;
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod locales_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;

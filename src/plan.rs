@@ -8,6 +8,7 @@ use crate::page::{address, classify, done_control, PageFacts, PageKind, NEW_TOKE
 use crate::policy::{expiry_message, legacy_message, parse_expiry, Date, ExpiryStatus, Message, EXPIRY_WORDS};
 use crate::scan::FindingKind;
 use crate::snapshot::{Block, Snapshot, Source};
+use crate::text::TextId;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -23,7 +24,7 @@ pub enum NoteKind {
 /// A link the note offers, with the message id of its label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
-    pub label: &'static str,
+    pub label: TextId,
     pub href: String,
 }
 
@@ -139,7 +140,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         block: block.id,
                         span,
                         kind: NoteKind::CapturedToken,
-                        message: Message::new("capturedToken", vec![]),
+                        message: Message::new(TextId::CapturedToken, vec![]),
                         action: None,
                         dismiss: None,
                         capture: None,
@@ -172,8 +173,10 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         span,
                         kind: NoteKind::LegacyKey,
                         message: legacy_message(ctx.today),
-                        action: origin
-                            .map(|o| Action { label: "createReplacementToken", href: format!("{o}{NEW_TOKEN_PATH}") }),
+                        action: origin.map(|o| Action {
+                            label: TextId::CreateReplacementToken,
+                            href: format!("{o}{NEW_TOKEN_PATH}"),
+                        }),
                         dismiss: Some(print),
                         capture: None,
                     });

@@ -46,7 +46,7 @@ fn profile_legacy_key_gets_a_note_with_a_replacement_link() {
     assert_eq!(a.plan.notes.len(), 1, "{:?}", a.plan.notes);
     let note = &a.plan.notes[0];
     assert_eq!((note.block, note.kind), (1, NoteKind::LegacyKey));
-    assert_eq!(note.message.id, "legacyKeyStopped");
+    assert_eq!(note.message.id, TextId::LegacyKeyStopped);
     assert_eq!(note.action.as_ref().map(|x| x.href.as_str()), Some("https://acme.repairshopr.com/api_tokens/new"));
     let print = note.dismiss.clone().expect("legacy notes are dismissable");
     assert!(!print.contains(KEY));

@@ -2,6 +2,7 @@
 //! clock: `today` always comes in as an argument. Output is message ids with parameters;
 //! the shell localizes them (`_locales`).
 
+use crate::text::TextId;
 use serde::Serialize;
 
 /// A calendar date (proleptic Gregorian), compared by days since 1970-01-01.
@@ -95,12 +96,13 @@ fn iso_date<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> 
 /// A message for the shell to localize: an id from `_locales` and its parameters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Message {
-    pub id: &'static str,
+    pub id: TextId,
     pub params: Vec<Param>,
 }
 
 impl Message {
-    pub fn new(id: &'static str, params: Vec<Param>) -> Self {
+    pub fn new(id: TextId, params: Vec<Param>) -> Self {
+        debug_assert_eq!(params.len(), id.params(), "{id:?}");
         Message { id, params }
     }
 }
@@ -173,13 +175,16 @@ pub fn expiry_message(expiry: Expiry, today: Date) -> Option<(ExpiryStatus, Mess
     let Expiry::On(date) = expiry else { return None };
     let days = date.days() - today.days();
     match expiry_status(expiry, today) {
-        ExpiryStatus::Expired => Some((ExpiryStatus::Expired, Message::new("tokenExpired", vec![Param::Date(date)]))),
+        ExpiryStatus::Expired => {
+            Some((ExpiryStatus::Expired, Message::new(TextId::TokenExpired, vec![Param::Date(date)])))
+        }
         ExpiryStatus::Expiring if days == 0 => {
-            Some((ExpiryStatus::Expiring, Message::new("tokenExpiresToday", vec![Param::Date(date)])))
+            Some((ExpiryStatus::Expiring, Message::new(TextId::TokenExpiresToday, vec![Param::Date(date)])))
         }
-        ExpiryStatus::Expiring => {
-            Some((ExpiryStatus::Expiring, Message::new("tokenExpiring", vec![Param::Date(date), Param::Count(days)])))
-        }
+        ExpiryStatus::Expiring => Some((
+            ExpiryStatus::Expiring,
+            Message::new(TextId::TokenExpiring, vec![Param::Date(date), Param::Count(days)]),
+        )),
         ExpiryStatus::Fine => None,
     }
 }
@@ -189,11 +194,11 @@ pub fn legacy_message(today: Date) -> Message {
     if today < LEGACY_CUTOFF {
         let days = LEGACY_CUTOFF.days() - today.days();
         Message::new(
-            "legacyKeyStopsSoon",
+            TextId::LegacyKeyStopsSoon,
             vec![Param::Date(LEGACY_CUTOFF), Param::Count(days), Param::Date(TOKENS_INTRODUCED)],
         )
     } else {
-        Message::new("legacyKeyStopped", vec![Param::Date(LEGACY_CUTOFF), Param::Date(TOKENS_INTRODUCED)])
+        Message::new(TextId::LegacyKeyStopped, vec![Param::Date(LEGACY_CUTOFF), Param::Date(TOKENS_INTRODUCED)])
     }
 }
 
@@ -247,10 +252,10 @@ mod tests {
         assert_eq!(expiry_status(Expiry::Never, today), ExpiryStatus::Fine);
         assert_eq!(
             expiry_message(Expiry::On(d(2026, 12, 5)), today).map(|m| m.1),
-            Some(Message::new("tokenExpiring", vec![Param::Date(d(2026, 12, 5)), Param::Count(7)]))
+            Some(Message::new(TextId::TokenExpiring, vec![Param::Date(d(2026, 12, 5)), Param::Count(7)]))
         );
-        assert_eq!(expiry_message(Expiry::On(d(2026, 11, 28)), today).map(|m| m.1.id), Some("tokenExpiresToday"));
-        assert_eq!(expiry_message(Expiry::On(d(2025, 1, 1)), today).map(|m| m.1.id), Some("tokenExpired"));
+        assert_eq!(expiry_message(Expiry::On(d(2026, 11, 28)), today).map(|m| m.1.id), Some(TextId::TokenExpiresToday));
+        assert_eq!(expiry_message(Expiry::On(d(2025, 1, 1)), today).map(|m| m.1.id), Some(TextId::TokenExpired));
         assert_eq!(expiry_message(Expiry::Never, today), None);
     }
 
@@ -260,15 +265,15 @@ mod tests {
         assert_eq!(
             before,
             Message::new(
-                "legacyKeyStopsSoon",
+                TextId::LegacyKeyStopsSoon,
                 vec![Param::Date(LEGACY_CUTOFF), Param::Count(11), Param::Date(TOKENS_INTRODUCED)]
             )
         );
         let on = legacy_message(d(2020, 12, 1));
-        assert_eq!(on.id, "legacyKeyStopped");
+        assert_eq!(on.id, TextId::LegacyKeyStopped);
         assert_eq!(
             legacy_message(d(2026, 11, 28)),
-            Message::new("legacyKeyStopped", vec![Param::Date(LEGACY_CUTOFF), Param::Date(TOKENS_INTRODUCED)])
+            Message::new(TextId::LegacyKeyStopped, vec![Param::Date(LEGACY_CUTOFF), Param::Date(TOKENS_INTRODUCED)])
         );
     }
 }
