@@ -88,6 +88,8 @@ function render(file, host, query) {
     seed: escape(seed),
     variant: escape(variant),
     reveal: reveal(variant, token),
+    // `legacy=1`: the old key on the same page, so one scan answers for both.
+    legacyField: query.get('legacy') ? `<div class="field"><label>API Key</label><span class="api-key">${LEGACY_KEY}</span></div>` : '',
     doneBanner: done ? `<p class="alert">Token created: <code>${truncated(tokenFor(done))}</code></p>` : '',
   };
   let html = readFileSync(join(WWW, file), 'utf8').replace('{{header}}', readFileSync(join(WWW, '_header.html'), 'utf8'));

@@ -27,16 +27,22 @@ const engine = (async () => {
   const exports = await init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) });
   wasmMemory = exports.memory;
   await sessionLocked;
-  const [local, stored] = await Promise.all([
+  const [local, stored, managed] = await Promise.all([
     chrome.storage.local.get(['settings', 'dismissed', 'salt']),
     chrome.storage.session.get('session'),
+    managedPolicy(),
   ]);
   // The salt makes dismissal fingerprints useless outside this profile; it is not secret.
   const salt = local.salt || hex(crypto.getRandomValues(new Uint8Array(16)));
   if (!local.salt) await chrome.storage.local.set({ salt });
   const selfOrigin = new URL(chrome.runtime.getURL('/')).origin;
-  return new Engine(chrome.runtime.id, selfOrigin, salt, local.settings, local.dismissed, stored.session);
+  return new Engine(chrome.runtime.id, selfOrigin, salt, local.settings, managed, local.dismissed, stored.session);
 })();
+
+// What an administrator set by policy; Firefox rejects when no policy exists at all.
+function managedPolicy() {
+  return chrome.storage.managed.get(null).catch(() => ({}));
+}
 
 async function syncExtraHosts(hosts) {
   const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [EXTRA_SCRIPT_ID] });
@@ -61,10 +67,8 @@ async function syncExtraHosts(hosts) {
 function apply(effects) {
   const writes = [];
   if (effects.session) writes.push(chrome.storage.session.set({ session: effects.session }));
-  if (effects.settings) {
-    writes.push(chrome.storage.local.set({ settings: effects.settings }));
-    writes.push(syncExtraHosts(effects.settings.extraHosts));
-  }
+  if (effects.settings) writes.push(chrome.storage.local.set({ settings: effects.settings }));
+  if (effects.extraHosts) writes.push(syncExtraHosts(effects.extraHosts));
   if (effects.dismissed) writes.push(chrome.storage.local.set({ dismissed: effects.dismissed }));
   if (effects.alarmAt) writes.push(chrome.alarms.create(ALARM, { when: effects.alarmAt }));
   else writes.push(chrome.alarms.clear(ALARM));
@@ -103,6 +107,13 @@ chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
     })
     .catch((e) => sendResponse(failure(e)));
   return true;
+});
+
+chrome.storage.onChanged.addListener((_, area) => {
+  if (area !== 'managed') return;
+  Promise.all([engine, managedPolicy()])
+    .then(([e, managed]) => apply(JSON.parse(e.managed(managed, Date.now())).effects))
+    .catch((e) => console.warn('Keyshift:', e.name));
 });
 
 chrome.alarms.onAlarm.addListener((alarm) => {

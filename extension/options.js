@@ -1,13 +1,31 @@
-// The options page: hold time, custom domains and dismissed warnings. The engine checks
-// every value; this page only shows them and asks for host permissions.
+// The options page: capture, hold time, clipboard clearing, custom domains and dismissed
+// warnings; what a policy decides is shown locked. The engine checks every value; this
+// page only shows them and asks for permissions.
 'use strict';
 
 const form = document.getElementById('form');
 const statusLine = document.getElementById('status');
 let settings = null;
 
+// Settings a policy decides are shown, disabled, with a mark saying so.
+function showLocked(locked) {
+  for (const input of form.querySelectorAll('[data-setting]')) {
+    const isLocked = locked.includes(input.dataset.setting);
+    input.disabled = isLocked;
+    const label = input.closest('label') || form.querySelector(`label[for="${input.id}"]`);
+    let mark = label.querySelector('.lock');
+    if (isLocked && !mark) {
+      mark = Object.assign(document.createElement('span'), { className: 'lock', textContent: t('lockedByPolicy') });
+      label.append(mark);
+    } else if (!isLocked && mark) mark.remove();
+  }
+  document.getElementById('managedNote').hidden = locked.length === 0;
+}
+
 function showSettings(reply) {
   settings = reply.settings;
+  showLocked(reply.locked);
+  document.getElementById('capture').checked = settings.captureTokens;
   document.getElementById('hold').value = settings.holdMinutes;
   document.getElementById('clear').checked = settings.clearClipboard;
   document.getElementById('clearAfter').value = settings.clearAfterSeconds;
@@ -41,6 +59,7 @@ form.addEventListener('submit', async (ev) => {
   const extraHosts = document.getElementById('hosts').value.split(/\s+/).filter(Boolean);
   const next = {
     ...settings,
+    captureTokens: document.getElementById('capture').checked,
     holdMinutes: Number(document.getElementById('hold').value),
     clearClipboard: document.getElementById('clear').checked,
     clearAfterSeconds: Number(document.getElementById('clearAfter').value),

@@ -5,6 +5,7 @@
 use crate::capture::{fingerprint, Binding, CaptureStore, DoneDecision, HeldView, Millis, Secret};
 use crate::clipboard::ClipboardClears;
 use crate::error::{BadSetting, Error};
+use crate::managed::{Locked, Managed};
 use crate::page::{address, host_enabled};
 use crate::plan::{analyze, Context, DoneGuard, Plan};
 use crate::policy::Date;
@@ -22,11 +23,19 @@ pub struct Settings {
     pub clear_after_seconds: u32,
     /// Custom domains: `help.example.com` or `*.example.com`.
     pub extra_hosts: Vec<String>,
+    /// Capture newly created tokens (note, copy button, Done guard, hold).
+    pub capture_tokens: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { hold_minutes: 10, clear_clipboard: false, clear_after_seconds: 60, extra_hosts: Vec::new() }
+        Settings {
+            hold_minutes: 10,
+            clear_clipboard: false,
+            clear_after_seconds: 60,
+            extra_hosts: Vec::new(),
+            capture_tokens: true,
+        }
     }
 }
 
@@ -149,8 +158,10 @@ pub enum Reply {
     Revealed {
         token: Secret,
     },
+    /// The settings in force, and which of them a policy decides.
     Settings {
         settings: Settings,
+        locked: Vec<Locked>,
     },
     Dismissed {
         fingerprints: Vec<String>,
@@ -168,8 +179,11 @@ pub enum Reply {
 pub struct Effects {
     /// Write this to `storage.session` (held tokens or pending clears changed).
     pub session: Option<Session>,
-    /// Write these to `storage.local` (settings or dismissals changed).
+    /// Write these to `storage.local` (settings or dismissals changed): the user's own
+    /// settings, not the ones a policy decides.
     pub settings: Option<Settings>,
+    /// The custom domains in force changed (the user's or a policy's): register these.
+    pub extra_hosts: Option<Vec<String>>,
     pub dismissed: Option<Vec<String>>,
     /// Schedule the next `tick` at this time (ms since epoch); `None`: clear the alarm,
     /// nothing is held any more.
@@ -204,6 +218,7 @@ pub struct Outcome {
 #[derive(Debug, Default)]
 pub struct State {
     pub settings: Option<Settings>,
+    pub managed: Option<Managed>,
     pub dismissed: Vec<String>,
     pub salt: String,
     pub session: Option<Session>,
@@ -213,6 +228,10 @@ pub struct State {
 }
 
 pub struct Backend {
+    /// The user's own settings, as stored.
+    user: Settings,
+    managed: Managed,
+    /// The settings in force: `user` under `managed`.
     settings: Settings,
     /// Fingerprints of dismissed notes, sorted and unique.
     dismissed: Vec<String>,
@@ -242,8 +261,12 @@ fn sorted_unique(mut list: Vec<String>) -> Vec<String> {
 
 impl Backend {
     pub fn new(state: State) -> Self {
+        let user = state.settings.filter(|s| s.check().is_ok()).unwrap_or_default();
+        let managed = state.managed.map(Managed::valid).unwrap_or_default();
         Backend {
-            settings: state.settings.filter(|s| s.check().is_ok()).unwrap_or_default(),
+            settings: managed.over(&user),
+            user,
+            managed,
             dismissed: sorted_unique(state.dismissed),
             salt: state.salt,
             session: state.session.unwrap_or_default(),
@@ -278,6 +301,18 @@ impl Backend {
         Ok(self.outcome(reply, changed, now))
     }
 
+    /// The administrator's policy changed: the settings in force follow (the shell
+    /// re-registers custom domains from the effects).
+    pub fn set_managed(&mut self, managed: Managed, now: Millis) -> Outcome {
+        self.managed = managed.valid();
+        self.settings = self.managed.over(&self.user);
+        self.outcome(self.settings_reply(), Changes { settings: true, ..Changes::default() }, now)
+    }
+
+    fn settings_reply(&self) -> Reply {
+        Reply::Settings { settings: self.settings.clone(), locked: self.managed.locked() }
+    }
+
     /// An alarm fired: drop what expired; say whether a clipboard clear is due.
     pub fn tick(&mut self, now: Millis) -> Outcome {
         let held = !self.session.held.expire(now).is_empty();
@@ -295,7 +330,8 @@ impl Backend {
         let wake = [self.session.held.next_deadline(), self.session.clears.next_due()];
         let effects = Effects {
             session: changed.held.then(|| self.session.clone()),
-            settings: changed.settings.then(|| self.settings.clone()),
+            settings: changed.settings.then(|| self.user.clone()),
+            extra_hosts: changed.settings.then(|| self.settings.extra_hosts.clone()),
             dismissed: changed.dismissed.then(|| self.dismissed.clone()),
             alarm_at: wake.into_iter().flatten().min(),
             read_clipboard: self.session.clears.is_due(now),
@@ -366,12 +402,14 @@ impl Backend {
                 changed.held = true;
                 Reply::Held { held: self.session.held.list(now) }
             }
-            (Caller::ExtensionPage, Request::GetSettings(_)) => Reply::Settings { settings: self.settings.clone() },
+            (Caller::ExtensionPage, Request::GetSettings(_)) => self.settings_reply(),
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
-                settings.check()?;
-                self.settings = settings;
+                let user = self.managed.keep_locked(settings, &self.user);
+                user.check()?;
+                self.settings = self.managed.over(&user);
+                self.user = user;
                 changed.settings = true;
-                Reply::Settings { settings: self.settings.clone() }
+                self.settings_reply()
             }
             (Caller::ExtensionPage, Request::ListDismissed(_)) => {
                 Reply::Dismissed { fingerprints: self.dismissed.clone() }
@@ -394,7 +432,8 @@ impl Backend {
     /// the Done guard. Returns whether the store changed.
     fn scan(&mut self, binding: &Binding, snapshot: &Snapshot, now: Millis) -> (Plan, bool) {
         let today = Date::from_unix_ms(now);
-        let ctx = Context { today, salt: &self.salt, dismissed: &self.dismissed };
+        let ctx =
+            Context { today, salt: &self.salt, dismissed: &self.dismissed, capture: self.settings.capture_tokens };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;
         let mut first_capture = None;

@@ -229,3 +229,47 @@ fn clipboard_is_cleared_only_when_on_due_and_still_holding_the_token() {
     };
     assert!(!clear);
 }
+
+#[test]
+fn a_policy_wins_is_locked_and_can_turn_capture_off() {
+    let managed = Managed { capture_tokens: Some(false), hold_minutes: Some(99_999), ..Managed::default() };
+    let mut b = Backend::new(State { managed: Some(managed), ..state() });
+    let popup = Caller::ExtensionPage;
+    let Ok(Outcome { reply: Reply::Settings { settings, locked }, .. }) =
+        b.handle(&popup, Request::GetSettings(NoFields {}), NOW)
+    else {
+        panic!("settings")
+    };
+    // The out-of-range hold time is dropped; the capture switch stands.
+    assert_eq!((settings.capture_tokens, settings.hold_minutes, locked), (false, 10, vec![Locked::CaptureTokens]));
+    let caller = page_caller(&b, 7);
+    let (plan, effects) = scan(&mut b, &caller);
+    assert!(plan.notes.is_empty() && plan.done.is_none(), "nothing captured: {plan:?}");
+    assert!(effects.session.is_none(), "nothing held");
+
+    // The user cannot turn it back on while the policy stands; their other choices save.
+    let asked = Settings { capture_tokens: true, hold_minutes: 3, ..Settings::default() };
+    let out = b.handle(&popup, Request::SetSettings { settings: asked }, NOW).expect("saved");
+    assert!(
+        matches!(out.reply, Reply::Settings { ref settings, .. } if !settings.capture_tokens && settings.hold_minutes == 3)
+    );
+    assert_eq!(out.effects.settings.map(|s| s.capture_tokens), Some(true), "the user's own choice is kept");
+
+    // The policy goes: the user's choice applies again.
+    let out = b.set_managed(Managed::default(), NOW);
+    assert!(
+        matches!(out.reply, Reply::Settings { ref settings, ref locked } if settings.capture_tokens && locked.is_empty())
+    );
+    let (plan, _) = scan(&mut b, &caller);
+    assert_eq!(plan.notes.len(), 1, "captured again");
+}
+
+#[test]
+fn a_policy_can_set_the_custom_domains() {
+    let mut b = backend();
+    assert!(b.caller(&sender("https://help.msp.example/x", Some(1))).is_err());
+    let out = b.set_managed(Managed { extra_hosts: Some(vec!["*.msp.example".into()]), ..Managed::default() }, NOW);
+    assert_eq!(out.effects.extra_hosts, Some(vec!["*.msp.example".to_string()]), "the shell registers them");
+    assert_eq!(out.effects.settings.map(|s| s.extra_hosts), Some(vec![]), "the user's own list is unchanged");
+    assert!(b.caller(&sender("https://help.msp.example/x", Some(1))).is_ok());
+}

@@ -54,11 +54,13 @@ impl Engine {
         self_origin: String,
         salt: String,
         settings: JsValue,
+        managed: JsValue,
         dismissed: JsValue,
         session: JsValue,
     ) -> Engine {
         let state = State {
             settings: decode(settings).ok(),
+            managed: decode(managed).ok(),
             dismissed: decode(dismissed).unwrap_or_default(),
             salt,
             session: decode(session).ok(),
@@ -91,6 +93,12 @@ impl Engine {
     /// `{ reply: { clear }, effects }`.
     pub fn clipboard(&mut self, text: String, now: f64) -> Result<JsValue, JsValue> {
         encode(&self.backend.clipboard(crate::capture::Secret::new(text), millis(now)))
+    }
+
+    /// `storage.managed` changed: `{ reply: { settings, locked }, effects }`. A policy
+    /// that cannot be read counts as none.
+    pub fn managed(&mut self, managed: JsValue, now: f64) -> Result<JsValue, JsValue> {
+        encode(&self.backend.set_managed(decode(managed).unwrap_or_default(), millis(now)))
     }
 
     /// An alarm fired: expire what is due.
@@ -126,6 +134,7 @@ mod tests {
             format!("chrome-extension://{SELF}"),
             salt,
             JsValue::UNDEFINED,
+            js(r#"{"holdMinutes": 0, "captureTokens": "yes"}"#),
             JsValue::NULL,
             js("[1, 2]"),
         )

@@ -7,6 +7,7 @@ pub mod capture;
 pub mod clipboard;
 pub mod context;
 pub mod error;
+pub mod managed;
 pub mod page;
 pub mod plan;
 pub mod policy;

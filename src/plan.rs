@@ -88,6 +88,8 @@ pub struct Context<'a> {
     pub salt: &'a str,
     /// Fingerprints of dismissed notes, sorted.
     pub dismissed: &'a [String],
+    /// Whether full tokens are captured at all (a policy can turn it off).
+    pub capture: bool,
 }
 
 fn names_expiry(text: Option<&str>) -> bool {
@@ -125,6 +127,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
             let span = joined.span(&finding);
             let value = finding.text(&joined.text);
             match finding.kind {
+                FindingKind::Token if !ctx.capture => {}
                 FindingKind::Token => {
                     let print = fingerprint(ctx.salt, value);
                     if token_prints.contains(&print) {

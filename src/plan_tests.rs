@@ -28,7 +28,7 @@ fn page(url: &str, controls: &[&str]) -> PageInfo {
 }
 
 fn run(snapshot: &Snapshot, dismissed: &[String]) -> Analysis {
-    analyze(snapshot, &Context { today: today(), salt: "salt", dismissed })
+    analyze(snapshot, &Context { today: today(), salt: "salt", dismissed, capture: true })
 }
 
 #[test]

@@ -1,0 +1,72 @@
+// Managed deployment: an administrator's Chromium policy (3rdparty extension policy,
+// checked against extension/managed_schema.json) wins over the user's settings and is
+// shown locked. Chromium reads policy only from /etc/chromium/policies/managed, so this
+// file writes one there for its own run and removes it after.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { launch, DIST, waitForNotes, notes } from './harness.mjs';
+import { HOSTS } from './fixtures.mjs';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY = `${POLICY_DIR}/keyshift-e2e.json`;
+
+// An unpacked extension's id: the SHA-256 of its path, first 32 hex digits as a-p.
+function unpackedId(path) {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+let b;
+before(async () => {
+  const policy = { '3rdparty': { extensions: { [unpackedId(DIST)]: { captureTokens: false, holdMinutes: 0 } } } };
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(POLICY, JSON.stringify(policy));
+  } catch (e) {
+    throw new Error(`this test writes a Chromium policy to ${POLICY} and needs root: ${e.message}`);
+  }
+  b = await launch();
+  assert.equal(b.extensionId, unpackedId(DIST), 'the policy names the loaded extension');
+});
+after(async () => {
+  rmSync(POLICY, { force: true });
+  await b?.close();
+});
+
+test('policy: capture turned off by the administrator: no capture, no Done guard, nothing held', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?seed=managed&variant=input&legacy=1'));
+  // The legacy note comes from the same scan a capture would: once it is placed, the
+  // scan's whole answer is in.
+  await waitForNotes(page, 1, 'legacy-key');
+  assert.deepEqual((await notes(page)).map((n) => n.kind), ['legacy-key']);
+  await page.click('#done');
+  await page.waitForURL(/done=managed/); // no question asked
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  await popup.locator('#empty:not([hidden])').waitFor();
+  await popup.close();
+  await page.close();
+});
+
+test('policy: the options page shows managed settings locked; the rest can still be saved', async () => {
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await options.locator('#managedNote:not([hidden])').waitFor();
+  assert.equal(await options.isDisabled('#capture'), true);
+  assert.equal(await options.isChecked('#capture'), false);
+  assert.equal(await options.isDisabled('#hold'), true);
+  assert.equal(await options.inputValue('#hold'), '0');
+  assert.equal(await options.isDisabled('#clearAfter'), false);
+  assert.match(await options.textContent('label[for="hold"]'), /set by your organization/);
+  await options.fill('#clearAfter', '120');
+  await options.click('button[type=submit]');
+  await options.getByText('Saved.').waitFor();
+  await options.reload();
+  await options.waitForFunction(() => document.getElementById('clearAfter').value === '120');
+  assert.equal(await options.inputValue('#hold'), '0', 'still the policy value');
+  assert.equal(await options.isChecked('#capture'), false);
+  await options.close();
+});
