@@ -72,6 +72,16 @@ export function scaledList(n, syncro = false) {
   return { html, expected };
 }
 
+// Oversized and hostile pages (e2e/stress.test.mjs), built by stress.js as the page
+// named by the path: `nodes` (200,000 text nodes and a legacy key), `deep`, `flood`,
+// `mover`.
+export function stressPage(mode, query) {
+  const token = tokenFor(query.get('seed') || mode);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stress: ${escape(mode)}</title><link rel="stylesheet" href="/site.css"><script src="/stress.js" defer></script></head>
+<body data-stress="${escape(mode)}" data-reveal="${token}" data-key="${LEGACY_KEY}" data-depth="${Number(query.get('depth')) || 5000}" data-nodes="${Number(query.get('n')) || 200000}">
+<main><h1>API Token Created</h1><div id="stage"></div><div id="reveal"></div></main></body></html>`;
+}
+
 function render(file, host, query) {
   const syncro = host.endsWith('syncromsp.com');
   const seed = query.get('seed') || 'default';
@@ -106,7 +116,7 @@ const ROUTES = {
   '/settings/api': 'spa.html',
   '/': 'profile.html',
 };
-const STATIC = { '/site.css': 'text/css', '/reveal.js': 'text/javascript', '/spa.js': 'text/javascript', '/scale.js': 'text/javascript' };
+const STATIC = { '/site.css': 'text/css', '/reveal.js': 'text/javascript', '/stress.js': 'text/javascript', '/spa.js': 'text/javascript', '/scale.js': 'text/javascript' };
 const ROOT = join(WWW, '..');
 // The benchmark page runs the bench build's wasm, so it alone may compile WebAssembly.
 const BENCH = {
@@ -134,6 +144,9 @@ export async function start() {
       // A same-origin frame holding the reveal page.
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Settings</title></head><body><h1>Settings</h1><iframe title="token" width="900" height="400" src="/api_tokens/created?seed=${escape(url.searchParams.get('seed') || 'framed')}&variant=input"></iframe></body></html>`);
+    } else if (url.pathname.startsWith('/stress/')) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(stressPage(url.pathname.slice('/stress/'.length), url.searchParams));
     } else if (url.pathname === '/scale/api_tokens') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(scaledList(Number(url.searchParams.get('rows')) || 100, url.hostname.endsWith('syncromsp.com')).html);

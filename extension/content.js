@@ -16,6 +16,9 @@
   // Attributes that carry a copy button's payload.
   const COPY_ATTRS = ['data-clipboard-text', 'data-copy', 'data-copy-text', 'data-token', 'data-value'];
   const CONTROLS = 'button, a[href], input[type=submit], input[type=button], [role=button]';
+  const HEADINGS = new Set(['H1', 'H2', 'H3']);
+  const MAX_HEADINGS = 30;
+  const MAX_CONTROLS = 400;
   const VALUES = 'input:not([type]), input[type=text], input[type=url], input[type=search], textarea';
   const CELL_OR_ITEM = new Set(['TD', 'TH', 'LI', 'DD']);
   const LABELS = new Set(['LABEL', 'DT', 'TH', 'LEGEND']);
@@ -23,6 +26,10 @@
   const ROW_TEXT = 1000;
   const BATCH_BLOCKS = 1500;
   const SMALL_CHANGE = 16;
+  // Reading gives the page its main thread back every SLICE_MS, so a huge or busy page
+  // stays responsive (a frame is 16 ms; this leaves the page most of it).
+  const SLICE_MS = 8;
+  const CHECK_EVERY = 256; // nodes between clock reads
   const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: COPY_ATTRS.concat(['value']) };
 
   let alive = true;
@@ -144,8 +151,27 @@
     return id;
   }
 
-  // Blocks inside `roots`: text blocks, input values and copy attributes.
-  function gather(roots) {
+  // Time-slicing: work yields to the page once the current slice used its budget.
+  let sliceStart = 0;
+  // A plain task, queued behind the page's own (scheduler.yield would jump the queue).
+  const yieldNow = () => new Promise((ok) => setTimeout(ok, 0));
+  let sinceCheck = 0;
+  // Whether this slice used its budget (`now`: a big step follows, check the clock now).
+  // Callers write `if (tired()) await rest();`: an await on every node would itself cost
+  // a promise per node.
+  function tired(now = false) {
+    if (!now && ++sinceCheck < CHECK_EVERY) return false;
+    sinceCheck = 0;
+    return performance.now() - sliceStart >= SLICE_MS;
+  }
+  async function rest() {
+    await yieldNow();
+    sliceStart = performance.now();
+  }
+
+  // Blocks inside `roots`: text blocks, input values and copy attributes. The page may
+  // change while this yields; what left it by then is dropped when notes are placed.
+  async function gather(roots) {
     headers = new WeakMap();
     const texts = new Map(); // block element -> text nodes
     const extra = []; // value and attribute blocks
@@ -159,6 +185,7 @@
         acceptNode: (n) => (n.nodeType === 1 && SKIP.has(n.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
       });
       for (let n = walker.currentNode; n; n = walker.nextNode()) {
+        if (tired()) await rest();
         if (seen.has(n)) continue;
         seen.add(n);
         if (n.nodeType === 3) {
@@ -185,6 +212,7 @@
     const blocks = [];
     const nodes = new Map(); // block id -> text nodes, to anchor notes
     for (const [el, list] of texts) {
+      if (tired()) await rest();
       const id = idOf(el);
       nodes.set(id, list);
       blocks.push({ id, segs: list.map((n) => n.data), label: labelOf(el), header: headerOf(el), row: rowOf(el, rows) });
@@ -196,14 +224,25 @@
     return { blocks, rows, nodes };
   }
 
-  function pageInfo() {
-    const headings = Array.from(document.querySelectorAll('h1, h2, h3, [role=heading]'), (h) => squeeze(h.textContent)).filter(Boolean).slice(0, 30);
+  // Headings and controls (for the engine to tell the page apart and find Done), read in
+  // slices: one selector query over a 200,000-element page holds the thread for 25 ms.
+  async function pageInfo() {
+    const headings = [];
     const controls = [];
-    for (const c of document.querySelectorAll(CONTROLS)) {
-      if (c.closest('keyshift-note, keyshift-confirm')) continue;
-      const label = squeeze(c.getAttribute('aria-label') || c.textContent || c.value);
-      if (label) controls.push([idOf(c), label]);
-      if (controls.length >= 400) break;
+    const all = document.getElementsByTagName('*');
+    for (let i = 0; i < all.length && (headings.length < MAX_HEADINGS || controls.length < MAX_CONTROLS); i++) {
+      if (tired()) await rest();
+      const el = all[i];
+      const tag = el.tagName;
+      const role = el.getAttribute('role');
+      if (headings.length < MAX_HEADINGS && (HEADINGS.has(tag) || role === 'heading')) {
+        const text = squeeze(el.textContent);
+        if (text) headings.push(text);
+      }
+      if (controls.length < MAX_CONTROLS && el.matches(CONTROLS)) {
+        const label = squeeze(el.getAttribute('aria-label') || el.textContent || el.value);
+        if (label) controls.push([idOf(el), label]);
+      }
     }
     return { url: location.href, title: squeeze(document.title), headings, controls };
   }
@@ -211,8 +250,9 @@
   // ---- scanning -----------------------------------------------------------------------
 
   async function scan(roots) {
-    const { blocks, rows, nodes } = gather(roots);
-    const page = pageInfo();
+    sliceStart = performance.now();
+    const { blocks, rows, nodes } = await gather(roots);
+    const page = await pageInfo();
     // Send in batches that end between rows, so a row's cells are read together. All
     // batches go out at once and their notes are placed together: placing per batch
     // would make the browser lay out a big table once per batch.
@@ -223,12 +263,13 @@
       batches.push(blocks.slice(i, end));
       i = end;
     }
-    const replies = await Promise.all(
-      batches.map((batch) => {
-        const batchRows = [...new Set(batch.map((b) => b.row).filter((r) => r !== undefined))].map((r) => rows.get(r));
-        return ask({ scan: { snapshot: { page, blocks: batch, rows: batchRows } } });
-      }),
-    );
+    const asked = [];
+    for (const batch of batches) {
+      if (tired(true)) await rest();
+      const batchRows = [...new Set(batch.map((b) => b.row).filter((r) => r !== undefined))].map((r) => rows.get(r));
+      asked.push(ask({ scan: { snapshot: { page, blocks: batch, rows: batchRows } } }));
+    }
+    const replies = await Promise.all(asked);
     if (!alive || replies.some((r) => !r)) return;
     const placed = new Set();
     replies.forEach((reply, i) => apply(reply.plan, batches[i], nodes, placed));
@@ -443,26 +484,80 @@
   // ---- watching for changes -----------------------------------------------------------
 
   const dirty = new Set();
-  let pending = false;
+  let pending = false; // a flush is scheduled
+  let running = false; // a scan is reading or waiting for the engine
 
   function ours(node) {
     return node.nodeType === 1 && (node.tagName === 'KEYSHIFT-NOTE' || node.tagName === 'KEYSHIFT-CONFIRM');
   }
 
+  // The changed elements that no other changed element contains: one walk up per
+  // element, stopping at the first ancestor already looked at, so a page nesting
+  // thousands deep costs its depth once, not depth times the number of changes.
+  function outermost(elements) {
+    const marked = new Set(elements);
+    const covered = new Map(); // element -> whether a marked element is above it
+    const out = [];
+    for (const el of elements) {
+      const path = [];
+      let above = false;
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (covered.has(p)) {
+          above = covered.get(p) || marked.has(p);
+          break;
+        }
+        if (marked.has(p)) {
+          above = true;
+          break;
+        }
+        path.push(p);
+      }
+      for (const p of path) covered.set(p, above);
+      if (!above) out.push(el);
+    }
+    return out;
+  }
+
+  function schedule() {
+    if (pending || running || !dirty.size) return;
+    pending = true;
+    if (dirty.size <= SMALL_CHANGE) {
+      // A token appearing or a row added: read it now, not a frame later.
+      queueMicrotask(flush);
+    } else {
+      // A burst (a page rendering a list): gather it once per frame.
+      requestAnimationFrame(flush);
+      setTimeout(() => pending && flush(), 100); // rAF sleeps in background tabs
+    }
+  }
+
+  // One scan at a time: changes made while one runs are read by the next, so a page
+  // that never stops changing gets a steady, time-sliced reader, not a pile of them.
+  function run(roots) {
+    running = true;
+    scan(roots)
+      .catch(() => {})
+      .finally(() => {
+        running = false;
+        schedule();
+      });
+  }
+
   function flush() {
     pending = false;
+    if (!alive || running) return;
     // Notes that left the page with their element (a single-page app moved on) go, and
     // with them any token this script kept for copying.
     for (const [id, list] of notes) if (!list.some((n) => n.isConnected)) clearNotes(id);
-    const roots = [];
+    const changed = [];
     for (const n of dirty) {
       const el = n.nodeType === 1 ? n : n.parentElement;
-      if (!el || !el.isConnected) continue;
-      // A changed cell is re-read with its whole row, so the row's notes stay right.
-      roots.push(el.closest('tr') || blockFor(el));
+      if (el && el.isConnected) changed.push(el);
     }
     dirty.clear();
-    if (roots.length) scan(roots).catch(() => {});
+    // A changed cell is re-read with its whole row, so the row's notes stay right.
+    const roots = outermost(outermost(changed).map((el) => el.closest('tr') || blockFor(el)));
+    if (roots.length) run(roots);
   }
 
   const observer = new MutationObserver((records) => {
@@ -476,17 +571,7 @@
           dirty.add(r.target);
         }
       }
-      if (dirty.size && !pending) {
-        pending = true;
-        if (dirty.size <= SMALL_CHANGE) {
-          // A token appearing or a row added: read it now, not a frame later.
-          queueMicrotask(flush);
-        } else {
-          // A burst (a page rendering a list): gather it once per frame.
-          requestAnimationFrame(flush);
-          setTimeout(() => pending && flush(), 100); // rAF sleeps in background tabs
-        }
-      }
+      schedule();
     } catch (_) {
       /* never throw into the page */
     }
@@ -494,5 +579,5 @@
 
   document.addEventListener('click', onClickCapture, true);
   watch(document.documentElement);
-  scan([document.body || document.documentElement]).catch(() => {});
+  run([document.body || document.documentElement]);
 })();
