@@ -200,4 +200,99 @@ mod tests {
         let message = err.dyn_into::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
         assert!(message.contains("[redacted]") && !message.contains(&token[1..20]), "{message}");
     }
+
+    /// Every kind of bad input a sender can make, through the real reader and backend:
+    /// each gets a typed error (or, for one bad block, a block error beside the rest of
+    /// the plan), and the tally by kind is what this list says it is.
+    #[test]
+    fn bad_input_is_typed_and_counted() {
+        const TOKEN: &str = "T5e1c0a9b2d3f4a5b6-0123456789abcdef0123456789abcdef";
+        let url = "https://acme.repairshopr.com/api_tokens";
+        let snapshot =
+            |page: &str, blocks: &str| format!(r#"{{"scan":{{"snapshot":{{"page":{page},"blocks":{blocks}}}}}}}"#);
+        let ok_page = format!(r#"{{"url":"{url}"}}"#);
+        let block = |id: u32, seg: &str| format!(r#"{{"id":{id},"segs":["{seg}"]}}"#);
+        let many = |n: usize, item: &str| vec![item; n].join(",");
+        let deep = format!(r#"{{"scan":{{"snapshot":{}{}}}}}"#, "[".repeat(5000), "]".repeat(5000));
+        let cases: Vec<(&str, String, &str)> = vec![
+            // malformed: not a request at all
+            ("no kind", "{}".into(), "MalformedMessage"),
+            ("unknown kind", r#"{"launch-missiles":{}}"#.into(), "MalformedMessage"),
+            ("two kinds", r#"{"copied":{"capture":1},"forget-all":{}}"#.into(), "MalformedMessage"),
+            ("unknown field", r#"{"copied":{"capture":1,"also":2}}"#.into(), "MalformedMessage"),
+            ("missing field", r#"{"scan":{}}"#.into(), "MalformedMessage"),
+            ("null", "null".into(), "MalformedMessage"),
+            ("number", "42".into(), "MalformedMessage"),
+            ("string", format!(r#""{TOKEN}""#), "MalformedMessage"),
+            ("array", "[1,2]".into(), "MalformedMessage"),
+            ("5,000-deep nesting", deep, "MalformedMessage"),
+            ("bad fingerprint", format!(r#"{{"dismiss":{{"fingerprint":"{TOKEN}"}}}}"#), "MalformedMessage"),
+            // wrongly typed
+            ("string for a number", format!(r#"{{"copied":{{"capture":"{TOKEN}"}}}}"#), "MalformedMessage"),
+            ("negative id", r#"{"copied":{"capture":-1}}"#.into(), "MalformedMessage"),
+            ("fractional id", r#"{"copied":{"capture":1.5}}"#.into(), "MalformedMessage"),
+            ("number for a string", snapshot(r#"{"url":7}"#, "[]"), "MalformedMessage"),
+            ("string for a list", snapshot(&ok_page, r#"[{"id":1,"segs":"text"}]"#), "MalformedMessage"),
+            ("unknown source", snapshot(&ok_page, r#"[{"id":1,"segs":["a"],"source":"laser"}]"#), "MalformedMessage"),
+            ("a field where none belong", r#"{"get-settings":{"x":true}}"#.into(), "MalformedMessage"),
+            // oversized, as a whole
+            (
+                "long title",
+                snapshot(&format!(r#"{{"url":"{url}","title":"{}"}}"#, "x".repeat(5000)), "[]"),
+                "MessageTooLarge",
+            ),
+            ("long address", snapshot(&format!(r#"{{"url":"{url}?{}"}}"#, "q".repeat(9000)), "[]"), "MessageTooLarge"),
+            ("too many blocks", snapshot(&ok_page, &format!("[{}]", many(20_001, &block(1, "a")))), "MessageTooLarge"),
+            (
+                "too many bytes",
+                snapshot(&ok_page, &format!("[{}]", many(130, &block(1, &"y".repeat(64 * 1024))))),
+                "MessageTooLarge",
+            ),
+            (
+                "too many controls",
+                snapshot(&format!(r#"{{"url":"{url}","controls":[{}]}}"#, many(2001, r#"[1,"Done"]"#)), "[]"),
+                "MessageTooLarge",
+            ),
+            // from where it may not come
+            ("a page asking for held tokens", r#"{"reveal-held":{"capture":1}}"#.into(), "NotAllowed"),
+        ];
+        let mut e = engine();
+        let mut tally = std::collections::BTreeMap::new();
+        for (what, request, want) in &cases {
+            let err = page(&mut e, request).expect_err(what);
+            let err = err.dyn_into::<js_sys::Error>().expect("an Error");
+            let (name, message) = (String::from(err.name()), String::from(err.message()));
+            assert_eq!(&name, want, "{what}: {message}");
+            assert!(!message.contains(&TOKEN[1..20]), "{what}: {message}");
+            let text = js_sys::Reflect::get(&err, &"text".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
+            assert!(crate::text::TextId::ALL.iter().any(|t| t.id() == text), "{what}: no locale id ({text})");
+            *tally.entry(name).or_insert(0) += 1;
+        }
+        // Senders that are not pages of an enabled host, with a well-formed request.
+        let senders = [
+            (Some("another-extension".to_string()), Some(url.to_string()), Some(3.0)),
+            (Some(SELF.to_string()), Some("http://acme.repairshopr.com/profile".to_string()), Some(3.0)),
+            (Some(SELF.to_string()), Some("https://evil.example/profile".to_string()), Some(3.0)),
+            (Some(SELF.to_string()), Some(url.to_string()), None),
+        ];
+        for (id, from, tab) in senders {
+            let err = e.handle(js(r#"{"forget-all":{}}"#), id, from, tab, 1.8e12).expect_err("refused");
+            *tally.entry(error_name(err)).or_insert(0) += 1;
+        }
+        let counted: Vec<(&str, i32)> = tally.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(counted, vec![("MalformedMessage", 18), ("MessageTooLarge", 5), ("NotAllowed", 5)]);
+
+        // One bad block among good ones: a block error beside the rest of the plan.
+        let key = "5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e";
+        let blocks = format!(
+            r#"[{{"id":1,"segs":[{}]}},{{"id":2,"segs":["{}"]}},{{"id":3,"segs":["API Key","{key}"],"label":"API Key"}}]"#,
+            many(513, r#""a""#),
+            "z".repeat(64 * 1024 + 1)
+        );
+        let out = page(&mut e, &snapshot(&ok_page, &blocks)).expect("the good block is planned");
+        assert_eq!(get(&out, "reply.plan.notes.0.kind").as_string().as_deref(), Some("legacy-key"));
+        assert_eq!(get(&out, "reply.plan.errors.0.error").as_string().as_deref(), Some("MessageTooLarge"));
+        assert_eq!(get(&out, "reply.plan.errors.1.error").as_string().as_deref(), Some("MessageTooLarge"));
+        assert!(get(&out, "reply.plan.errors.2").is_undefined());
+    }
 }

@@ -76,6 +76,44 @@ proptest! {
         }
     }
 
+    /// A token is reported only where the text shows one: it reads as a token on its own,
+    /// and each end is the end of a run of value characters or a text-node boundary (the
+    /// label-then-value case: `<b>Token</b><code>T…</code>`). So it is never cut out of a
+    /// longer value. Segments are made of token pieces, hex and separators, so near-tokens
+    /// meet at node boundaries all the time.
+    #[test]
+    fn joining_text_nodes_never_invents_a_token(
+        tokens in prop::collection::vec(token(), 1..3),
+        cuts in prop::collection::vec(0usize..120, 0..8),
+        noise in prop::collection::vec("[0-9a-fT-]{0,20}|[ .:…*]{0,2}", 0..6),
+        order in prop::collection::vec(any::<u8>(), 0..8),
+    ) {
+        // Tokens and noise, shuffled together, then cut anywhere into text nodes.
+        let mut parts: Vec<String> = tokens.iter().cloned().chain(noise).collect();
+        for (i, o) in order.iter().enumerate() {
+            let n = parts.len();
+            parts.swap(i % n, usize::from(*o) % n);
+        }
+        let segs = cut(&parts.concat(), cuts);
+        let text = segs.concat();
+        let mut boundaries = vec![0];
+        for s in &segs {
+            boundaries.push(boundaries[boundaries.len() - 1] + s.len());
+        }
+        let value = |b: u8| b.is_ascii_alphanumeric() || b == b'-';
+        let bytes = text.as_bytes();
+        let joined = Joined::new(&segs);
+        for f in joined.findings().into_iter().filter(|f| f.kind == FindingKind::Token) {
+            let found = &text[f.start..f.end];
+            let alone: Vec<_> = scan(found).into_iter().filter(|g| g.kind == FindingKind::Token).collect();
+            prop_assert!(alone.len() == 1 && alone[0].end - alone[0].start == found.len(), "{found:?} is not a token");
+            let starts_clean = f.start == 0 || !value(bytes[f.start - 1]) || boundaries.contains(&f.start);
+            let ends_clean = f.end == text.len() || !value(bytes[f.end]) || boundaries.contains(&f.end);
+            prop_assert!(starts_clean && ends_clean, "{found:?} was cut out of a longer value in {segs:?}");
+            prop_assert_eq!(read_back(&segs, &joined.span(&f)), found);
+        }
+    }
+
     #[test]
     fn expiry_cells_never_panic(cell in "\\PC{0,40}|[0-9/ -]{0,12}|[A-Za-z]{3} [0-9]{1,2}, [0-9]{4}") {
         let _ = parse_expiry(&cell);
