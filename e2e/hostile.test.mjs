@@ -111,3 +111,17 @@ test('a token shown inside a web component (open shadow root) is captured there'
   assert.equal(await readClipboard(page), token);
   await page.close();
 });
+
+test('faults: a block the engine refuses, or a row of 1,000 Japanese characters, does not stop the other notes', async () => {
+  const page = await b.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens?faults=1'));
+  const list = await waitForNotes(page, 4);
+  const kinds = list.map((n) => n.kind).sort();
+  assert.deepEqual(kinds, ['legacy-key', 'token-expired', 'token-expired', 'token-expiring']);
+  assert.equal(list.filter((n) => n.parent === 'TD').length, 4, 'each note in its row');
+  assert.equal(await page.locator('#many-nodes keyshift-note').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

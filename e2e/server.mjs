@@ -98,6 +98,12 @@ function render(file, host, query) {
     seed: escape(seed),
     variant: escape(variant),
     reveal: reveal(variant, token),
+    // `faults=1`: a row whose text is 1,000 Japanese characters (3 bytes each in UTF-8)
+    // and a paragraph of 600 text nodes, more than the engine takes in one block.
+    faultRows: query.get('faults')
+      ? `<tr><td>東京支店 sync</td><td>T7c7c7c7c...1b1b</td><td>${'東京支店の請求書と在庫の同期'.repeat(72)}</td><td>${dateIn(-3, syncro)}</td><td><a href="#">Delete</a></td></tr>`
+      : '',
+    faultBlock: query.get('faults') ? `<p id="many-nodes">${Array.from({ length: 600 }, (_, i) => `<span>part ${i} </span>`).join('')}</p>` : '',
     // `legacy=1`: the old key on the same page, so one scan answers for both.
     legacyField: query.get('legacy') ? `<div class="field"><label>API Key</label><span class="api-key">${LEGACY_KEY}</span></div>` : '',
     doneBanner: done ? `<p class="alert">Token created: <code>${truncated(tokenFor(done))}</code></p>` : '',

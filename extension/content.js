@@ -270,11 +270,12 @@
       asked.push(ask({ scan: { snapshot: { page, blocks: batch, rows: batchRows } } }));
     }
     const replies = await Promise.all(asked);
-    if (!alive || replies.some((r) => !r)) return;
+    if (!alive) return;
+    // A batch the engine refused loses its own notes only; its blocks keep old ones.
     const placed = new Set();
-    replies.forEach((reply, i) => apply(reply.plan, batches[i], nodes, placed));
+    replies.forEach((reply, i) => reply && apply(reply.plan, batches[i], nodes, placed));
     // Blocks that were read again and no longer need a note lose their old ones.
-    for (const b of blocks) if (!placed.has(b.id)) clearNotes(b.id);
+    replies.forEach((reply, i) => reply && batches[i].forEach((b) => placed.has(b.id) || clearNotes(b.id)));
   }
 
   // Removing a captured-token note also drops this script's copy of the token.

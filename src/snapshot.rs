@@ -10,8 +10,10 @@ pub mod limits {
     pub const SEGMENTS_PER_BLOCK: usize = 512;
     pub const BLOCK_BYTES: usize = 64 * 1024;
     pub const TOTAL_BYTES: usize = 8 * 1024 * 1024;
-    /// Labels, headers, titles, headings, control labels, row texts.
-    pub const SHORT_TEXT_BYTES: usize = 2 * 1024;
+    /// Labels, headers, titles, headings, control labels, row texts. The content script
+    /// cuts these to at most 1,000 UTF-16 units, which UTF-8 writes in at most 3,000
+    /// bytes (2 KB refused a row of 1,000 Japanese characters, and its whole batch).
+    pub const SHORT_TEXT_BYTES: usize = 4 * 1024;
     pub const URL_BYTES: usize = 8 * 1024;
     pub const LANDMARKS: usize = 2_000;
 }
