@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, filesContaining } from './harness.mjs';
 import { HOSTS, tokenFor, truncated } from './fixtures.mjs';
+import { shown } from './server.mjs';
 
 let b;
 const seen = new Set(); // every token shown in this file, for the hygiene checks
@@ -171,27 +172,23 @@ test('Syncro single-page app: a token inserted by script is captured and Done is
   await page.close();
 });
 
-test('no secret in any console message', () => {
+// Every file's browser is checked for leaks when it closes (harness.mjs); these check
+// this file's run in detail, and that the watchers themselves see what they should.
+test('no secret in any console message or request; extension contexts fetch nothing', () => {
   assert.ok(seen.size >= 8);
-  for (const m of b.console) for (const t of seen) assert.ok(!m.text.includes(t), `console of ${m.where}`);
-});
-
-test('extension contexts make no network request, and no request carries a token', () => {
+  for (const t of seen) assert.ok(shown.has(t), 'the server recorded every token it showed');
   const extension = `chrome-extension://${b.extensionId}/`;
-  const fromExtension = b.requests.filter((r) => r.from === 'service-worker' || r.from.startsWith(extension));
-  assert.ok(fromExtension.length > 0, 'the extension pages and worker were watched');
-  for (const r of fromExtension) assert.ok(r.url.startsWith(extension), `extension context fetched ${r.url}`);
+  assert.ok(b.requests.some((r) => r.from === 'service-worker' || r.from.startsWith(extension)), 'extension contexts were watched');
+  assert.ok(b.console.length > 0 || b.requests.length > 0);
   for (const r of b.requests) {
     assert.ok(r.url.startsWith(extension) || /^https:\/\/acme\.(repairshopr|syncromsp)\.com\//.test(r.url) || r.url.startsWith('about:'), r.url);
   }
-  for (const r of b.server.requests) {
-    for (const t of seen) assert.ok(!JSON.stringify(r).includes(t), `request ${r.url} carries a token`);
-  }
+  assert.deepEqual(b.leaks(), []);
 });
 
 test('after the browser closes, no token is anywhere in its profile (HTTP caches aside)', async () => {
   await b.stop();
-  assert.deepEqual(filesContaining(b.profile, [...seen]), []);
+  assert.deepEqual(b.leaks(), []);
   // The search itself works: it finds what the profile is known to hold.
   assert.ok(filesContaining(b.profile, ['acme.repairshopr.com']).length > 0);
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, readdirSync, statSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start } from './server.mjs';
+import { start, shown } from './server.mjs';
 
 export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -84,10 +84,31 @@ export async function launch({ headed = false, granted = [], grantedHosts = [], 
       await context.close();
       await server.close();
     },
+    // Where a token or key the pages showed turned up where it must not: a console
+    // message of any context, a request (its address or body, as the browser sent it or
+    // the server got it), a request from an extension context to anywhere but the
+    // extension, or (once stopped) a file in the profile (HTTP caches aside).
+    leaks() {
+      const secrets = [...shown];
+      const has = (text) => secrets.some((s) => text.includes(s));
+      const out = [];
+      for (const m of console_) if (has(m.text)) out.push(`console of ${m.where}`);
+      for (const r of requests) if (has(r.url) || has(r.body)) out.push(`request to ${r.url}`);
+      for (const r of server.requests) if (has(JSON.stringify(r))) out.push(`request received for ${r.url}`);
+      const extension = `chrome-extension://${extensionId}/`;
+      for (const r of requests) {
+        if ((r.from === 'service-worker' || r.from.startsWith(extension)) && !r.url.startsWith(extension)) out.push(`extension fetched ${r.url}`);
+      }
+      if (this.closed) out.push(...filesContaining(profile, secrets));
+      return out;
+    },
+    // Every test file's browser ends here: it fails the file if anything leaked.
     async close() {
       await this.stop();
+      const leaks = this.leaks();
       rmSync(profile, { recursive: true, force: true });
       if (dist !== DIST) rmSync(dist, { recursive: true, force: true });
+      if (leaks.length) throw new Error(`secrets leaked:\n${leaks.join('\n')}`);
     },
   };
 }

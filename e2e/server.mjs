@@ -32,6 +32,14 @@ function dateIn(days, syncro) {
   return syncro ? `${MONTHS[m]} ${day}, ${y}` : `${String(m + 1).padStart(2, '0')}/${String(day).padStart(2, '0')}/${y}`;
 }
 
+// Every token and key a page served so far has shown, for the suite-wide hygiene checks
+// (harness.mjs): none may turn up in a console, a request or the profile directory.
+export const shown = new Set();
+function showing(html, secrets) {
+  for (const s of secrets) if (html.includes(s)) shown.add(s);
+  return html;
+}
+
 const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 function reveal(variant, token) {
@@ -77,9 +85,9 @@ export function scaledList(n, syncro = false) {
 // `mover`.
 export function stressPage(mode, query) {
   const token = tokenFor(query.get('seed') || mode);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stress: ${escape(mode)}</title><link rel="stylesheet" href="/site.css"><script src="/stress.js" defer></script></head>
+  return showing(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stress: ${escape(mode)}</title><link rel="stylesheet" href="/site.css"><script src="/stress.js" defer></script></head>
 <body data-stress="${escape(mode)}" data-reveal="${token}" data-key="${LEGACY_KEY}" data-depth="${Number(query.get('depth')) || 5000}" data-nodes="${Number(query.get('n')) || 200000}">
-<main><h1>API Token Created</h1><div id="stage"></div><div id="reveal"></div></main></body></html>`;
+<main><h1>API Token Created</h1><div id="stage"></div><div id="reveal"></div></main></body></html>`, [token, LEGACY_KEY]);
 }
 
 function render(file, host, query) {
@@ -110,7 +118,10 @@ function render(file, host, query) {
   };
   let html = readFileSync(join(WWW, file), 'utf8').replace('{{header}}', readFileSync(join(WWW, '_header.html'), 'utf8'));
   html = html.replace(/\{\{date:([+-]\d+)\}\}/g, (_, n) => dateIn(Number(n), syncro));
-  return html.replace(/\{\{(\w+)\}\}/g, (_, k) => vars[k] ?? '');
+  html = html.replace(/\{\{(\w+)\}\}/g, (_, k) => vars[k] ?? '');
+  // The reveal page shows its token even where the markup splits it into spans.
+  if (file === 'api_tokens_created.html') shown.add(token);
+  return showing(html, [token, LEGACY_KEY, vars.tokenLike, vars.tokenUpper]);
 }
 
 const ROUTES = {
