@@ -83,10 +83,12 @@ chrome firefox: %: setup $(PKG)/keyshift_bg.wasm
 # The end-to-end suite runs last: its summary closes the output.
 test: test-rust test-wasm test-fuzz test-package test-e2e
 
-# The Firefox package passes Mozilla's linter with nothing to report, and two builds of
-# the committed HEAD give byte-identical zips.
-test-package: firefox
+# The Firefox package passes Mozilla's linter with nothing to report, every permission
+# either package asks for is used and explained in the README, and two builds of the
+# committed HEAD give byte-identical zips.
+test-package: chrome firefox
 	cd e2e && npx web-ext lint --source-dir ../dist/firefox --warnings-as-errors
+	python3 tools/permissions.py dist/chrome dist/firefox
 	bash tools/repro.sh
 
 test-rust: setup-rust

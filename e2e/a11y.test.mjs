@@ -150,3 +150,27 @@ test('keyboard: dismiss a legacy-key note, then restore it from the options page
   await options.close();
   await page.close();
 });
+
+test('dark mode: notes, popup and options switch to their dark colours', async () => {
+  const background = (page, selector) =>
+    page.evaluate((sel) => {
+      const [host, inner] = sel.split(' >>> ');
+      const el = inner ? document.querySelector(host).shadowRoot.querySelector(inner) : document.querySelector(host);
+      return getComputedStyle(el).backgroundColor;
+    }, selector);
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/profile'));
+  await waitForNotes(page, 1, 'legacy-key');
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  const seen = {};
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await popup.emulateMedia({ colorScheme: scheme });
+    seen[scheme] = [await background(page, 'keyshift-note >>> .note'), await background(popup, 'body')];
+  }
+  assert.deepEqual(seen.light, ['rgb(255, 251, 235)', 'rgb(255, 255, 255)']);
+  assert.deepEqual(seen.dark, ['rgb(42, 26, 5)', 'rgb(17, 24, 39)']);
+  await popup.close();
+  await page.close();
+});
