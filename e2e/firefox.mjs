@@ -29,8 +29,10 @@ export async function launchFirefox() {
     .setAcceptInsecureCerts(true) // the replica's self-signed certificate
     .setPreference('network.dns.forceResolve', '127.0.0.1')
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [GECKO_ID]: uuid }))
-    // Lets the test read the clipboard back without a paste prompt.
+    // Lets the test read the clipboard back without a paste prompt, and grants optional
+    // permissions (clipboard clearing) without the prompt a headless browser can't answer.
     .setPreference('dom.events.testing.asyncClipboard', true)
+    .setPreference('extensions.webextOptionalPermissionPrompts', false)
     // A closed network: nothing phones home.
     .setPreference('app.update.disabledForTesting', true)
     .setPreference('browser.shell.checkDefaultBrowser', false)

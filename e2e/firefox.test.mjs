@@ -65,3 +65,30 @@ test('Firefox: after Done the popup lists the token masked and copies it', async
   await driver.switchTo().window(page);
   assert.equal(await readClipboard(driver), token);
 });
+
+test('Firefox: clipboard clearing empties the clipboard from the background page, without an offscreen document', async () => {
+  const { driver } = ff;
+  const token = tokenFor('ff-clear');
+  const page = await driver.getWindowHandle();
+  // Turn clearing on in the options page (the permission prompt is answered by a pref).
+  await ff.openExtensionPage('options.html');
+  await driver.wait(async () => (await driver.findElement(By.id('hold')).getAttribute('value')) !== '', 5000);
+  const clear = await driver.findElement(By.id('clear'));
+  if (!(await clear.isSelected())) await clear.click();
+  const after = await driver.findElement(By.id('clearAfter'));
+  await after.clear();
+  await after.sendKeys('10');
+  await driver.findElement(By.css('button[type=submit]')).click();
+  await driver.wait(async () => (await driver.findElement(By.id('status')).getText()) === 'Saved.', 5000);
+  await driver.close();
+  await driver.switchTo().window(page);
+
+  await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-clear&variant=input'));
+  await waitForNote(driver, 'captured-token');
+  await (await noteButton(driver, 'captured-token', 'Copy')).click();
+  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
+  assert.equal(await readClipboard(driver), token);
+  const copiedAt = Date.now();
+  await driver.wait(async () => (await readClipboard(driver)) === '', 30000, 'the clipboard was emptied');
+  assert.ok(Date.now() - copiedAt >= 8000, 'not before the 10 s the options set');
+});
