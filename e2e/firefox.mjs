@@ -4,7 +4,7 @@
 import { Builder, By, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +13,12 @@ import { start } from './server.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'dist', 'firefox', 'manifest.json'), 'utf8')).version;
 export const PACKAGE = join(ROOT, 'dist', `keyshift-firefox-${VERSION}.zip`);
-const GECKO_ID = JSON.parse(readFileSync(join(ROOT, 'dist', 'firefox', 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+export const GECKO_ID = JSON.parse(readFileSync(join(ROOT, 'dist', 'firefox', 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 const FIREFOX = process.env.FIREFOX || ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync);
 const GECKODRIVER = process.env.GECKODRIVER || join(process.env.CARGO_HOME || join(homedir(), '.cargo'), 'bin', 'geckodriver');
 
-export async function launchFirefox() {
+// `policies`: a Firefox enterprise policy file to start with (policies.json's contents).
+export async function launchFirefox({ policies } = {}) {
   const server = await start();
   // A fixed internal UUID, so the test knows the popup's moz-extension:// address.
   const uuid = randomUUID();
@@ -42,12 +43,28 @@ export async function launchFirefox() {
     .setPreference('browser.safebrowsing.update.enabled', false)
     .setPreference('network.captive-portal-service.enabled', false)
     .setPreference('services.settings.server', 'https://127.0.0.1:9/');
-  const driver = await new Builder()
-    .forBrowser('firefox')
-    .setFirefoxOptions(options)
-    .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access'))
-    .build();
-  await driver.installAddon(PACKAGE, true);
+  // Firefox reads enterprise policy from distribution/policies.json beside its binary,
+  // at start-up; the test writes one there (as root) and removes it on close.
+  let policyFile = null;
+  if (policies) {
+    policyFile = join(dirname(realpathSync(FIREFOX)), 'distribution', 'policies.json');
+    if (existsSync(policyFile)) throw new Error(`${policyFile} exists already; not overwriting it`);
+    mkdirSync(dirname(policyFile), { recursive: true });
+    writeFileSync(policyFile, JSON.stringify(policies));
+  }
+  let driver;
+  try {
+    driver = await new Builder()
+      .forBrowser('firefox')
+      .setFirefoxOptions(options)
+      .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access'))
+      .build();
+    await driver.installAddon(PACKAGE, true);
+  } catch (e) {
+    if (policyFile) rmSync(policyFile, { force: true });
+    await server.close();
+    throw e;
+  }
   return {
     driver,
     server,
@@ -71,6 +88,7 @@ export async function launchFirefox() {
     async close() {
       await driver.quit();
       await server.close();
+      if (policyFile) rmSync(policyFile, { force: true });
     },
   };
 }
