@@ -1,6 +1,6 @@
 // Starts Debian Firefox ESR through geckodriver (selenium-webdriver), with the Firefox
 // package installed as a temporary add-on and the real host names resolved to the
-// local replica server. For firefox.test.mjs.
+// local replica server. For firefox.test.mjs and firefox-managed.test.mjs.
 import { Builder, By, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { randomUUID } from 'node:crypto';
