@@ -33,10 +33,13 @@
   const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: COPY_ATTRS.concat(['value']) };
 
   let alive = true;
-  // Elements are named by number in messages; weak references let removed ones go.
+  // Elements are named by number in messages; weak references let removed ones go, and
+  // their entries go with them (a page adding rows for hours must not grow this list).
   const ids = new WeakMap();
-  const elements = [];
-  const element = (id) => (elements[id] ? elements[id].deref() : undefined);
+  const elements = new Map(); // id -> WeakRef
+  const forget = new FinalizationRegistry((id) => elements.delete(id));
+  let nextId = 0;
+  const element = (id) => elements.get(id)?.deref();
   const notes = new Map(); // block id -> placed note elements
   const captures = new Map(); // capture id -> { token, note }
   let guard = null; // { control, capture } while the engine wants Done guarded
@@ -44,7 +47,9 @@
   const idOf = (el) => {
     let id = ids.get(el);
     if (id === undefined) {
-      id = elements.push(new WeakRef(el)) - 1;
+      id = nextId++;
+      elements.set(id, new WeakRef(el));
+      forget.register(el, id);
       ids.set(el, id);
     }
     return id;
