@@ -60,7 +60,7 @@ async function syncExtraHosts(hosts) {
   if (stale.length) await chrome.permissions.remove({ origins: stale }).catch(() => {});
   if (!granted.length) return;
   await chrome.scripting.registerContentScripts([
-    { id: EXTRA_SCRIPT_ID, matches: granted, js: ['content.js'], allFrames: true, runAt: 'document_end', persistAcrossSessions: true },
+    { id: EXTRA_SCRIPT_ID, matches: granted, js: manifest.content_scripts[0].js, allFrames: true, runAt: 'document_end', persistAcrossSessions: true },
   ]);
 }
 
