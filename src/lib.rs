@@ -12,6 +12,7 @@ pub mod page;
 pub mod plan;
 pub mod policy;
 pub mod scan;
+pub mod settings;
 pub mod snapshot;
 pub mod survey;
 pub mod text;

@@ -2,7 +2,7 @@
 //! `extension/managed_schema.json`): each value present wins over the user's own setting
 //! and is shown locked on the options page.
 
-use crate::backend::Settings;
+use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
