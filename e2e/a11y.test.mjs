@@ -18,6 +18,14 @@ after(async () => {
   await b.close();
 });
 
+// A new page on the reveal replica, once its token was captured.
+async function reveal(seed) {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, `/api_tokens/created?seed=${seed}&variant=input`));
+  await waitForNotes(page, 1, 'captured-token');
+  return page;
+}
+
 // axe-core's violations on the page, in both colour schemes. The script goes in through
 // the DevTools protocol, which the pages' strict CSP does not stop. On pages with notes
 // it also checks axe did read inside them (their contrast was checked and passed).
@@ -58,9 +66,7 @@ for (const p of PAGES) {
 }
 
 test('axe: the Done question: no violations', async () => {
-  const page = await b.context.newPage();
-  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?seed=a11y-confirm&variant=input'));
-  await waitForNotes(page, 1, 'captured-token');
+  const page = await reveal('a11y-confirm');
   await page.click('#done');
   await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
   assert.deepEqual(await violations(page), []);
@@ -72,9 +78,7 @@ test('axe: the popup, empty and holding a token, and the options page: no violat
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
   await popup.locator('#empty:not([hidden]), #held li').first().waitFor();
   const empty = await violations(popup);
-  const page = await b.context.newPage();
-  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?seed=a11y-popup&variant=input'));
-  await waitForNotes(page, 1, 'captured-token');
+  const page = await reveal('a11y-popup');
   await popup.reload();
   await popup.locator('#held li').first().waitFor();
   const holding = await violations(popup);
@@ -102,9 +106,7 @@ async function tabTo(page, name, limit = 40) {
 
 test('keyboard: copy the captured token, then Done, without a mouse', async () => {
   const token = tokenFor('a11y-keys');
-  const page = await b.context.newPage();
-  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?seed=a11y-keys&variant=input'));
-  await waitForNotes(page, 1, 'captured-token');
+  const page = await reveal('a11y-keys');
   await tabTo(page, 'Copy token');
   await page.keyboard.press('Enter');
   await page.locator('keyshift-note').getByText('Copied to the clipboard.').waitFor();
@@ -116,9 +118,7 @@ test('keyboard: copy the captured token, then Done, without a mouse', async () =
 });
 
 test('keyboard: the Done question opens on its first button and Escape returns to Done', async () => {
-  const page = await b.context.newPage();
-  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?seed=a11y-esc&variant=input'));
-  await waitForNotes(page, 1, 'captured-token');
+  const page = await reveal('a11y-esc');
   await tabTo(page, 'Done');
   await page.keyboard.press('Enter');
   await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
