@@ -92,7 +92,7 @@ fn every_locale_has_every_message_and_nothing_else() {
     let english = &locales["en"];
 
     let mut problems = Vec::new();
-    for text in TextId::ALL {
+    for &text in TextId::ALL {
         let want: BTreeSet<u32> = (1..=text.params() as u32).collect();
         if let Some(m) = english.get(text.id()) {
             if placeholders(m) != want {

@@ -4,78 +4,52 @@
 
 use serde::{Serialize, Serializer};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextId {
-    LegacyKeyStopped,
-    LegacyKeyStopsSoon,
-    TokenExpired,
-    TokenExpiring,
-    TokenExpiresToday,
-    CapturedToken,
-    CreateReplacementToken,
-    ErrorMalformed,
-    ErrorTooLarge,
-    ErrorNotAllowed,
-    ErrorUnknownCapture,
-    ErrorNotHeld,
-    ErrorHoldTooLong,
-    ErrorClearDelay,
-    ErrorTooManyHosts,
-    ErrorHostShape,
+/// One table makes the enum, `ALL`, the ids and the parameter counts, so a text cannot
+/// be added without the locale check seeing it.
+macro_rules! texts {
+    ($($variant:ident => $id:literal, $params:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum TextId {
+            $($variant),*
+        }
+
+        impl TextId {
+            pub const ALL: &'static [TextId] = &[$(TextId::$variant),*];
+
+            /// The message id in `_locales/*/messages.json`.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(TextId::$variant => $id),*
+                }
+            }
+
+            /// How many parameters the engine passes with it: the locale's `$1`..`$n`.
+            pub fn params(self) -> usize {
+                match self {
+                    $(TextId::$variant => $params),*
+                }
+            }
+        }
+    };
 }
 
-impl TextId {
-    pub const ALL: [TextId; 16] = [
-        TextId::LegacyKeyStopped,
-        TextId::LegacyKeyStopsSoon,
-        TextId::TokenExpired,
-        TextId::TokenExpiring,
-        TextId::TokenExpiresToday,
-        TextId::CapturedToken,
-        TextId::CreateReplacementToken,
-        TextId::ErrorMalformed,
-        TextId::ErrorTooLarge,
-        TextId::ErrorNotAllowed,
-        TextId::ErrorUnknownCapture,
-        TextId::ErrorNotHeld,
-        TextId::ErrorHoldTooLong,
-        TextId::ErrorClearDelay,
-        TextId::ErrorTooManyHosts,
-        TextId::ErrorHostShape,
-    ];
-
-    /// The message id in `_locales/*/messages.json`.
-    pub fn id(self) -> &'static str {
-        match self {
-            TextId::LegacyKeyStopped => "legacyKeyStopped",
-            TextId::LegacyKeyStopsSoon => "legacyKeyStopsSoon",
-            TextId::TokenExpired => "tokenExpired",
-            TextId::TokenExpiring => "tokenExpiring",
-            TextId::TokenExpiresToday => "tokenExpiresToday",
-            TextId::CapturedToken => "capturedToken",
-            TextId::CreateReplacementToken => "createReplacementToken",
-            TextId::ErrorMalformed => "errorMalformed",
-            TextId::ErrorTooLarge => "errorTooLarge",
-            TextId::ErrorNotAllowed => "errorNotAllowed",
-            TextId::ErrorUnknownCapture => "errorUnknownCapture",
-            TextId::ErrorNotHeld => "errorNotHeld",
-            TextId::ErrorHoldTooLong => "errorHoldTooLong",
-            TextId::ErrorClearDelay => "errorClearDelay",
-            TextId::ErrorTooManyHosts => "errorTooManyHosts",
-            TextId::ErrorHostShape => "errorHostShape",
-        }
-    }
-
-    /// How many parameters the engine passes with it: the locale's `$1`..`$n`.
-    pub fn params(self) -> usize {
-        match self {
-            TextId::LegacyKeyStopped => 2,
-            TextId::LegacyKeyStopsSoon => 3,
-            TextId::TokenExpired | TextId::TokenExpiresToday => 1,
-            TextId::TokenExpiring => 2,
-            _ => 0,
-        }
-    }
+texts! {
+    LegacyKeyStopped => "legacyKeyStopped", 2;
+    LegacyKeyStopsSoon => "legacyKeyStopsSoon", 3;
+    TokenExpired => "tokenExpired", 1;
+    TokenExpiring => "tokenExpiring", 2;
+    TokenExpiresToday => "tokenExpiresToday", 1;
+    CapturedToken => "capturedToken", 0;
+    CreateReplacementToken => "createReplacementToken", 0;
+    ErrorMalformed => "errorMalformed", 0;
+    ErrorTooLarge => "errorTooLarge", 0;
+    ErrorNotAllowed => "errorNotAllowed", 0;
+    ErrorUnknownCapture => "errorUnknownCapture", 0;
+    ErrorNotHeld => "errorNotHeld", 0;
+    ErrorHoldTooLong => "errorHoldTooLong", 0;
+    ErrorClearDelay => "errorClearDelay", 0;
+    ErrorTooManyHosts => "errorTooManyHosts", 0;
+    ErrorHostShape => "errorHostShape", 0;
 }
 
 impl Serialize for TextId {
