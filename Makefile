@@ -23,12 +23,16 @@ all: chrome firefox
 
 # ---- setup -------------------------------------------------------------------------
 
+# rust-toolchain.toml pins the compiler. These machines cannot download a toolchain, so
+# when the pinned version is the installed stable under another name, it is linked.
+TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
 setup-rust:
+	@bash tools/toolchain.sh $(TOOLCHAIN)
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
 	@if [ "$$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$(WB_VERSION)" ]; then \
 	  echo "installing wasm-bindgen-cli $(WB_VERSION)"; \
-	  cargo install wasm-bindgen-cli --version $(WB_VERSION) --force; \
+	  cargo install wasm-bindgen-cli --version $(WB_VERSION) --locked --force; \
 	fi
 
 $(NODE_STAMP): e2e/package.json e2e/package-lock.json
@@ -56,7 +60,7 @@ setup: setup-rust $(NODE_STAMP)
 # ---- build -------------------------------------------------------------------------
 
 $(WASM): setup-rust Cargo.toml $(wildcard src/*.rs)
-	cargo build --release --lib --target wasm32-unknown-unknown
+	cargo build --locked --release --lib --target wasm32-unknown-unknown
 
 # The engine, bound and shrunk once; each browser's folder copies it.
 PKG := target/pkg
@@ -93,15 +97,15 @@ test-package: chrome firefox
 
 test-rust: setup-rust
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
-	cargo test
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo test --locked
 
 # The same engine tests, compiled to wasm, in headless Debian Chromium.
 test-wasm: setup-rust setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target wasm32-unknown-unknown --lib
+	  cargo test --locked --target wasm32-unknown-unknown --lib
 
 test-e2e: chrome firefox setup-browser setup-firefox
 	cd e2e && node --test --test-concurrency=1 --test-timeout=120000
@@ -112,12 +116,16 @@ test-e2e: chrome firefox setup-browser setup-firefox
 FUZZ_TARGETS := scan messages
 FUZZ_SECONDS ?= 600
 setup-fuzz: setup-rust
-	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 
+# cargo fuzz takes no --locked; checking the fuzz crate's lock file first has the same effect.
+FUZZ_LOCKED := cargo metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null
 fuzz: setup-fuzz
+	$(FUZZ_LOCKED)
 	for t in $(FUZZ_TARGETS); do RUSTC_BOOTSTRAP=1 cargo fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 test-fuzz: setup-fuzz
+	$(FUZZ_LOCKED)
 	for t in $(FUZZ_TARGETS); do \
 	  scratch=$$(mktemp -d); \
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run $$t $$scratch fuzz/corpus/$$t -- -max_total_time=10 || exit 1; \
@@ -127,8 +135,8 @@ test-fuzz: setup-fuzz
 # Benchmarks (never part of `make test`): writes bench/REPORT.md and bench/report.json.
 BENCH_WASM := target/bench-build/wasm32-unknown-unknown/release/keyshift.wasm
 bench: chrome setup-browser
-	cargo bench --bench scan
-	cargo build --release --lib --target wasm32-unknown-unknown --features bench --target-dir target/bench-build
+	cargo bench --locked --bench scan
+	cargo build --locked --release --lib --target wasm32-unknown-unknown --features bench --target-dir target/bench-build
 	wasm-bindgen --target web --no-typescript --out-dir target/bench/pkg $(BENCH_WASM)
 	$(WASM_OPT) -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
