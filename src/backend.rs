@@ -1,165 +1,35 @@
-//! The background's whole decision-making: who is asking, whether they may, and what the
-//! answer and its side effects are. The shell only delivers messages and applies the
-//! `Effects` (storage writes, alarms); the clock comes in as `now`.
+//! The background's decisions: who may ask what, what each request changes, and what
+//! the shell must store or schedule afterwards (`messages::Effects`). The shell applies
+//! effects and never decides.
 
-use crate::capture::{fingerprint, Binding, CaptureStore, DoneDecision, HeldView, Millis, Secret};
-use crate::clipboard::ClipboardClears;
+use crate::capture::{Binding, CaptureError, Label, Millis, Secret, Seen};
 use crate::error::Error;
-use crate::managed::{Locked, Managed};
+use crate::fingerprint::{Fingerprint, Salt};
+use crate::managed::Managed;
+use crate::messages::*;
 use crate::page::{address, host_enabled};
 use crate::plan::{analyze, Context, DoneGuard, Plan};
-use crate::policy::Date;
+use crate::reveal::Situation;
+use crate::scan::READING;
 use crate::settings::Settings;
 use crate::snapshot::Snapshot;
-use serde::{Deserialize, Serialize};
-
-/// What the shell knows of a message's sender (from `runtime.onMessage`'s `sender`).
-#[derive(Debug, Clone, Default)]
-pub struct Sender {
-    /// `sender.id`: the extension that sent it.
-    pub id: Option<String>,
-    pub url: Option<String>,
-    pub tab: Option<i64>,
-}
+use crate::text::TextId;
 
 /// Who is asking, once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Caller {
-    /// A content script in a tab on an enabled host.
-    Page(Binding),
+    /// A content script in a tab on an enabled host. `frame_ok`: its frame is the top
+    /// one, or its top page is on an enabled host too (only then can it show a reveal).
+    Page { binding: Binding, frame_ok: bool },
     /// The popup or the options page.
     ExtensionPage,
 }
 
-/// A message to the background, written `{ "kind": { ...fields } }`. (Externally tagged:
-/// it decodes in one pass, where a `type` field would make serde buffer the whole message.)
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub enum Request {
-    Scan { snapshot: Snapshot },
-    Copied(CaptureRef),
-    DoneClicked(CaptureRef),
-    Dismiss(FingerprintRef),
-    ListHeld(NoFields),
-    RevealHeld(CaptureRef),
-    Forget(CaptureRef),
-    ForgetAll(NoFields),
-    GetSettings(NoFields),
-    SetSettings { settings: Settings },
-    ListDismissed(NoFields),
-    Undismiss(FingerprintRef),
-}
-
-// Shared bodies: one decoder each, however many requests carry them.
-
-/// `{ "capture": id }`
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaptureRef {
-    pub capture: u32,
-}
-
-/// `{ "fingerprint": "<32 hex digits>" }`
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FingerprintRef {
-    pub fingerprint: String,
-}
-
-/// `{}`
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NoFields {}
-
-/// A reply, written as its fields alone (`{ "plan": … }`, `{ "held": […] }`): each request
-/// has one kind of reply, so the asker knows what to read.
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
-pub enum Reply {
-    Plan {
-        plan: Plan,
-    },
-    /// Whether the page should keep guarding Done.
-    Copied {
-        guard: bool,
-    },
-    Done {
-        decision: DoneDecision,
-    },
-    Held {
-        held: Vec<HeldView>,
-    },
-    /// The full token: only ever sent to the extension's own pages.
-    Revealed {
-        token: Secret,
-    },
-    /// The settings in force, and which of them a policy decides.
-    Settings {
-        settings: Settings,
-        locked: Vec<Locked>,
-    },
-    Dismissed {
-        fingerprints: Vec<String>,
-    },
-    /// Whether to empty the clipboard now.
-    Clipboard {
-        clear: bool,
-    },
-    Ok {},
-}
-
-/// What the shell must do after a request, besides replying.
-#[derive(Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Effects {
-    /// Write this to `storage.session` (held tokens or pending clears changed).
-    pub session: Option<Session>,
-    /// Write these to `storage.local` (settings or dismissals changed): the user's own
-    /// settings, not the ones a policy decides.
-    pub settings: Option<Settings>,
-    /// The custom domains in force changed (the user's or a policy's): register these.
-    pub extra_hosts: Option<Vec<String>>,
-    pub dismissed: Option<Vec<String>>,
-    /// Schedule the next `tick` at this time (ms since epoch); `None`: clear the alarm,
-    /// nothing is held any more.
-    pub alarm_at: Option<Millis>,
-    /// A clipboard clear is due: read the clipboard and pass it to `clipboard`.
-    pub read_clipboard: bool,
-}
-
-/// What lives in `storage.session`: memory only, gone when the browser closes.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Session {
-    pub held: CaptureStore,
-    pub clears: ClipboardClears,
-}
-
-/// What a request changed, to be written back by the shell.
-#[derive(Default)]
-struct Changes {
-    held: bool,
-    dismissed: bool,
-    settings: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Outcome {
-    pub reply: Reply,
-    pub effects: Effects,
-}
-
-/// What the shell loads from storage when the background starts. Each part that cannot
-/// be read (corrupt, or written by another version) starts afresh on its own.
-#[derive(Debug, Default)]
-pub struct State {
-    pub settings: Option<Settings>,
-    pub managed: Option<Managed>,
-    pub dismissed: Vec<String>,
-    pub salt: String,
-    pub session: Option<Session>,
-    /// This extension's `runtime.id`, and the origin of its own pages.
-    pub self_id: String,
-    pub self_origin: String,
+impl Caller {
+    /// A top-frame page on a tab, for tests and callers that know no more.
+    pub fn page(binding: Binding) -> Caller {
+        Caller::Page { binding, frame_ok: true }
+    }
 }
 
 pub struct Backend {
@@ -169,45 +39,62 @@ pub struct Backend {
     /// The settings in force: `user` under `managed`.
     settings: Settings,
     /// Fingerprints of dismissed notes, sorted and unique.
-    dismissed: Vec<String>,
-    salt: String,
+    dismissed: Vec<Fingerprint>,
+    salt: Salt,
+    /// The salt was made at this start and is not stored yet.
+    new_salt: bool,
     session: Session,
     self_id: String,
     self_origin: String,
 }
 
 pub const MAX_DISMISSED: usize = 10_000;
+/// After the New Token form is sent, the tab's next reveal counts as fresh this long.
+pub const SUBMITTED_WINDOW_MS: Millis = 10 * 60 * 1000;
+/// Submissions remembered at once (one per tab that recently sent the form).
+const MAX_SUBMISSIONS: usize = 16;
 
-/// What storage gave back, sorted and unique, as the binary searches expect. Stored lists
-/// are already sorted, so this is one pass; anything else is rebuilt by insertion.
-fn sorted_unique(mut list: Vec<String>) -> Vec<String> {
+/// What a request changed, to be written back by the shell.
+#[derive(Default)]
+struct Changes {
+    held: bool,
+    dismissed: bool,
+    settings: bool,
+}
+
+/// What storage gave back, sorted and unique, as the binary searches expect.
+fn sorted_unique(mut list: Vec<Fingerprint>) -> Vec<Fingerprint> {
     list.truncate(MAX_DISMISSED);
-    if list.windows(2).all(|w| w[0] < w[1]) {
-        return list;
-    }
-    let mut out: Vec<String> = Vec::with_capacity(list.len());
-    for item in list {
-        if let Err(at) = out.binary_search(&item) {
-            out.insert(at, item);
-        }
-    }
-    out
+    list.sort_unstable();
+    list.dedup();
+    list
 }
 
 impl Backend {
     pub fn new(state: State) -> Self {
         let user = state.settings.filter(|s| s.check().is_ok()).unwrap_or_default();
         let managed = state.managed.map(Managed::valid).unwrap_or_default();
+        let stored = state.salt.as_deref().and_then(Salt::from_hex);
         Backend {
             settings: managed.over(&user),
             user,
             managed,
             dismissed: sorted_unique(state.dismissed),
-            salt: state.salt,
+            new_salt: stored.is_none(),
+            salt: stored.unwrap_or_else(|| Salt::from_bytes(state.fresh_salt)),
             session: state.session.unwrap_or_default(),
             self_id: state.self_id,
             self_origin: state.self_origin,
         }
+    }
+
+    /// What the shell does once at start: keep a new salt, bring host access and the
+    /// custom domains' content script in line with the settings, schedule what is due.
+    pub fn start(&mut self, clock: Clock) -> Outcome {
+        let held = self.session.held.expire(clock.now);
+        let mut out = self.outcome(Reply::Ok {}, Changes { held, ..Changes::default() }, clock.now);
+        out.effects.extra_hosts = Some(self.settings.extra_hosts.clone());
+        out
     }
 
     /// Identifies the sender; anything not from this extension is refused.
@@ -224,16 +111,22 @@ impl Backend {
         }
         let tab = sender.tab.ok_or(Error::NotAllowed("the message came from an unknown context"))?;
         let addr = address(url).ok_or(Error::NotAllowed("Keyshift works only on https pages"))?;
-        if !host_enabled(addr.host, &self.settings.extra_hosts) {
+        if !self.enabled(addr.host) {
             return Err(Error::NotAllowed("Keyshift is not enabled on this site"));
         }
-        Ok(Caller::Page(Binding { tab, origin: addr.origin.to_ascii_lowercase() }))
+        let top_enabled = sender.tab_url.as_deref().and_then(address).is_some_and(|top| self.enabled(top.host));
+        let frame_ok = sender.frame == Some(0) || top_enabled;
+        Ok(Caller::Page { binding: Binding { tab, origin: addr.origin.to_ascii_lowercase() }, frame_ok })
     }
 
-    pub fn handle(&mut self, caller: &Caller, request: Request, now: Millis) -> Result<Outcome, Error> {
-        let mut changed = Changes { held: !self.session.held.expire(now).is_empty(), ..Changes::default() };
-        let reply = self.respond(caller, request, now, &mut changed)?;
-        Ok(self.outcome(reply, changed, now))
+    fn enabled(&self, host: &str) -> bool {
+        host_enabled(host, &self.settings.extra_hosts)
+    }
+
+    pub fn handle(&mut self, caller: &Caller, request: Request, clock: Clock) -> Result<Outcome, Error> {
+        let mut changed = Changes { held: self.session.held.expire(clock.now), ..Changes::default() };
+        let reply = self.respond(caller, request, clock, &mut changed)?;
+        Ok(self.outcome(reply, changed, clock.now))
     }
 
     /// The administrator's policy changed: the settings in force follow (the shell
@@ -250,24 +143,31 @@ impl Backend {
 
     /// An alarm fired: drop what expired; say whether a clipboard clear is due.
     pub fn tick(&mut self, now: Millis) -> Outcome {
-        let held = !self.session.held.expire(now).is_empty();
+        let held = self.session.held.expire(now);
         self.outcome(Reply::Ok {}, Changes { held, ..Changes::default() }, now)
     }
 
     /// The clipboard's text, read because a clear was due: whether to empty it.
     pub fn clipboard(&mut self, text: Secret, now: Millis) -> Outcome {
-        let print = fingerprint(&self.salt, text.expose().trim());
+        let print = self.salt.of(text.expose().trim());
         let clear = self.session.clears.check(now, &print);
         self.outcome(Reply::Clipboard { clear }, Changes { held: true, ..Changes::default() }, now)
     }
 
-    fn outcome(&self, reply: Reply, changed: Changes, now: Millis) -> Outcome {
+    /// How many new tokens were not kept for want of room (see `capture`).
+    pub fn stats(&self) -> Stats {
+        self.session.stats
+    }
+
+    fn outcome(&mut self, reply: Reply, changed: Changes, now: Millis) -> Outcome {
         let wake = [self.session.held.next_deadline(), self.session.clears.next_due()];
+        let salt = std::mem::take(&mut self.new_salt).then(|| self.salt.hex());
         let effects = Effects {
             session: changed.held.then(|| self.session.clone()),
             settings: changed.settings.then(|| self.user.clone()),
             extra_hosts: changed.settings.then(|| self.settings.extra_hosts.clone()),
             dismissed: changed.dismissed.then(|| self.dismissed.clone()),
+            salt,
             alarm_at: wake.into_iter().flatten().min(),
             read_clipboard: self.session.clears.is_due(now),
         };
@@ -278,21 +178,23 @@ impl Backend {
         &mut self,
         caller: &Caller,
         request: Request,
-        now: Millis,
+        clock: Clock,
         changed: &mut Changes,
     ) -> Result<Reply, Error> {
+        let now = clock.now;
         let page = match caller {
-            Caller::Page(binding) => Some(binding),
-            _ => None,
+            Caller::Page { binding, .. } => Some(binding),
+            Caller::ExtensionPage => None,
         };
         let reply = match (caller, request) {
-            (Caller::Page(binding), Request::Scan { snapshot }) => {
+            (_, Request::Hello(_)) => Reply::Reading { reading: READING },
+            (Caller::Page { binding, frame_ok }, Request::Scan { snapshot }) => {
                 snapshot.check()?;
-                let (plan, held) = self.scan(binding, &snapshot, now);
+                let (plan, held) = self.scan(binding, *frame_ok, &snapshot, clock);
                 changed.held |= held;
                 Reply::Plan { plan }
             }
-            (Caller::Page(_) | Caller::ExtensionPage, Request::Copied(CaptureRef { capture })) => {
+            (_, Request::Copied(CaptureRef { capture })) => {
                 self.session.held.copied(capture, page, now)?;
                 if let (true, Some(print)) = (self.settings.clear_clipboard, self.session.held.fingerprint_of(capture))
                 {
@@ -302,15 +204,20 @@ impl Backend {
                 changed.held = true;
                 Reply::Copied { guard: self.session.held.wants_guard(capture) }
             }
-            (Caller::Page(binding), Request::DoneClicked(CaptureRef { capture })) => {
-                let decision = self.session.held.done_clicked(capture, binding)?;
-                changed.held = true;
-                Reply::Done { decision }
+            (Caller::Page { binding, .. }, Request::DoneClicked(CaptureRef { capture })) => {
+                Reply::Done { decision: self.session.held.done_clicked(capture, binding)? }
             }
-            (Caller::Page(_) | Caller::ExtensionPage, Request::Dismiss(FingerprintRef { fingerprint })) => {
-                if fingerprint.len() != 32 || !fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    return Err(Error::malformed("a dismissal names a 32-digit fingerprint"));
-                }
+            (Caller::Page { binding, .. }, Request::DoneSkipped(CaptureRef { capture })) => {
+                self.session.held.skipped(capture, binding)?;
+                changed.held = true;
+                Reply::Ok {}
+            }
+            (Caller::Page { binding, .. }, Request::Submitted(Submitted { kind, name })) => {
+                self.submitted(binding, Label { name: name.filter(|n| !n.trim().is_empty()), kind }, now);
+                changed.held = true;
+                Reply::Ok {}
+            }
+            (_, Request::Dismiss(FingerprintRef { fingerprint })) => {
                 if self.dismissed.len() >= MAX_DISMISSED {
                     return Err(Error::TooLarge { what: "dismissed notes", limit: MAX_DISMISSED });
                 }
@@ -320,22 +227,22 @@ impl Backend {
                 changed.dismissed = true;
                 Reply::Ok {}
             }
-            (Caller::Page(_), _) => {
-                return Err(Error::NotAllowed("web pages may only send scans, copies, Done clicks and dismissals"))
+            (Caller::Page { .. }, _) => {
+                return Err(Error::NotAllowed("web pages may only send scans, copies, Done choices and dismissals"))
             }
-            (Caller::ExtensionPage, Request::ListHeld(_)) => Reply::Held { held: self.session.held.list(now) },
+            (Caller::ExtensionPage, Request::ListHeld(here)) => Reply::Held { held: self.list(&here, now) },
             (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
                 Reply::Revealed { token: self.session.held.reveal(capture, now)?.clone() }
             }
             (Caller::ExtensionPage, Request::Forget(CaptureRef { capture })) => {
                 self.session.held.forget(capture)?;
                 changed.held = true;
-                Reply::Held { held: self.session.held.list(now) }
+                Reply::Held { held: self.list(&Here::default(), now) }
             }
             (Caller::ExtensionPage, Request::ForgetAll(_)) => {
                 self.session.held.forget_all();
                 changed.held = true;
-                Reply::Held { held: self.session.held.list(now) }
+                Reply::Held { held: self.list(&Here::default(), now) }
             }
             (Caller::ExtensionPage, Request::GetSettings(_)) => self.settings_reply(),
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
@@ -356,34 +263,71 @@ impl Backend {
                 changed.dismissed = true;
                 Reply::Dismissed { fingerprints: self.dismissed.clone() }
             }
-            (Caller::ExtensionPage, Request::Scan { .. } | Request::DoneClicked(_)) => {
-                return Err(Error::NotAllowed("only web pages send scans and Done clicks"))
-            }
+            (
+                Caller::ExtensionPage,
+                Request::Scan { .. } | Request::DoneClicked(_) | Request::DoneSkipped(_) | Request::Submitted(_),
+            ) => return Err(Error::NotAllowed("only web pages send scans, Done choices and form submissions")),
         };
         Ok(reply)
     }
 
-    /// Analyzes a snapshot, registers the tokens it shows, and fills in capture ids and
-    /// the Done guard. Returns whether the store changed.
-    fn scan(&mut self, binding: &Binding, snapshot: &Snapshot, now: Millis) -> (Plan, bool) {
-        let today = Date::from_unix_ms(now);
-        let ctx =
-            Context { today, salt: &self.salt, dismissed: &self.dismissed, capture: self.settings.capture_tokens };
+    /// Held tokens as the popup shows them, those of the tab it was opened over first.
+    fn list(&self, here: &Here, now: Millis) -> Vec<crate::capture::HeldView> {
+        let origin = here.url.as_deref().and_then(address).map(|a| a.origin.to_ascii_lowercase());
+        self.session.held.list(now, here.tab, origin.as_deref())
+    }
+
+    fn submitted(&mut self, binding: &Binding, label: Label, now: Millis) {
+        let list = &mut self.session.submissions;
+        list.retain(|s| !(s.tab == binding.tab && s.origin == binding.origin) && s.at + SUBMITTED_WINDOW_MS > now);
+        if list.len() >= MAX_SUBMISSIONS {
+            list.remove(0);
+        }
+        list.push(Submission { tab: binding.tab, origin: binding.origin.clone(), at: now, label });
+    }
+
+    /// Analyzes a snapshot, registers the fresh tokens it shows, and fills in capture
+    /// ids and the Done guard. Says whether the store changed.
+    fn scan(&mut self, binding: &Binding, frame_ok: bool, snapshot: &Snapshot, clock: Clock) -> (Plan, bool) {
+        let now = clock.now;
+        let submitted = self
+            .session
+            .submissions
+            .iter()
+            .rfind(|s| s.tab == binding.tab && s.origin == binding.origin && s.at + SUBMITTED_WINDOW_MS > now)
+            .map(|s| s.label.clone());
+        let ctx = Context {
+            today: clock.today(),
+            salt: &self.salt,
+            dismissed: &self.dismissed,
+            capture: self.settings.capture_tokens,
+            situation: Situation { just_submitted: submitted.is_some(), frame_ok },
+            submitted: submitted.as_ref(),
+        };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;
-        let mut first_capture = None;
-        let mut changed = false;
+        let changed = !analysis.tokens.is_empty();
+        let mut guarded = None;
         for found in analysis.tokens {
-            let (id, new) =
-                self.session.held.seen(found.token, binding.clone(), found.fingerprint, now, self.settings.hold_ms());
-            plan.notes[found.note].capture = Some(id);
-            first_capture.get_or_insert(id);
-            changed |= new;
-        }
-        plan.done = match (analysis.done_control, first_capture) {
-            (Some(control), Some(capture)) if self.session.held.wants_guard(capture) => {
-                Some(DoneGuard { control, capture })
+            let seen = Seen { token: found.token, fingerprint: found.fingerprint, label: found.label };
+            match self.session.held.seen(seen, binding, now, self.settings.hold_ms()) {
+                Ok((id, _)) => {
+                    plan.notes[found.note].capture = Some(id);
+                    guarded.get_or_insert(Some(id));
+                }
+                Err(CaptureError::QuotaFull) => {
+                    self.session.stats.refused_captures += 1;
+                    plan.notes[found.note].message = crate::policy::Message::new(TextId::CaptureRefused, vec![]);
+                    guarded.get_or_insert(None);
+                }
+                Err(_) => {}
             }
+        }
+        plan.done = match (analysis.done_control, guarded) {
+            (Some(control), Some(Some(capture))) if self.session.held.wants_guard(capture) => {
+                Some(DoneGuard { control, capture: Some(capture) })
+            }
+            (Some(control), Some(None)) => Some(DoneGuard { control, capture: None }),
             _ => None,
         };
         (plan, changed)
@@ -391,5 +335,4 @@ impl Backend {
 }
 
 #[cfg(test)]
-#[path = "backend_tests.rs"]
 mod tests;

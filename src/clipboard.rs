@@ -3,6 +3,7 @@
 //! text is compared by salted fingerprint and never kept.
 
 use crate::capture::Millis;
+use crate::fingerprint::Fingerprint;
 use serde::{Deserialize, Serialize};
 
 /// At most this many clears wait at once; a newer copy pushes the oldest out.
@@ -11,7 +12,7 @@ pub const MAX_PENDING: usize = 8;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Pending {
     due: Millis,
-    fingerprint: String,
+    fingerprint: Fingerprint,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,12 +22,12 @@ pub struct ClipboardClears {
 
 impl ClipboardClears {
     /// After a copy of the token with this fingerprint: clear at `due` if still there.
-    pub fn schedule(&mut self, fingerprint: &str, due: Millis) {
+    pub fn schedule(&mut self, fingerprint: Fingerprint, due: Millis) {
         self.pending.retain(|p| p.fingerprint != fingerprint);
         if self.pending.len() >= MAX_PENDING {
             self.pending.remove(0);
         }
-        self.pending.push(Pending { due, fingerprint: fingerprint.to_owned() });
+        self.pending.push(Pending { due, fingerprint });
     }
 
     pub fn next_due(&self) -> Option<Millis> {
@@ -40,8 +41,8 @@ impl ClipboardClears {
 
     /// Given the fingerprint of what the clipboard holds now, settles every due clear and
     /// says whether to empty the clipboard: only if it holds one of those tokens.
-    pub fn check(&mut self, now: Millis, clipboard: &str) -> bool {
-        let clear = self.pending.iter().any(|p| p.due <= now && p.fingerprint == clipboard);
+    pub fn check(&mut self, now: Millis, clipboard: &Fingerprint) -> bool {
+        let clear = self.pending.iter().any(|p| p.due <= now && p.fingerprint == *clipboard);
         self.pending.retain(|p| p.due > now);
         clear
     }
@@ -53,31 +54,35 @@ mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
+    fn print(text: &str) -> Fingerprint {
+        crate::fingerprint::Salt::from_bytes([3; 16]).of(text)
+    }
+
     #[test]
     fn clears_only_the_copied_token_and_only_when_due() {
         let mut c = ClipboardClears::default();
-        c.schedule("aa", 60);
-        c.schedule("bb", 90);
+        c.schedule(print("aa"), 60);
+        c.schedule(print("bb"), 90);
         assert_eq!(c.next_due(), Some(60));
         assert!(!c.is_due(59));
         assert!(c.is_due(60));
-        assert!(!c.check(60, "something else"), "the user copied something else since");
+        assert!(!c.check(60, &print("something else")), "the user copied something else since");
         assert_eq!(c.next_due(), Some(90), "the due clear is settled either way");
-        assert!(!c.check(89, "bb"), "not yet due");
-        assert!(c.check(90, "bb"));
+        assert!(!c.check(89, &print("bb")), "not yet due");
+        assert!(c.check(90, &print("bb")));
         assert_eq!(c.next_due(), None);
     }
 
     #[test]
     fn copying_again_reschedules_and_the_list_is_bounded() {
         let mut c = ClipboardClears::default();
-        c.schedule("aa", 60);
-        c.schedule("aa", 120);
+        c.schedule(print("aa"), 60);
+        c.schedule(print("aa"), 120);
         assert_eq!(c.next_due(), Some(120));
         for i in 0..20 {
-            c.schedule(&format!("{i}"), 200 + i);
+            c.schedule(print(&format!("{i}")), 200 + i);
         }
         assert_eq!(c.pending.len(), MAX_PENDING);
-        assert!(!c.pending.iter().any(|p| p.fingerprint == "aa"), "the oldest went first");
+        assert!(!c.pending.iter().any(|p| p.fingerprint == print("aa")), "the oldest went first");
     }
 }

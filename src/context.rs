@@ -1,12 +1,10 @@
 //! Decides whether a UUID is a legacy API key. UUIDs are everywhere (asset GUIDs,
 //! attachment paths), so a UUID is a key only when its surroundings say so; we never
-//! guess from randomness alone. Every word that counts lives in the tables below.
+//! guess from randomness alone. The words that count are `words::KEY_LABEL`,
+//! `TOKEN_LABEL` and `NOT_KEY_LABEL`, in every language Keyshift reads.
 
-/// Words that, in a label, column header, field name or row, mark the value as a key.
-pub const KEY_WORDS: &[&str] = &["api key", "api_key", "apikey", "api-key", "legacy", "token"];
-/// Words that, in the same places, mark the value as something else; they win over
-/// `KEY_WORDS` except for an explicit `api_key=` parameter.
-pub const NOT_KEY_WORDS: &[&str] = &["asset", "guid", "serial", "attachment", "device", "ticket", "invoice", "uuid"];
+use crate::words::{fold, KEY_LABEL, NOT_KEY_LABEL, TOKEN_LABEL};
+
 /// Written right before the value (ignoring case), these make it a key on their own.
 pub const KEY_PARAMS: &[&str] = &["api_key=", "apikey=", "api-key=", "api_key:", "api_key\":\"", "api_key\": \""];
 /// In the block's own text, this many bytes before the value are read for key words.
@@ -36,42 +34,12 @@ pub struct Surroundings<'a> {
     pub row: Option<&'a str>,
 }
 
-/// Lowercases ASCII and folds runs of white space into one space, so "API\n  Key"
-/// reads as "api key".
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c.to_ascii_lowercase());
-    }
-    out
-}
-
-/// Whether `text`, normalized, contains any of `words` (already lowercase). A plain
-/// window compare: the words are short, and it keeps the wasm small.
-pub fn has_any(text: &str, words: &[&str]) -> bool {
-    let text = normalize(text);
-    words.iter().any(|w| contains(&text, w))
-}
-
-pub fn contains(haystack: &str, needle: &str) -> bool {
-    haystack.as_bytes().windows(needle.len().max(1)).any(|w| w == needle.as_bytes())
-}
-
 /// Says of one place whether it names a key: `Some(true)` key, `Some(false)` not a key.
 fn verdict(place: Option<&str>) -> Option<bool> {
-    let place = place?;
-    if has_any(place, NOT_KEY_WORDS) {
+    let place = fold(place?);
+    if NOT_KEY_LABEL.in_text(&place) {
         Some(false)
-    } else if has_any(place, KEY_WORDS) {
+    } else if KEY_LABEL.in_text(&place) || TOKEN_LABEL.in_text(&place) {
         Some(true)
     } else {
         None

@@ -39,6 +39,8 @@ pub enum Error {
     UnknownCapture,
     /// The capture exists but holding was off, so its token was not kept.
     NotHeld,
+    /// The site or tab has as many uncopied tokens waiting as it may.
+    CaptureRefused,
     /// A setting is out of range.
     BadSetting(BadSetting),
 }
@@ -52,6 +54,7 @@ impl Error {
             Error::NotAllowed(_) => "NotAllowed",
             Error::UnknownCapture => "UnknownCapture",
             Error::NotHeld => "NotHeld",
+            Error::CaptureRefused => "CaptureRefused",
             Error::BadSetting(_) => "BadSetting",
         }
     }
@@ -65,6 +68,7 @@ impl Error {
             Error::NotAllowed(_) => TextId::ErrorNotAllowed,
             Error::UnknownCapture => TextId::ErrorUnknownCapture,
             Error::NotHeld => TextId::ErrorNotHeld,
+            Error::CaptureRefused => TextId::CaptureRefused,
             Error::BadSetting(BadSetting::HoldTooLong) => TextId::ErrorHoldTooLong,
             Error::BadSetting(BadSetting::ClearDelay) => TextId::ErrorClearDelay,
             Error::BadSetting(BadSetting::TooManyHosts) => TextId::ErrorTooManyHosts,
@@ -87,9 +91,10 @@ impl fmt::Display for Error {
             }
             Error::NotAllowed(why) => write!(f, "Not allowed: {why}"),
             Error::UnknownCapture => f.write_str("That token is no longer held: it expired or was forgotten"),
-            Error::NotHeld => {
-                f.write_str("That token was not held because holding is turned off in Keyshift's options")
-            }
+            Error::NotHeld => f.write_str("Keyshift did not keep that token: the hold time is 0 or has run out"),
+            Error::CaptureRefused => f.write_str(
+                "Keyshift did not keep this token: this site already has as many uncopied new tokens as it may",
+            ),
             Error::BadSetting(which) => write!(f, "Setting not saved: {}", which.describe()),
         }
     }
@@ -102,6 +107,7 @@ impl From<crate::capture::CaptureError> for Error {
         match e {
             crate::capture::CaptureError::Unknown => Error::UnknownCapture,
             crate::capture::CaptureError::NotHeld => Error::NotHeld,
+            crate::capture::CaptureError::QuotaFull => Error::CaptureRefused,
         }
     }
 }

@@ -6,21 +6,26 @@ pub mod block;
 pub mod capture;
 pub mod clipboard;
 pub mod context;
+pub mod dates;
 pub mod error;
+pub mod fingerprint;
+pub mod integrations;
 pub mod managed;
+pub mod messages;
 pub mod page;
 pub mod plan;
 pub mod policy;
+pub mod reveal;
 pub mod scan;
 pub mod settings;
 pub mod snapshot;
+pub mod strict;
 pub mod survey;
 pub mod text;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod bind;
-#[cfg(target_arch = "wasm32")]
-mod jsde;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 mod bench;

@@ -1,7 +1,7 @@
 //! What kind of page this is, from its meaning: address, title, headings and the labels
 //! of its buttons and links. No single class name or word decides; signals add up.
 
-use crate::context::{contains, normalize};
+use crate::words::{self, fold, Words};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -67,89 +67,57 @@ pub fn host_enabled(host: &str, extra: &[String]) -> bool {
 
 #[derive(Clone, Copy)]
 enum Place {
-    Path,
+    Path(&'static [&'static str]),
     /// Title and headings.
-    Heading,
+    Heading(&'static Words),
     /// Button and link labels.
-    Control,
+    Control(&'static Words),
 }
 
 struct Signal {
     kind: PageKind,
     place: Place,
-    words: &'static [&'static str],
     weight: u32,
 }
 
-/// Everything that points at a kind of page. Update here when the vendor's pages change.
+/// Everything that points at a kind of page. Words come from `words`, in every language
+/// Keyshift reads; paths are the vendor's own.
 const SIGNALS: &[Signal] = &[
-    Signal { kind: PageKind::NewToken, place: Place::Path, words: &["/api_tokens/new"], weight: 3 },
-    Signal { kind: PageKind::TokenList, place: Place::Path, words: &["/api_tokens"], weight: 2 },
-    Signal {
-        kind: PageKind::Profile,
-        place: Place::Path,
-        words: &["/profile", "/users/edit", "/my_account"],
-        weight: 2,
-    },
-    Signal {
-        kind: PageKind::NewToken,
-        place: Place::Heading,
-        words: &["new api token", "new token", "create api token", "custom permissions"],
-        weight: 2,
-    },
-    Signal { kind: PageKind::TokenList, place: Place::Heading, words: &["api tokens"], weight: 2 },
-    Signal { kind: PageKind::Profile, place: Place::Heading, words: &["profile", "password", "my account"], weight: 1 },
-    Signal {
-        kind: PageKind::NewToken,
-        place: Place::Control,
-        words: &["create api token", "custom permissions", "prebuilt"],
-        weight: 1,
-    },
-    Signal { kind: PageKind::TokenList, place: Place::Control, words: &["new token"], weight: 1 },
-    Signal {
-        kind: PageKind::Profile,
-        place: Place::Control,
-        words: &["reset api key", "update profile", "change password"],
-        weight: 1,
-    },
+    Signal { kind: PageKind::NewToken, place: Place::Path(&["/api_tokens/new"]), weight: 3 },
+    Signal { kind: PageKind::TokenList, place: Place::Path(&["/api_tokens"]), weight: 2 },
+    Signal { kind: PageKind::Profile, place: Place::Path(&["/profile", "/users/edit", "/my_account"]), weight: 2 },
+    Signal { kind: PageKind::NewToken, place: Place::Heading(&words::NEW_TOKEN), weight: 2 },
+    Signal { kind: PageKind::TokenList, place: Place::Heading(&words::TOKEN_LIST), weight: 2 },
+    Signal { kind: PageKind::Profile, place: Place::Heading(&words::PROFILE), weight: 1 },
+    Signal { kind: PageKind::NewToken, place: Place::Control(&words::NEW_TOKEN), weight: 1 },
+    Signal { kind: PageKind::TokenList, place: Place::Control(&words::NEW_TOKEN_CONTROL), weight: 1 },
+    Signal { kind: PageKind::Profile, place: Place::Control(&words::PROFILE_CONTROL), weight: 1 },
 ];
 /// The least score that names a kind; below it the page is `Other`.
 const MIN_SCORE: u32 = 2;
-
-/// Labels of the control that leaves a token reveal for good.
-pub const DONE_LABELS: &[&str] =
-    &["done", "i've copied it", "i have copied it", "i've saved it", "finish", "close", "continue"];
 
 /// What the classifier reads of a page.
 pub struct PageFacts<'a> {
     pub path: &'a str,
     pub title: &'a str,
-    pub headings: &'a [String],
-    pub controls: &'a [String],
-    /// A full token is visible somewhere on the page.
-    pub shows_full_token: bool,
+    pub headings: &'a [&'a str],
+    pub controls: &'a [&'a str],
 }
 
+/// The kind of page by address and words. (A reveal is judged per token: `reveal`.)
 pub fn classify(facts: &PageFacts) -> PageKind {
-    if facts.shows_full_token {
-        return PageKind::TokenReveal;
-    }
     let path = facts.path.to_ascii_lowercase();
-    let headings: Vec<String> =
-        std::iter::once(facts.title).chain(facts.headings.iter().map(String::as_str)).map(normalize).collect();
-    let controls: Vec<String> = facts.controls.iter().map(|c| normalize(c)).collect();
+    let headings: Vec<String> = std::iter::once(facts.title).chain(facts.headings.iter().copied()).map(fold).collect();
+    let controls: Vec<String> = facts.controls.iter().map(|c| fold(c)).collect();
     let mut best = (PageKind::Other, 0);
     for kind in [PageKind::NewToken, PageKind::TokenList, PageKind::Profile] {
         let score: u32 = SIGNALS
             .iter()
             .filter(|s| s.kind == kind)
-            .filter(|s| {
-                let hit = |t: &String| s.words.iter().any(|w| contains(t, w));
-                match s.place {
-                    Place::Path => s.words.iter().any(|w| contains(&path, w)),
-                    Place::Heading => headings.iter().any(hit),
-                    Place::Control => controls.iter().any(hit),
-                }
+            .filter(|s| match s.place {
+                Place::Path(paths) => paths.iter().any(|p| path.contains(p)),
+                Place::Heading(words) => headings.iter().any(|h| words.in_text(h)),
+                Place::Control(words) => controls.iter().any(|c| words.in_text(c)),
             })
             .map(|s| s.weight)
             .sum();
@@ -164,15 +132,6 @@ pub fn classify(facts: &PageFacts) -> PageKind {
     }
 }
 
-/// The index of the control that ends a reveal, preferring the earliest label in
-/// `DONE_LABELS` ("Done" over "Close").
-pub fn done_control(controls: &[String]) -> Option<usize> {
-    let labels: Vec<String> = controls.iter().map(|c| normalize(c)).collect();
-    DONE_LABELS
-        .iter()
-        .find_map(|want| labels.iter().position(|l| l.trim_matches(|c: char| !c.is_alphanumeric()) == *want))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,8 +143,7 @@ mod tests {
     }
 
     fn kind(path: &str, title: &str, headings: &[&str], controls: &[&str]) -> PageKind {
-        let (headings, controls) = (strings(headings), strings(controls));
-        classify(&PageFacts { path, title, headings: &headings, controls: &controls, shows_full_token: false })
+        classify(&PageFacts { path, title, headings, controls })
     }
 
     #[test]
@@ -234,17 +192,10 @@ mod tests {
     }
 
     #[test]
-    fn full_token_means_reveal() {
-        let none: Vec<String> = vec![];
-        let facts =
-            PageFacts { path: "/api_tokens/123", title: "", headings: &none, controls: &none, shows_full_token: true };
-        assert_eq!(classify(&facts), PageKind::TokenReveal);
-    }
-
-    #[test]
-    fn done_control_prefers_done() {
-        assert_eq!(done_control(&strings(&["Close", "Cancel", " Done "])), Some(2));
-        assert_eq!(done_control(&strings(&["Copy", "Close"])), Some(1));
-        assert_eq!(done_control(&strings(&["Done deal", "Copy"])), None);
+    fn pages_in_other_languages() {
+        assert_eq!(kind("/x", "", &["Tokens de API"], &["Nuevo token"]), PageKind::TokenList);
+        assert_eq!(kind("/x", "", &["Neues API-Token"], &["API-Token erstellen"]), PageKind::NewToken);
+        assert_eq!(kind("/x", "", &["Mon profil"], &["Mettre à jour le profil"]), PageKind::Profile);
+        assert_eq!(kind("/x", "", &["Mijn account"], &["Wachtwoord wijzigen"]), PageKind::Profile);
     }
 }

@@ -1,14 +1,20 @@
 //! Turns a snapshot into a plan: the kind of page, the notes to place, the tokens to
-//! capture. Pure: `today`, the salt and the dismissed fingerprints come in as arguments.
+//! capture and the controls to watch. Pure: the day, the salt, the dismissed
+//! fingerprints and what the tab just did come in as arguments.
 
 use crate::block::{Joined, Span};
-use crate::capture::{fingerprint, Secret};
-use crate::context::{has_any, legacy_key_reason, Surroundings};
-use crate::page::{address, classify, done_control, PageFacts, PageKind, NEW_TOKEN_PATH};
-use crate::policy::{expiry_message, legacy_message, parse_expiry, Date, ExpiryStatus, Message, EXPIRY_WORDS};
+use crate::capture::{Label, Secret};
+use crate::context::{legacy_key_reason, Surroundings};
+use crate::dates::{order_for_lang, order_from_column, read_expiry, Date, NumericOrder};
+use crate::fingerprint::{Fingerprint, Salt};
+use crate::integrations::TokenKind;
+use crate::page::{address, classify, PageFacts, PageKind, NEW_TOKEN_PATH};
+use crate::policy::{expiry_message, legacy_message, ExpiryStatus, Message};
+use crate::reveal::{judge, PageReading, Situation, Verdict};
 use crate::scan::FindingKind;
 use crate::snapshot::{Block, Snapshot, Source};
 use crate::text::TextId;
+use crate::words::{self, fold};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -38,25 +44,36 @@ pub struct Note {
     pub message: Message,
     pub action: Option<Action>,
     /// For dismissable notes: the salted fingerprint to send back when dismissed.
-    pub dismiss: Option<String>,
-    /// For captured tokens: the capture id to report copies and Done clicks with.
+    pub dismiss: Option<Fingerprint>,
+    /// For captured tokens: the capture id to report copies and Done clicks with (none
+    /// when Keyshift could not keep the token: the page's copy button still works).
     pub capture: Option<u32>,
 }
 
-/// A full token found on the page, not yet registered with the capture store.
+/// A fresh token found on the page, not yet registered with the capture store.
 #[derive(Debug)]
 pub struct FoundToken {
     /// Index of its note in `Plan::notes`.
     pub note: usize,
     pub token: Secret,
-    pub fingerprint: String,
+    pub fingerprint: Fingerprint,
+    pub label: Label,
 }
 
-/// Hold back the first trusted click on this control until the token was copied.
+/// Hold back trusted clicks on this control while the token is neither copied nor left
+/// on purpose. `capture: None`: the engine keeps no record (the page asks locally).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DoneGuard {
     pub control: u32,
-    pub capture: u32,
+    pub capture: Option<u32>,
+}
+
+/// On the New Token page: the controls whose trusted click submits the form (and which
+/// kind of token each makes), and the field holding the token's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Watch {
+    pub controls: Vec<(u32, TokenKind)>,
+    pub name: Option<u32>,
 }
 
 /// A block that could not be read; the rest of the plan stands.
@@ -72,56 +89,71 @@ pub struct Plan {
     pub page: PageKind,
     pub notes: Vec<Note>,
     pub done: Option<DoneGuard>,
+    pub watch: Option<Watch>,
+    /// The judgement on the page's most convincing full token, if it shows any: which
+    /// evidence decided (for tests and the missed-page report).
+    pub verdict: Option<Verdict>,
     pub errors: Vec<BlockError>,
 }
 
 pub struct Analysis {
     pub plan: Plan,
     pub tokens: Vec<FoundToken>,
-    /// Index into the snapshot's controls of the Done control, on a reveal page.
+    /// The Done-like control of the reveal, if there is one.
     pub done_control: Option<u32>,
 }
 
 /// What the analysis needs besides the snapshot.
 pub struct Context<'a> {
+    /// The user's own calendar day.
     pub today: Date,
-    pub salt: &'a str,
+    pub salt: &'a Salt,
     /// Fingerprints of dismissed notes, sorted.
-    pub dismissed: &'a [String],
+    pub dismissed: &'a [Fingerprint],
     /// Whether full tokens are captured at all (a policy can turn it off).
     pub capture: bool,
+    pub situation: Situation,
+    /// What this tab's New Token form said a moment ago, if it was just submitted.
+    pub submitted: Option<&'a Label>,
 }
 
 fn names_expiry(text: Option<&str>) -> bool {
-    text.is_some_and(|t| has_any(t, EXPIRY_WORDS))
+    text.is_some_and(|t| words::EXPIRES_HEADER.in_text(&fold(t)))
+}
+
+/// Per row: where a token reference stands, and the row's expiry cell.
+#[derive(Default)]
+struct Rows<'a> {
+    refs: HashMap<u32, (u32, Span)>,
+    expiry: Vec<(u32, &'a Block)>,
 }
 
 /// Finds what the page shows and decides what to say about it.
 pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     let addr = address(&snapshot.page.url);
     let origin = addr.map(|a| a.origin);
-    let rows: HashMap<u32, &str> = snapshot.rows.iter().map(|r| (r.id, r.text.as_str())).collect();
-    let mut notes = Vec::new();
-    let mut tokens = Vec::new();
-    let mut errors = Vec::new();
-    let mut token_prints: Vec<String> = Vec::new();
-    // Per row: where a token reference stands, and the row's expiry cell.
-    let mut row_refs: HashMap<u32, (u32, Span)> = HashMap::new();
-    let mut row_expiry: Vec<(u32, &Block)> = Vec::new();
+    let reading =
+        PageReading::new(&snapshot.page, &snapshot.regions, addr.map_or("", |a| a.host), addr.map_or("", |a| a.path));
+    let row_texts: HashMap<u32, &str> = snapshot.rows.iter().map(|r| (r.id, r.text.as_str())).collect();
+    let mut plan =
+        Plan { page: PageKind::Other, notes: Vec::new(), done: None, watch: None, verdict: None, errors: Vec::new() };
+    let mut tokens: Vec<FoundToken> = Vec::new();
+    let mut reveal_region = None;
+    let mut rows = Rows::default();
 
     // Text and values first, so a token shown both in text and in a copy button's
     // attribute gets its note beside the visible one.
     let visible = snapshot.blocks.iter().filter(|b| b.source != Source::Attr);
     for block in visible.chain(snapshot.blocks.iter().filter(|b| b.source == Source::Attr)) {
         if let Err(e) = block.check() {
-            errors.push(BlockError { block: block.id, error: e.name(), message: e.to_string() });
+            plan.errors.push(BlockError { block: block.id, error: e.name(), message: e.to_string() });
             continue;
         }
         let joined = Joined::new(&block.segs);
         if let Some(row) =
             block.row.filter(|_| names_expiry(block.header.as_deref()) || names_expiry(block.label.as_deref()))
         {
-            row_expiry.push((row, block));
+            rows.expiry.push((row, block));
         }
         for finding in joined.findings() {
             let span = joined.span(&finding);
@@ -129,17 +161,23 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
             match finding.kind {
                 FindingKind::Token if !ctx.capture => {}
                 FindingKind::Token => {
-                    let print = fingerprint(ctx.salt, value);
-                    if token_prints.contains(&print) {
+                    let verdict = judge(&reading, block, &joined.text, finding.start, finding.end, ctx.situation);
+                    let reveal = verdict.reveal;
+                    if plan.verdict.as_ref().is_none_or(|v| (verdict.reveal, verdict.score) > (v.reveal, v.score)) {
+                        plan.verdict = Some(verdict.clone());
+                    }
+                    let fingerprint = ctx.salt.of(value);
+                    if !reveal || tokens.iter().any(|t| t.fingerprint == fingerprint) {
                         continue;
                     }
-                    token_prints.push(print.clone());
+                    reveal_region.get_or_insert(verdict.region);
                     tokens.push(FoundToken {
-                        note: notes.len(),
+                        note: plan.notes.len(),
                         token: Secret::new(value.to_owned()),
-                        fingerprint: print,
+                        fingerprint,
+                        label: label_of(snapshot, verdict.region, ctx.submitted),
                     });
-                    notes.push(Note {
+                    plan.notes.push(Note {
                         block: block.id,
                         span,
                         kind: NoteKind::CapturedToken,
@@ -151,7 +189,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                 }
                 FindingKind::TokenRef => {
                     if let Some(row) = block.row {
-                        row_refs.entry(row).or_insert((block.id, span));
+                        rows.refs.entry(row).or_insert((block.id, span));
                     }
                 }
                 FindingKind::Uuid => {
@@ -162,16 +200,16 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         label: block.label.as_deref(),
                         header: block.header.as_deref(),
                         field: block.field.as_deref(),
-                        row: block.row.and_then(|r| rows.get(&r).copied()),
+                        row: block.row.and_then(|r| row_texts.get(&r).copied()),
                     };
                     if legacy_key_reason(&around).is_none() {
                         continue;
                     }
-                    let print = fingerprint(ctx.salt, &value.to_ascii_lowercase());
+                    let print = ctx.salt.of(&value.to_ascii_lowercase());
                     if ctx.dismissed.binary_search(&print).is_ok() {
                         continue;
                     }
-                    notes.push(Note {
+                    plan.notes.push(Note {
                         block: block.id,
                         span,
                         kind: NoteKind::LegacyKey,
@@ -187,36 +225,81 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
             }
         }
     }
+    expiry_notes(&rows, numeric_order(&rows, &snapshot.page.lang), ctx.today, &mut plan.notes);
 
-    for (row, block) in row_expiry {
-        let Some((status, message)) = parse_expiry(&block.segs.concat()).and_then(|e| expiry_message(e, ctx.today))
+    let headings: Vec<&str> = snapshot.page.headings.iter().map(|h| h.text.as_str()).collect();
+    let controls: Vec<&str> = snapshot.page.controls.iter().map(|c| c.label.as_str()).collect();
+    let path = addr.map_or("", |a| a.path);
+    plan.page = if tokens.is_empty() {
+        classify(&PageFacts { path, title: &snapshot.page.title, headings: &headings, controls: &controls })
+    } else {
+        PageKind::TokenReveal
+    };
+    if plan.page == PageKind::NewToken {
+        plan.watch = Some(watch(snapshot));
+    }
+    let done_control = reveal_region.and_then(|region| reading.done_control(region));
+    Analysis { plan, tokens, done_control }
+}
+
+/// How the page writes numeric dates: its expiry column's own values decide first, then
+/// its language; else ambiguous dates stay unread.
+fn numeric_order(rows: &Rows, lang: &str) -> Option<NumericOrder> {
+    let cells: Vec<String> = rows.expiry.iter().map(|(_, b)| b.segs.concat()).collect();
+    order_from_column(cells.iter().map(String::as_str)).or_else(|| order_for_lang(lang))
+}
+
+fn expiry_notes(rows: &Rows, order: Option<NumericOrder>, today: Date, notes: &mut Vec<Note>) {
+    for (row, block) in &rows.expiry {
+        let Some((status, message)) =
+            read_expiry(&block.segs.concat(), order, today).and_then(|e| expiry_message(e, today))
         else {
             continue;
         };
         // The note belongs beside the token the row names; failing that, beside the date.
         let (anchor, span) =
-            row_refs.get(&row).copied().unwrap_or_else(|| (block.id, Joined::new(&block.segs).whole()));
+            rows.refs.get(row).copied().unwrap_or_else(|| (block.id, Joined::new(&block.segs).whole()));
         let kind = if status == ExpiryStatus::Expired { NoteKind::TokenExpired } else { NoteKind::TokenExpiring };
         notes.push(Note { block: anchor, span, kind, message, action: None, dismiss: None, capture: None });
     }
+}
 
-    let controls: Vec<String> = snapshot.page.controls.iter().map(|c| c.label.clone()).collect();
-    let headings = &snapshot.page.headings;
-    let path = addr.map_or("", |a| a.path);
-    let page = classify(&PageFacts {
-        path,
-        title: &snapshot.page.title,
-        headings,
-        controls: &controls,
-        shows_full_token: !tokens.is_empty(),
+/// The name a reveal shows for its token (a value labelled Name in the same dialog or
+/// page), else what the New Token form said; the kind comes from the form.
+fn label_of(snapshot: &Snapshot, region: Option<u32>, submitted: Option<&Label>) -> Label {
+    let shown = snapshot.blocks.iter().find_map(|b| {
+        let named = b.region == region && b.label.as_deref().is_some_and(|l| words::NAME_LABEL.is(&fold(l)));
+        let text = b.segs.concat();
+        let text = text.trim();
+        (named && !text.is_empty() && text.chars().count() <= 100 && Joined::new(&b.segs).findings().is_empty())
+            .then(|| text.to_string())
     });
-    let done_control = (page == PageKind::TokenReveal)
-        .then(|| done_control(&controls))
-        .flatten()
-        .map(|i| snapshot.page.controls[i].id);
-    Analysis { plan: Plan { page, notes, done: None, errors }, tokens, done_control }
+    let submitted = submitted.cloned().unwrap_or_default();
+    Label { name: shown.or(submitted.name), kind: submitted.kind }
+}
+
+/// On the New Token page: which controls submit it, as which kind of token, and where
+/// the name is typed.
+fn watch(snapshot: &Snapshot) -> Watch {
+    let controls = snapshot
+        .page
+        .controls
+        .iter()
+        .filter_map(|c| {
+            let label = fold(&c.label);
+            let kind = TokenKind::named_in(&label)
+                .or_else(|| words::CREATE_TOKEN_CONTROL.is(&label).then_some(TokenKind::Custom))?;
+            Some((c.id, kind))
+        })
+        .collect();
+    let named = |f: &crate::snapshot::Field| {
+        [&f.label, &f.name, &f.placeholder]
+            .into_iter()
+            .flatten()
+            .any(|t| words::NAME_LABEL.is(&fold(t)) || fold(t).ends_with("[name]"))
+    };
+    Watch { controls, name: snapshot.fields.iter().find(|f| named(f)).map(|f| f.id) }
 }
 
 #[cfg(test)]
-#[path = "plan_tests.rs"]
 mod tests;

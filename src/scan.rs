@@ -8,6 +8,8 @@
 //!   `***`, `•••`), optionally followed by the last hex digits; never capturable;
 //! - UUID (8-4-4-4-12 hex, either case): a legacy key *candidate*; see `context`.
 
+use serde::Serialize;
+
 pub const TOKEN_LEN: usize = 51;
 const TOKEN_DASH: usize = 18;
 pub const UUID_LEN: usize = 36;
@@ -15,6 +17,20 @@ const UUID_DASHES: [usize; 4] = [8, 13, 18, 23];
 /// A reference must show at least this many hex digits after the `T`, one of them a
 /// digit, so that words such as "Tea..." or "Tabbed..." are not references.
 const REF_MIN_HEX: usize = 6;
+
+/// What a text must have to hold anything this scanner finds, for the content script to
+/// read closely (ancestry, visibility, nearby text) only the texts that may: at least
+/// `min_len` UTF-16 units, and one of `marks` (every token and UUID has a `-`, every
+/// shortened token a mask).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reading {
+    pub min_len: usize,
+    pub marks: &'static [&'static str],
+}
+
+/// The shortest finding is a shortened token: `T`, six hex digits and `…`.
+pub const READING: Reading = Reading { min_len: 1 + REF_MIN_HEX + 1, marks: &["-", ".", "*", "…", "•", "●"] };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FindingKind {
@@ -286,6 +302,28 @@ mod tests {
             assert!(scan(shown).iter().all(|f| f.kind != FindingKind::Token));
         }
         assert_eq!(kinds("T5e1c0a...9b21")[0].1, "T5e1c0a...9b21");
+    }
+
+    #[test]
+    fn texts_the_reading_filter_passes_over_hold_nothing() {
+        let passes =
+            |t: &str| t.encode_utf16().count() >= READING.min_len && READING.marks.iter().any(|m| t.contains(m));
+        for shown in [
+            TOKEN,
+            "5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e",
+            "T5e1c0a…",
+            "T5e1c0a***",
+            "T5e1c0a•••",
+            "T5e1c0a●●●",
+            "T5e1c0a...",
+        ] {
+            assert!(!scan(shown).is_empty() && passes(shown), "{shown}");
+        }
+        // Every mask the scanner knows starts with one of the marks.
+        for unit in ["…", ".", "*", "•", "●"] {
+            assert!(READING.marks.contains(&unit), "{unit}");
+        }
+        assert!(!passes("T5e1c0a") && !passes("Hello world"));
     }
 
     #[test]

@@ -1,5 +1,9 @@
 //! What a content script sends: a page's address and landmarks, and blocks of text.
 //! Decoded into these types, then checked against limits before anything reads them.
+//!
+//! The content script measures and copies; it judges nothing. Where a fact is costly to
+//! gather (ancestry, visibility, nearby text), it gathers it only for blocks that pass
+//! the engine's own `Reading` filter (`scan::reading`).
 
 use crate::error::Error;
 use serde::Deserialize;
@@ -16,6 +20,10 @@ pub mod limits {
     pub const SHORT_TEXT_BYTES: usize = 4 * 1024;
     pub const URL_BYTES: usize = 8 * 1024;
     pub const LANDMARKS: usize = 2_000;
+    /// Ancestors described per block, and regions (dialogs) and fields per snapshot.
+    pub const PATH: usize = 16;
+    pub const REGIONS: usize = 64;
+    pub const FIELDS: usize = 400;
 }
 
 /// Where a block's text came from; the content script anchors notes accordingly.
@@ -45,6 +53,41 @@ impl TryFrom<String> for Source {
     }
 }
 
+/// One ancestor of a block's element, nearest first: `[tag, role, class]` (the block's
+/// own element is the first). Sent for blocks that may hold a value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "(String, String, String)")]
+pub struct Ancestor {
+    /// Upper-case tag name, as the DOM gives it.
+    pub tag: String,
+    pub role: String,
+    pub class: String,
+}
+
+impl From<(String, String, String)> for Ancestor {
+    fn from((tag, role, class): (String, String, String)) -> Self {
+        Ancestor { tag, role, class }
+    }
+}
+
+/// How the page shows a block: whether CSS shows it at all, and its box in document
+/// coordinates, `[x, y, width, height]`. Sent for blocks that may hold a value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "(bool, i32, i32, i32, i32)")]
+pub struct Shown {
+    pub css: bool,
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: i32,
+}
+
+impl From<(bool, i32, i32, i32, i32)> for Shown {
+    fn from((css, x, y, width, height): (bool, i32, i32, i32, i32)) -> Self {
+        Shown { css, x, y, width, height }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Block {
@@ -57,12 +100,27 @@ pub struct Block {
     pub label: Option<String>,
     #[serde(default)]
     pub header: Option<String>,
-    /// An input's `name` or `id`.
+    /// An input's `name` or `id`; for an attribute block, the attribute's name.
     #[serde(default)]
     pub field: Option<String>,
-    /// The table row (or list item) the block is part of.
+    /// The table row (or list item, or ARIA row) the block is part of.
     #[serde(default)]
     pub row: Option<u32>,
+    /// The dialog the block is in, if any (see `Snapshot::regions`).
+    #[serde(default)]
+    pub region: Option<u32>,
+    /// The element and its ancestors, nearest first.
+    #[serde(default)]
+    pub path: Vec<Ancestor>,
+    #[serde(default)]
+    pub shown: Option<Shown>,
+    /// Up to a few hundred characters of the page's text just before and just after the
+    /// block, in its region.
+    #[serde(default)]
+    pub near: Option<(String, String)>,
+    /// For an attribute block: the text the element itself shows (a copy button's label).
+    #[serde(default)]
+    pub inner: Option<String>,
 }
 
 /// A table row (or list item), sent as `[id, text]`: pages have thousands, and pairs
@@ -80,18 +138,67 @@ impl From<(u32, String)> for Row {
     }
 }
 
-/// A button or link, sent as `[id, label]`.
+/// A button or link, sent as `[id, label, region]` (region 0: none).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(from = "(u32, String)")]
+#[serde(from = "(u32, String, u32)")]
 pub struct Control {
     pub id: u32,
     pub label: String,
+    pub region: Option<u32>,
 }
 
-impl From<(u32, String)> for Control {
-    fn from((id, label): (u32, String)) -> Self {
-        Control { id, label }
+impl From<(u32, String, u32)> for Control {
+    fn from((id, label, region): (u32, String, u32)) -> Self {
+        Control { id, label, region: (region != 0).then_some(region) }
     }
+}
+
+/// A heading, sent as `[text, region]` (region 0: none).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "(String, u32)")]
+pub struct Heading {
+    pub text: String,
+    pub region: Option<u32>,
+}
+
+impl From<(String, u32)> for Heading {
+    fn from((text, region): (String, u32)) -> Self {
+        Heading { text, region: (region != 0).then_some(region) }
+    }
+}
+
+/// A dialog (`<dialog>`, `role=dialog|alertdialog`), sent as `[id, name]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "(u32, String)")]
+pub struct Region {
+    pub id: u32,
+    pub name: String,
+}
+
+impl From<(u32, String)> for Region {
+    fn from((id, name): (u32, String)) -> Self {
+        Region { id, name }
+    }
+}
+
+/// A text field, empty or not, as a form shows it: for finding where a name or a key
+/// goes. Its value is never sent here (filled values arrive as `Value` blocks).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub id: u32,
+    /// `input` type (`text`, `password`, …) or `textarea`.
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The `name` and `id` attributes.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub placeholder: Option<String>,
+    #[serde(default)]
+    pub region: Option<u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -100,8 +207,15 @@ pub struct PageInfo {
     pub url: String,
     #[serde(default)]
     pub title: String,
+    /// `<html lang>`.
     #[serde(default)]
-    pub headings: Vec<String>,
+    pub lang: String,
+    /// The browser translated the page (Chrome marks `<html>` with `translated-*`): its
+    /// words may be in another language than `lang`.
+    #[serde(default)]
+    pub translated: bool,
+    #[serde(default)]
+    pub headings: Vec<Heading>,
     #[serde(default)]
     pub controls: Vec<Control>,
 }
@@ -114,6 +228,10 @@ pub struct Snapshot {
     pub blocks: Vec<Block>,
     #[serde(default)]
     pub rows: Vec<Row>,
+    #[serde(default)]
+    pub regions: Vec<Region>,
+    #[serde(default)]
+    pub fields: Vec<Field>,
 }
 
 fn too_large(what: &'static str, limit: usize) -> Error {
@@ -136,8 +254,14 @@ impl Block {
         if self.segs.iter().map(String::len).sum::<usize>() > limits::BLOCK_BYTES {
             return Err(too_large("bytes of text in a block", limits::BLOCK_BYTES));
         }
-        for text in [&self.label, &self.header, &self.field].into_iter().flatten() {
-            check_short("label, header or field name", text)?;
+        if self.path.len() > limits::PATH {
+            return Err(too_large("ancestors of a block", limits::PATH));
+        }
+        let near = self.near.iter().flat_map(|(a, b)| [a, b]);
+        let path = self.path.iter().flat_map(|a| [&a.tag, &a.role, &a.class]);
+        for text in [&self.label, &self.header, &self.field, &self.inner].into_iter().flatten().chain(near).chain(path)
+        {
+            check_short("label, header, field name or nearby text", text)?;
         }
         Ok(())
     }
@@ -150,20 +274,31 @@ impl Snapshot {
             return Err(too_large("page address", limits::URL_BYTES));
         }
         check_short("page title", &self.page.title)?;
+        check_short("page language", &self.page.lang)?;
         if self.page.headings.len() + self.page.controls.len() > limits::LANDMARKS {
             return Err(too_large("headings and controls", limits::LANDMARKS));
         }
         if self.rows.len() > limits::BLOCKS {
             return Err(too_large("rows", limits::BLOCKS));
         }
+        if self.regions.len() > limits::REGIONS {
+            return Err(too_large("dialogs", limits::REGIONS));
+        }
+        if self.fields.len() > limits::FIELDS {
+            return Err(too_large("form fields", limits::FIELDS));
+        }
+        let fields = self.fields.iter().flat_map(|f| [&f.label, &f.name, &f.placeholder]).flatten();
         for text in self
             .page
             .headings
             .iter()
+            .map(|h| &h.text)
             .chain(self.page.controls.iter().map(|c| &c.label))
             .chain(self.rows.iter().map(|r| &r.text))
+            .chain(self.regions.iter().map(|r| &r.name))
+            .chain(fields)
         {
-            check_short("heading, control label or row", text)?;
+            check_short("heading, control label, row, dialog name or field", text)?;
         }
         if self.blocks.len() > limits::BLOCKS {
             return Err(too_large("blocks", limits::BLOCKS));

@@ -40,6 +40,7 @@ texts! {
     TokenExpiring => "tokenExpiring", 2;
     TokenExpiresToday => "tokenExpiresToday", 1;
     CapturedToken => "capturedToken", 0;
+    CaptureRefused => "captureRefused", 0;
     CreateReplacementToken => "createReplacementToken", 0;
     ErrorMalformed => "errorMalformed", 0;
     ErrorTooLarge => "errorTooLarge", 0;

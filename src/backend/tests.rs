@@ -1,33 +1,37 @@
 use super::*;
-use crate::capture::CaptureState;
+use crate::capture::DoneDecision;
+use crate::integrations::TokenKind;
+use crate::managed::Locked;
 use crate::plan::NoteKind;
-use crate::snapshot::{Block, Control, PageInfo, Source};
+use crate::snapshot::{Block, Control, Heading, PageInfo, Source};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 const TOKEN: &str = "T5e1c0a9b2d3f4a5b6-0123456789abcdef0123456789abcdef";
 const NOW: Millis = 1_795_000_000_000;
+const CLOCK: Clock = Clock { now: NOW, offset_minutes: 0 };
 const SELF: &str = "abcdefghijklmnopabcdefghijklmnop";
 
 fn sender(url: &str, tab: Option<i64>) -> Sender {
-    Sender { id: Some(SELF.into()), url: Some(url.into()), tab }
+    Sender { id: Some(SELF.into()), url: Some(url.into()), tab, frame: Some(0), tab_url: Some(url.into()) }
 }
 
 fn reveal_snapshot() -> Snapshot {
     Snapshot {
         page: PageInfo {
             url: "https://acme.repairshopr.com/api_tokens/5".into(),
-            controls: vec![Control { id: 9, label: "Done".into() }],
+            headings: vec![Heading { text: "API Token Created".into(), region: None }],
+            controls: vec![Control { id: 9, label: "Done".into(), region: None }],
             ..Default::default()
         },
         blocks: vec![Block { id: 1, segs: vec![TOKEN.into()], source: Source::Value, ..Default::default() }],
-        rows: vec![],
+        ..Default::default()
     }
 }
 
 fn state() -> State {
     State {
-        salt: "salt".into(),
+        salt: Some("00112233445566778899aabbccddeeff".into()),
         self_id: SELF.into(),
         self_origin: format!("chrome-extension://{SELF}"),
         ..Default::default()
@@ -42,8 +46,12 @@ fn page_caller(b: &Backend, tab: i64) -> Caller {
     b.caller(&sender("https://acme.repairshopr.com/api_tokens/5", Some(tab))).expect("vendor page is allowed")
 }
 
+fn ask(b: &mut Backend, caller: &Caller, request: Request) -> Result<Outcome, Error> {
+    b.handle(caller, request, CLOCK)
+}
+
 fn scan(b: &mut Backend, caller: &Caller) -> (Plan, Effects) {
-    match b.handle(caller, Request::Scan { snapshot: reveal_snapshot() }, NOW).expect("scan succeeds") {
+    match ask(b, caller, Request::Scan { snapshot: reveal_snapshot() }).expect("scan succeeds") {
         Outcome { reply: Reply::Plan { plan }, effects } => (plan, effects),
         other => panic!("unexpected {other:?}"),
     }
@@ -54,7 +62,7 @@ fn callers_are_identified_and_strangers_refused() {
     let b = backend();
     assert!(matches!(
         b.caller(&sender("https://acme.repairshopr.com/x", Some(3))),
-        Ok(Caller::Page(Binding { tab: 3, .. }))
+        Ok(Caller::Page { binding: Binding { tab: 3, .. }, frame_ok: true })
     ));
     assert_eq!(b.caller(&sender(&format!("chrome-extension://{SELF}/popup.html"), None)), Ok(Caller::ExtensionPage));
     // The popup opened in a tab is still the popup.
@@ -80,13 +88,12 @@ fn scan_captures_and_guards_and_persists_to_session() {
     let note = &plan.notes[0];
     assert_eq!(note.kind, NoteKind::CapturedToken);
     let capture = note.capture.expect("capture id");
-    assert_eq!(plan.done, Some(DoneGuard { control: 9, capture }));
+    assert_eq!(plan.done, Some(DoneGuard { control: 9, capture: Some(capture) }));
     assert!(effects.session.is_some());
     assert_eq!(effects.alarm_at, Some(NOW + 10 * 60_000));
-    // A rescan of the same page is the same capture and writes nothing.
-    let (again, effects) = scan(&mut b, &caller);
+    // A rescan of the same page is the same capture.
+    let (again, _) = scan(&mut b, &caller);
     assert_eq!(again.notes[0].capture, Some(capture));
-    assert!(effects.session.is_none());
 }
 
 #[test]
@@ -96,45 +103,61 @@ fn pages_never_read_held_tokens_but_the_popup_can() {
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
     for request in [
         Request::RevealHeld(CaptureRef { capture }),
-        Request::ListHeld(NoFields {}),
+        Request::ListHeld(Here::default()),
         Request::ForgetAll(NoFields {}),
         Request::GetSettings(NoFields {}),
     ] {
-        assert!(matches!(b.handle(&caller, request, NOW), Err(Error::NotAllowed(_))));
+        assert!(matches!(ask(&mut b, &caller, request), Err(Error::NotAllowed(_))));
     }
     let popup = Caller::ExtensionPage;
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) = b.handle(&popup, Request::ListHeld(NoFields {}), NOW) else {
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) = ask(&mut b, &popup, Request::ListHeld(Here::default()))
+    else {
         panic!("list")
     };
-    assert_eq!(held[0].masked, "T5e1c0…cdef");
+    assert_eq!(held[0].masked, "T5e1c0a9…cdef");
     let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
-        b.handle(&popup, Request::RevealHeld(CaptureRef { capture }), NOW)
+        ask(&mut b, &popup, Request::RevealHeld(CaptureRef { capture }))
     else {
         panic!("reveal")
     };
     assert_eq!(token.expose(), TOKEN);
 }
 
+fn done(b: &mut Backend, caller: &Caller, capture: u32, clock: Clock) -> DoneDecision {
+    match b.handle(caller, Request::DoneClicked(CaptureRef { capture }), clock) {
+        Ok(Outcome { reply: Reply::Done { decision }, .. }) => decision,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
 #[test]
-fn copy_disarms_the_guard_and_done_is_asked_once() {
+fn only_a_copy_or_the_users_choice_disarms_the_guard() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
-    let Ok(Outcome { reply: Reply::Done { decision }, .. }) =
-        b.handle(&caller, Request::DoneClicked(CaptureRef { capture }), NOW)
-    else {
-        panic!("done")
-    };
-    assert_eq!(decision, DoneDecision::Confirm);
-    let Ok(Outcome { reply: Reply::Done { decision }, .. }) =
-        b.handle(&caller, Request::DoneClicked(CaptureRef { capture }), NOW)
-    else {
-        panic!("done")
-    };
-    assert_eq!(decision, DoneDecision::Allow);
-    // Another tab cannot report copies of this capture.
+    assert_eq!(done(&mut b, &caller, capture, CLOCK), DoneDecision::Confirm);
+    assert_eq!(done(&mut b, &caller, capture, CLOCK), DoneDecision::Confirm, "asking is not answering");
+    ask(&mut b, &caller, Request::DoneSkipped(CaptureRef { capture })).expect("skipped");
+    assert_eq!(done(&mut b, &caller, capture, CLOCK), DoneDecision::Allow);
+    // Another tab cannot report copies of this capture, nor answer for it.
     let other = page_caller(&b, 2);
-    assert_eq!(b.handle(&other, Request::Copied(CaptureRef { capture }), NOW).err(), Some(Error::UnknownCapture));
+    assert_eq!(ask(&mut b, &other, Request::Copied(CaptureRef { capture })).err(), Some(Error::UnknownCapture));
+    assert_eq!(ask(&mut b, &other, Request::DoneSkipped(CaptureRef { capture })).err(), Some(Error::UnknownCapture));
+}
+
+#[test]
+fn the_guard_holds_after_the_hold_time_ran_out() {
+    let mut b = backend();
+    let one = Settings { hold_minutes: 1, ..Settings::default() };
+    ask(&mut b, &Caller::ExtensionPage, Request::SetSettings { settings: one }).expect("saved");
+    let caller = page_caller(&b, 1);
+    let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
+    let later = Clock::at(NOW + 11 * 60_000);
+    assert_eq!(done(&mut b, &caller, capture, later), DoneDecision::Confirm, "11 minutes on, a 1-minute hold");
+    assert!(matches!(
+        b.handle(&Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), later),
+        Err(Error::NotHeld)
+    ));
 }
 
 #[test]
@@ -148,17 +171,93 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     let session: Session = serde_json::from_str(&saved).expect("deserializes");
     let mut restarted = Backend::new(State { session: Some(session), ..state() });
     let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
-        restarted.handle(&Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), NOW + 1)
+        restarted.handle(&Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 1))
     else {
         panic!("reveal")
     };
     assert_eq!(token.expose(), TOKEN);
-    assert_eq!(restarted.session.held.state(capture), Some(CaptureState::Held));
-    // Time runs out: a tick forgets it and clears the alarm.
+    assert!(restarted.session.held.wants_guard(capture));
+    // The hold runs out: a tick drops the token; the guard's memory goes later.
     let out = restarted.tick(NOW + 10 * 60_000);
-    assert_eq!(out.effects.alarm_at, None, "nothing left to wake up for");
     assert!(out.effects.session.is_some());
-    assert_eq!(restarted.session.held.state(capture), None);
+    assert!(matches!(
+        restarted.handle(
+            &Caller::ExtensionPage,
+            Request::RevealHeld(CaptureRef { capture }),
+            Clock::at(NOW + 10 * 60_000)
+        ),
+        Err(Error::NotHeld)
+    ));
+    let out = restarted.tick(NOW + 31 * 60_000);
+    assert_eq!(out.effects.alarm_at, None, "nothing left to wake up for");
+    assert!(!restarted.session.held.wants_guard(capture));
+}
+
+#[test]
+fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let form = Submitted { kind: TokenKind::Zapier, name: Some("Zapier (shop)".into()) };
+    ask(&mut b, &caller, Request::Submitted(form)).expect("noted");
+    scan(&mut b, &caller);
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(1), url: None }))
+    else {
+        panic!("list")
+    };
+    assert_eq!((held[0].name.as_deref(), held[0].kind), (Some("Zapier (shop)"), TokenKind::Zapier));
+    // Only for that tab, and only for a while.
+    let mut b = backend();
+    ask(&mut b, &caller, Request::Submitted(Submitted { kind: TokenKind::Custom, name: None })).expect("noted");
+    let other = page_caller(&b, 2);
+    let plan = b
+        .handle(&other, Request::Scan { snapshot: reveal_snapshot() }, Clock::at(NOW + SUBMITTED_WINDOW_MS))
+        .expect("scan");
+    let Reply::Plan { plan } = plan.reply else { panic!("plan") };
+    let verdict = plan.verdict.expect("verdict");
+    assert!(!verdict.evidence.contains(&crate::reveal::Evidence::JustSubmitted));
+}
+
+#[test]
+fn a_frame_under_a_foreign_page_never_captures() {
+    let mut b = backend();
+    let framed =
+        Sender { frame: Some(3), tab_url: None, ..sender("https://victim.repairshopr.com/api_tokens/5", Some(8)) };
+    let caller = b.caller(&framed).expect("a vendor frame may still scan");
+    assert!(matches!(caller, Caller::Page { frame_ok: false, .. }));
+    let (plan, _) = scan(&mut b, &caller);
+    assert!(plan.notes.is_empty() && plan.done.is_none());
+    // Under a vendor page the same frame may.
+    let under_vendor = Sender { frame: Some(3), tab_url: Some("https://acme.syncromsp.com/framed".into()), ..framed };
+    let caller = b.caller(&under_vendor).expect("allowed");
+    assert_eq!(scan(&mut b, &caller).0.notes.len(), 1);
+}
+
+#[test]
+fn a_flooding_site_is_refused_counted_and_never_pushes_out_the_users_token() {
+    let mut b = backend();
+    let user = page_caller(&b, 1);
+    let mine = scan(&mut b, &user).0.notes[0].capture.expect("captured");
+    let evil = b.caller(&sender("https://evil.repairshopr.com/api_tokens/5", Some(2))).expect("vendor host");
+    for n in 0..12u8 {
+        let mut snapshot = reveal_snapshot();
+        snapshot.blocks[0].segs = vec![format!("{}{:02x}", &TOKEN[..49], n)];
+        let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &evil, Request::Scan { snapshot }) else {
+            panic!("plan")
+        };
+        if n >= crate::capture::PER_ORIGIN as u8 {
+            assert_eq!(plan.notes[0].capture, None, "refused");
+            assert_eq!(plan.notes[0].message.id, TextId::CaptureRefused);
+            assert_eq!(plan.done, Some(DoneGuard { control: 9, capture: None }), "the page still guards Done itself");
+        }
+    }
+    assert_eq!(b.stats().refused_captures, 12 - crate::capture::PER_ORIGIN as u32);
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(1), url: None }))
+    else {
+        panic!("list")
+    };
+    assert_eq!(held[0].id, mine, "the user's token is first for its tab");
 }
 
 #[test]
@@ -166,35 +265,27 @@ fn settings_are_checked_and_hold_zero_keeps_nothing() {
     let mut b = backend();
     let popup = Caller::ExtensionPage;
     let bad = Settings { hold_minutes: 5000, ..Settings::default() };
-    assert!(matches!(b.handle(&popup, Request::SetSettings { settings: bad }, NOW), Err(Error::BadSetting(_))));
+    assert!(matches!(b.handle(&popup, Request::SetSettings { settings: bad }, CLOCK), Err(Error::BadSetting(_))));
     let hosts = Settings { extra_hosts: vec!["https://x.com/".into()], ..Settings::default() };
-    assert!(matches!(b.handle(&popup, Request::SetSettings { settings: hosts }, NOW), Err(Error::BadSetting(_))));
+    assert!(matches!(b.handle(&popup, Request::SetSettings { settings: hosts }, CLOCK), Err(Error::BadSetting(_))));
     let off = Settings { hold_minutes: 0, extra_hosts: vec!["*.msp.example".into()], ..Settings::default() };
-    let out = b.handle(&popup, Request::SetSettings { settings: off.clone() }, NOW).expect("valid settings");
+    let out = b.handle(&popup, Request::SetSettings { settings: off.clone() }, CLOCK).expect("valid settings");
     assert_eq!(out.effects.settings, Some(off));
     assert!(b.caller(&sender("https://help.msp.example/api_tokens/5", Some(1))).is_ok(), "an added host is enabled");
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
-    assert_eq!(b.handle(&popup, Request::RevealHeld(CaptureRef { capture }), NOW).err(), Some(Error::NotHeld));
+    assert_eq!(b.handle(&popup, Request::RevealHeld(CaptureRef { capture }), CLOCK).err(), Some(Error::NotHeld));
 }
 
 #[test]
 fn dismissals_store_fingerprints_and_can_be_undone() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
-    assert!(matches!(
-        b.handle(
-            &caller,
-            Request::Dismiss(FingerprintRef { fingerprint: "5f0b6c1e-2a3d-4b5c-8d9e-0f1a2b3c4d5e".into() }),
-            NOW
-        ),
-        Err(Error::Malformed(_))
-    ));
-    let print = "0123456789abcdef0123456789abcdef".to_string();
-    let out = b.handle(&caller, Request::Dismiss(FingerprintRef { fingerprint: print.clone() }), NOW).expect("dismiss");
-    assert_eq!(out.effects.dismissed, Some(vec![print.clone()]));
+    let print = Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
+    let out = b.handle(&caller, Request::Dismiss(FingerprintRef { fingerprint: print }), CLOCK).expect("dismiss");
+    assert_eq!(out.effects.dismissed, Some(vec![print]));
     let out = b
-        .handle(&Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint: print }), NOW)
+        .handle(&Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint: print }), CLOCK)
         .expect("undismiss");
     assert_eq!(out.effects.dismissed, Some(vec![]));
 }
@@ -205,11 +296,11 @@ fn clipboard_is_cleared_only_when_on_due_and_still_holding_the_token() {
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
     // Off by default: a copy schedules nothing.
-    let out = b.handle(&caller, Request::Copied(CaptureRef { capture }), NOW).expect("copied");
+    let out = b.handle(&caller, Request::Copied(CaptureRef { capture }), CLOCK).expect("copied");
     assert_eq!(out.effects.alarm_at, Some(NOW + 10 * 60_000));
     let on = Settings { clear_clipboard: true, clear_after_seconds: 30, ..Settings::default() };
-    b.handle(&Caller::ExtensionPage, Request::SetSettings { settings: on }, NOW).expect("settings");
-    let out = b.handle(&caller, Request::Copied(CaptureRef { capture }), NOW).expect("copied");
+    b.handle(&Caller::ExtensionPage, Request::SetSettings { settings: on }, CLOCK).expect("settings");
+    let out = b.handle(&caller, Request::Copied(CaptureRef { capture }), CLOCK).expect("copied");
     assert_eq!(out.effects.alarm_at, Some(NOW + 30_000), "woken for the clear first");
     assert!(!b.tick(NOW + 29_999).effects.read_clipboard);
     assert!(b.tick(NOW + 30_000).effects.read_clipboard);
@@ -221,7 +312,7 @@ fn clipboard_is_cleared_only_when_on_due_and_still_holding_the_token() {
     assert!(clear, "the clipboard still holds the token");
     assert!(!effects.read_clipboard, "settled");
     // Copied again, then the user copied something else: leave their clipboard alone.
-    b.handle(&caller, Request::Copied(CaptureRef { capture }), NOW + 40_000).expect("copied");
+    b.handle(&caller, Request::Copied(CaptureRef { capture }), Clock::at(NOW + 40_000)).expect("copied");
     let Outcome { reply: Reply::Clipboard { clear }, .. } =
         b.clipboard(Secret::new("lunch order".into()), NOW + 70_000)
     else {
@@ -236,7 +327,7 @@ fn a_policy_wins_is_locked_and_can_turn_capture_off() {
     let mut b = Backend::new(State { managed: Some(managed), ..state() });
     let popup = Caller::ExtensionPage;
     let Ok(Outcome { reply: Reply::Settings { settings, locked }, .. }) =
-        b.handle(&popup, Request::GetSettings(NoFields {}), NOW)
+        b.handle(&popup, Request::GetSettings(NoFields {}), CLOCK)
     else {
         panic!("settings")
     };
@@ -249,7 +340,7 @@ fn a_policy_wins_is_locked_and_can_turn_capture_off() {
 
     // The user cannot turn it back on while the policy stands; their other choices save.
     let asked = Settings { capture_tokens: true, hold_minutes: 3, ..Settings::default() };
-    let out = b.handle(&popup, Request::SetSettings { settings: asked }, NOW).expect("saved");
+    let out = b.handle(&popup, Request::SetSettings { settings: asked }, CLOCK).expect("saved");
     assert!(
         matches!(out.reply, Reply::Settings { ref settings, .. } if !settings.capture_tokens && settings.hold_minutes == 3)
     );

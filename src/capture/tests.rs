@@ -1,0 +1,155 @@
+use super::*;
+use crate::fingerprint::Salt;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+const TOKEN: &str = "T5e1c0a9b2d3f4a5b6-0123456789abcdef0123456789abcdef";
+const MIN: Millis = 60_000;
+
+fn at(tab: i64, origin: &str) -> Binding {
+    Binding { tab, origin: origin.into() }
+}
+
+fn tab(n: i64) -> Binding {
+    at(n, "https://acme.repairshopr.com")
+}
+
+fn token(n: usize) -> String {
+    format!("{}{:02}", &TOKEN[..49], n)
+}
+
+fn seen(text: &str) -> Seen {
+    let salt = Salt::from_bytes([1; 16]);
+    Seen { token: Secret::new(text.into()), fingerprint: salt.of(text), label: Label::default() }
+}
+
+fn see(store: &mut CaptureStore, text: &str, binding: Binding, now: Millis, hold: Millis) -> u32 {
+    store.seen(seen(text), &binding, now, hold).expect("room for it").0
+}
+
+#[test]
+fn held_then_copied_then_the_token_goes_but_the_guard_memory_stays() {
+    let mut store = CaptureStore::default();
+    let id = see(&mut store, TOKEN, tab(1), 0, 10 * MIN);
+    assert!(store.wants_guard(id));
+    store.copied(id, Some(&tab(1)), MIN).expect("live");
+    assert!(!store.wants_guard(id));
+    assert_eq!(store.reveal(id, 10 * MIN - 1).map(Secret::expose), Ok(TOKEN));
+    assert!(store.expire(10 * MIN), "the hold ended: the token is dropped");
+    assert_eq!(store.reveal(id, 10 * MIN).err(), Some(CaptureError::NotHeld));
+    assert!(store.list(10 * MIN, None, None).is_empty());
+    assert!(!store.expire(10 * MIN + 1));
+    // The record lives on while the page may still show the token, then goes.
+    assert!(store.expire(PAGE_MEMORY_MS));
+    assert_eq!(store.reveal(id, PAGE_MEMORY_MS).err(), Some(CaptureError::Unknown));
+}
+
+#[test]
+fn the_guard_outlives_the_hold_while_the_page_shows_the_token() {
+    let mut store = CaptureStore::default();
+    let id = see(&mut store, TOKEN, tab(1), 0, MIN);
+    store.expire(11 * MIN);
+    assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Confirm), "11 minutes later, Done is still guarded");
+    assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Confirm), "asking does not disarm it");
+    store.skipped(id, &tab(1)).expect("live");
+    assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Allow), "the user's choice does");
+    // A rescan keeps a still-shown token remembered past PAGE_MEMORY_MS.
+    let other = see(&mut store, &token(2), tab(1), 0, MIN);
+    see(&mut store, &token(2), tab(1), 25 * MIN, MIN);
+    store.expire(40 * MIN);
+    assert!(store.wants_guard(other));
+}
+
+#[test]
+fn forgotten_and_forget_all() {
+    let mut store = CaptureStore::default();
+    let a = see(&mut store, TOKEN, tab(1), 0, MIN);
+    let b = see(&mut store, &token(1), tab(2), 0, MIN);
+    store.forget(a).expect("known");
+    assert_eq!(store.forget(a), Err(CaptureError::Unknown));
+    assert!(store.wants_guard(b));
+    assert_eq!(store.forget_all(), 1);
+    assert!(store.list(0, None, None).is_empty());
+}
+
+#[test]
+fn seeing_the_same_token_again_is_one_capture_and_learns_its_name() {
+    let mut store = CaptureStore::default();
+    let a = see(&mut store, TOKEN, tab(1), 0, MIN);
+    let named = Seen { label: Label { name: Some("IT Glue sync".into()), kind: TokenKind::ItGlue }, ..seen(TOKEN) };
+    assert_eq!(store.seen(named, &tab(1), 5, MIN), Ok((a, false)));
+    let listed = store.list(5, None, None);
+    assert_eq!((listed.len(), listed[0].name.as_deref(), listed[0].kind), (1, Some("IT Glue sync"), TokenKind::ItGlue));
+    assert_ne!(see(&mut store, TOKEN, tab(2), 5, MIN), a, "another tab is another binding");
+}
+
+#[test]
+fn a_page_touches_only_its_own_captures() {
+    let mut store = CaptureStore::default();
+    let id = see(&mut store, TOKEN, tab(1), 0, MIN);
+    assert_eq!(store.copied(id, Some(&tab(2)), 1), Err(CaptureError::Unknown));
+    let other_origin = at(1, "https://evil.syncromsp.com");
+    assert_eq!(store.done_clicked(id, &other_origin), Err(CaptureError::Unknown));
+    assert_eq!(store.skipped(id, &other_origin), Err(CaptureError::Unknown));
+    assert!(store.wants_guard(id));
+}
+
+#[test]
+fn hold_zero_remembers_the_capture_but_not_the_token() {
+    let mut store = CaptureStore::default();
+    let id = see(&mut store, TOKEN, tab(1), 0, 0);
+    assert_eq!(store.reveal(id, 1).err(), Some(CaptureError::NotHeld));
+    assert!(store.list(1, None, None).is_empty());
+    assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Confirm));
+    assert!(store.captures[0].token.is_none());
+}
+
+#[test]
+fn a_stranger_can_never_push_out_an_uncopied_token() {
+    let mut store = CaptureStore::default();
+    let victim = see(&mut store, TOKEN, tab(1), 0, 10 * MIN);
+    // Another subdomain floods: it fills its own quota, then is refused.
+    let evil = |n: i64| at(2, &format!("https://evil{n}.repairshopr.com"));
+    for n in 0..PER_ORIGIN {
+        see(&mut store, &token(n), at(2, "https://evil.repairshopr.com"), 1, 10 * MIN);
+    }
+    assert_eq!(
+        store.seen(seen(&token(50)), &at(2, "https://evil.repairshopr.com"), 2, 10 * MIN),
+        Err(CaptureError::QuotaFull)
+    );
+    // Many origins in one tab hit the tab's quota; many tabs hit the total. Never the victim.
+    for n in 0..40 {
+        let _ = store.seen(seen(&token(60 + n as usize)), &evil(n), 3, 10 * MIN);
+        let _ = store.seen(seen(&token(10 + n as usize)), &at(100 + n, "https://x.repairshopr.com"), 3, 10 * MIN);
+    }
+    assert!(store.captures.len() <= TOTAL);
+    assert_eq!(store.reveal(victim, 4).map(Secret::expose), Ok(TOKEN), "the user's token is still held");
+    assert_eq!(
+        store.list(4, Some(1), Some("https://acme.repairshopr.com"))[0].id,
+        victim,
+        "and listed first for its tab"
+    );
+}
+
+#[test]
+fn within_its_own_quota_a_site_gives_up_copied_tokens_first() {
+    let mut store = CaptureStore::default();
+    let ids: Vec<u32> = (0..PER_ORIGIN).map(|n| see(&mut store, &token(n), tab(1), n as Millis, 10 * MIN)).collect();
+    store.copied(ids[2], None, 10).expect("live");
+    let newer = see(&mut store, &token(9), tab(1), 20, 10 * MIN);
+    let listed: Vec<u32> = store.list(30, None, None).iter().map(|v| v.id).collect();
+    assert!(!listed.contains(&ids[2]) && listed.contains(&newer) && listed.contains(&ids[0]), "{listed:?}");
+}
+
+#[test]
+fn the_popup_lists_this_tab_first_then_this_site_then_others() {
+    let mut store = CaptureStore::default();
+    let elsewhere = see(&mut store, &token(1), at(3, "https://b.syncromsp.com"), 30, MIN);
+    let same_site = see(&mut store, &token(2), tab(2), 20, MIN);
+    let here = see(&mut store, &token(3), tab(1), 10, MIN);
+    let listed: Vec<(u32, Place)> =
+        store.list(40, Some(1), Some("https://acme.repairshopr.com")).iter().map(|v| (v.id, v.place)).collect();
+    assert_eq!(listed, vec![(here, Place::ThisTab), (same_site, Place::ThisSite), (elsewhere, Place::Elsewhere)]);
+    let masked = &store.list(40, None, None)[0].masked;
+    assert_eq!(masked.chars().count(), 13, "8 + … + 4, as the vendor's list shortens: {masked}");
+}

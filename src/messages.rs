@@ -1,0 +1,228 @@
+//! The contract between the shell and the engine: requests, replies, the effects the
+//! shell applies, and what lives in storage. `backend` decides; this module only says
+//! what crosses.
+
+use crate::capture::{CaptureStore, DoneDecision, HeldView, Label, Millis, Secret};
+use crate::clipboard::ClipboardClears;
+use crate::dates::Date;
+use crate::fingerprint::Fingerprint;
+use crate::integrations::TokenKind;
+use crate::managed::{Locked, Managed};
+use crate::plan::Plan;
+use crate::scan::Reading;
+use crate::settings::Settings;
+use crate::snapshot::Snapshot;
+use serde::{Deserialize, Serialize};
+
+/// What the shell knows of a message's sender (from `runtime.onMessage`'s `sender`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Sender {
+    /// `sender.id`: the extension that sent it.
+    pub id: Option<String>,
+    pub url: Option<String>,
+    pub tab: Option<i64>,
+    /// `sender.frameId`: 0 is the tab's top frame.
+    pub frame: Option<i64>,
+    /// `sender.tab.url`: the top page's address (absent where Keyshift has no access).
+    pub tab_url: Option<String>,
+}
+
+/// The time, and where the user's calendar day begins (minutes east of UTC, what
+/// JavaScript's `-new Date().getTimezoneOffset()` gives).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Clock {
+    pub now: Millis,
+    pub offset_minutes: i32,
+}
+
+impl Clock {
+    pub fn at(now: Millis) -> Clock {
+        Clock { now, offset_minutes: 0 }
+    }
+
+    /// The user's calendar day.
+    pub fn today(self) -> Date {
+        Date::local(self.now, self.offset_minutes)
+    }
+}
+
+/// A message to the background, written `{ "kind": { ...fields } }`. (Externally tagged:
+/// it decodes in one pass, where a `type` field would make serde buffer the whole message.)
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Request {
+    /// A content script starting: what to read closely.
+    Hello(NoFields),
+    Scan {
+        snapshot: Snapshot,
+    },
+    Copied(CaptureRef),
+    DoneClicked(CaptureRef),
+    /// The user chose to leave a reveal without copying.
+    DoneSkipped(CaptureRef),
+    /// The user submitted the New Token form in this tab.
+    Submitted(Submitted),
+    Dismiss(FingerprintRef),
+    ListHeld(Here),
+    RevealHeld(CaptureRef),
+    Forget(CaptureRef),
+    ForgetAll(NoFields),
+    GetSettings(NoFields),
+    SetSettings {
+        settings: Settings,
+    },
+    ListDismissed(NoFields),
+    Undismiss(FingerprintRef),
+}
+
+// Shared bodies: one decoder each, however many requests carry them.
+
+/// `{ "capture": id }`
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptureRef {
+    pub capture: u32,
+}
+
+/// `{ "fingerprint": "<32 hex digits>" }`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FingerprintRef {
+    pub fingerprint: Fingerprint,
+}
+
+/// `{ "kind": "custom", "name": "n8n workflows" }`: what the New Token form was sent with.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submitted {
+    pub kind: TokenKind,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// `{ "tab": 12, "url": "https://…" }`: the tab the popup was opened over, if known.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Here {
+    #[serde(default)]
+    pub tab: Option<i64>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// `{}`
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoFields {}
+
+/// A reply, written as its fields alone (`{ "plan": … }`, `{ "held": […] }`): each request
+/// has one kind of reply, so the asker knows what to read.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Reply {
+    Reading {
+        reading: Reading,
+    },
+    Plan {
+        plan: Plan,
+    },
+    /// Whether the page should keep guarding Done.
+    Copied {
+        guard: bool,
+    },
+    Done {
+        decision: DoneDecision,
+    },
+    Held {
+        held: Vec<HeldView>,
+    },
+    /// The full token: only ever sent to the extension's own pages.
+    Revealed {
+        token: Secret,
+    },
+    /// The settings in force, and which of them a policy decides.
+    Settings {
+        settings: Settings,
+        locked: Vec<Locked>,
+    },
+    Dismissed {
+        fingerprints: Vec<Fingerprint>,
+    },
+    /// Whether to empty the clipboard now.
+    Clipboard {
+        clear: bool,
+    },
+    Ok {},
+}
+
+/// What the shell must do after a request, besides replying.
+#[derive(Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Effects {
+    /// Write this to `storage.session` (held tokens or pending clears changed).
+    pub session: Option<Session>,
+    /// Write these to local storage (settings or dismissals changed): the user's own
+    /// settings, not the ones a policy decides.
+    pub settings: Option<Settings>,
+    /// The custom domains in force: register these, and give back access to any other.
+    pub extra_hosts: Option<Vec<String>>,
+    pub dismissed: Option<Vec<Fingerprint>>,
+    /// A new salt to keep (first start).
+    pub salt: Option<String>,
+    /// Schedule the next `tick` at this time (ms since epoch); `None`: clear the alarm,
+    /// nothing is held any more.
+    pub alarm_at: Option<Millis>,
+    /// A clipboard clear is due: read the clipboard and pass it to `clipboard`.
+    pub read_clipboard: bool,
+}
+
+/// A New Token form sent from a tab: the next reveal in that tab is fresh.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Submission {
+    pub tab: i64,
+    pub origin: String,
+    pub at: Millis,
+    pub label: Label,
+}
+
+/// Counted refusals, for tests and diagnostics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// New tokens not kept because their site or tab had no room left.
+    pub refused_captures: u32,
+}
+
+/// What lives in `storage.session`: memory only, gone when the browser closes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    pub held: CaptureStore,
+    pub clears: ClipboardClears,
+    pub submissions: Vec<Submission>,
+    pub stats: Stats,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Outcome {
+    pub reply: Reply,
+    pub effects: Effects,
+}
+
+/// What the shell loads from storage when the background starts. Each part that cannot
+/// be read (corrupt, or written by another version) starts afresh on its own.
+#[derive(Debug, Default)]
+pub struct State {
+    pub settings: Option<Settings>,
+    pub managed: Option<Managed>,
+    pub dismissed: Vec<Fingerprint>,
+    /// The stored salt, as stored (32 hex digits).
+    pub salt: Option<String>,
+    /// Sixteen random bytes, for a salt if none is stored yet.
+    pub fresh_salt: [u8; 16],
+    pub session: Option<Session>,
+    /// This extension's `runtime.id`, and the origin of its own pages.
+    pub self_id: String,
+    pub self_origin: String,
+}
