@@ -84,15 +84,18 @@ test('Done guard: after a copy, Done goes straight through', async () => {
   await page.close();
 });
 
-test('Done guard: Escape closes the question and returns focus to Done', async () => {
+test('Done guard: Escape closes the question, returns focus to Done, and the guard stays', async () => {
   const { page } = await reveal('guard-esc', 'input');
   await page.click('#done');
   await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('keyshift-confirm'));
   assert.equal(await page.evaluate(() => document.activeElement.id), 'done');
-  // Asked once per token: the next Done leaves.
+  // Escape is no answer: only copying or "Continue without copying" lets Done through.
   await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
+  assert.match(page.url(), /\/api_tokens\/created/);
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
   await page.waitForURL(/done=guard-esc/);
   await page.close();
 });
@@ -123,7 +126,7 @@ test('popup: after Done the held token is listed masked and copies in one click'
   await page.waitForURL(/done=popup/);
   assert.ok((await page.content()).includes(truncated(token)), 'the site now shows only a truncated token');
   const popup = await openPopup();
-  const masked = `${token.slice(0, 6)}…${token.slice(-4)}`;
+  const masked = `${token.slice(0, 8)}…${token.slice(-4)}`;
   await popup.getByText(masked).waitFor();
   assert.ok(!(await popup.content()).includes(token), 'the popup never shows the whole token');
   assert.match(await popup.textContent('body'), /acme\.repairshopr\.com/);
@@ -141,7 +144,7 @@ test('hold: the token survives a service-worker stop', async () => {
   const { page, token } = await reveal('restart', 'input');
   await stopServiceWorker(page);
   const popup = await openPopup();
-  const masked = `${token.slice(0, 6)}…${token.slice(-4)}`;
+  const masked = `${token.slice(0, 8)}…${token.slice(-4)}`;
   await popup.getByText(masked).waitFor();
   const restarted = b.context.serviceWorkers().at(-1);
   assert.equal(await restarted.evaluate(() => globalThis.keyshiftTestMarker), undefined, 'a fresh worker answered');

@@ -72,7 +72,7 @@ test('a page that removes or hides the note loses nothing: the popup still copie
   await page.waitForTimeout(300);
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  const masked = `${token.slice(0, 6)}…${token.slice(-4)}`;
+  const masked = `${token.slice(0, 8)}…${token.slice(-4)}`;
   await popup.getByRole('button', { name: new RegExp(`^Copy token ${masked}`) }).click();
   await popup.getByText(`Copied ${masked}`).waitFor();
   assert.equal(await readClipboard(page), token);

@@ -74,7 +74,7 @@ test('nesting 5,000 deep: the token at the bottom is captured, nothing overflows
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
   const token = tokenFor('deep');
-  await popup.getByText(`${token.slice(0, 6)}…${token.slice(-4)}`).waitFor();
+  await popup.getByText(`${token.slice(0, 8)}…${token.slice(-4)}`).waitFor();
   assert.deepEqual(errors, []);
   await popup.close();
   await page.close();

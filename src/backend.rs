@@ -60,6 +60,16 @@ struct Changes {
     held: bool,
     dismissed: bool,
     settings: bool,
+    /// Re-sync host access with the custom domains in force (after any save attempt).
+    hosts: bool,
+}
+
+/// A refused request: the error for the asker, and what the shell must still do (host
+/// access is re-synced after a refused save too, so a grant asked for it never stays).
+#[derive(Debug)]
+pub struct Refusal {
+    pub error: Error,
+    pub effects: Effects,
 }
 
 /// What storage gave back, sorted and unique, as the binary searches expect.
@@ -123,10 +133,12 @@ impl Backend {
         host_enabled(host, &self.settings.extra_hosts)
     }
 
-    pub fn handle(&mut self, caller: &Caller, request: Request, clock: Clock) -> Result<Outcome, Error> {
+    pub fn handle(&mut self, caller: &Caller, request: Request, clock: Clock) -> Result<Outcome, Refusal> {
         let mut changed = Changes { held: self.session.held.expire(clock.now), ..Changes::default() };
-        let reply = self.respond(caller, request, clock, &mut changed)?;
-        Ok(self.outcome(reply, changed, clock.now))
+        match self.respond(caller, request, clock, &mut changed) {
+            Ok(reply) => Ok(self.outcome(reply, changed, clock.now)),
+            Err(error) => Err(Refusal { error, effects: self.outcome(Reply::Ok {}, changed, clock.now).effects }),
+        }
     }
 
     /// The administrator's policy changed: the settings in force follow (the shell
@@ -165,7 +177,7 @@ impl Backend {
         let effects = Effects {
             session: changed.held.then(|| self.session.clone()),
             settings: changed.settings.then(|| self.user.clone()),
-            extra_hosts: changed.settings.then(|| self.settings.extra_hosts.clone()),
+            extra_hosts: (changed.settings || changed.hosts).then(|| self.settings.extra_hosts.clone()),
             dismissed: changed.dismissed.then(|| self.dismissed.clone()),
             salt,
             alarm_at: wake.into_iter().flatten().min(),
@@ -246,6 +258,7 @@ impl Backend {
             }
             (Caller::ExtensionPage, Request::GetSettings(_)) => self.settings_reply(),
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
+                changed.hosts = true;
                 let user = self.managed.keep_locked(settings, &self.user);
                 user.check()?;
                 self.settings = self.managed.over(&user);
@@ -263,6 +276,8 @@ impl Backend {
                 changed.dismissed = true;
                 Reply::Dismissed { fingerprints: self.dismissed.clone() }
             }
+            #[cfg(feature = "fault-injection")]
+            (Caller::ExtensionPage, Request::Crash(_)) => panic!("a fault injected by a test"),
             (
                 Caller::ExtensionPage,
                 Request::Scan { .. } | Request::DoneClicked(_) | Request::DoneSkipped(_) | Request::Submitted(_),

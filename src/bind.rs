@@ -7,7 +7,7 @@ mod source;
 
 use crate::backend::Backend;
 use crate::error::Error;
-use crate::messages::{Clock, Outcome, Request, Sender, State};
+use crate::messages::{Clock, Request, Sender, State};
 use crate::strict::{self, from_source};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -126,8 +126,15 @@ impl Engine {
         let sender: Sender = read(sender)?;
         let caller = self.backend.caller(&sender)?;
         let request: Request = read(request)?;
-        let outcome: Outcome = self.backend.handle(&caller, request, clock(now, offset_minutes))?;
-        write(&outcome)
+        match self.backend.handle(&caller, request, clock(now, offset_minutes)) {
+            Ok(outcome) => write(&outcome),
+            Err(refusal) => {
+                // The error, carrying what the shell must still apply.
+                let error = JsValue::from(refusal.error);
+                let _ = js_sys::Reflect::set(&error, &JsValue::from_str("effects"), &write(&refusal.effects)?);
+                Err(error)
+            }
+        }
     }
 
     /// The clipboard's text, read because `effects.readClipboard` said a clear was due:

@@ -74,6 +74,9 @@ pub enum Request {
     },
     ListDismissed(NoFields),
     Undismiss(FingerprintRef),
+    /// Test builds only: makes the engine panic, to prove the shell recovers from it.
+    #[cfg(feature = "fault-injection")]
+    Crash(NoFields),
 }
 
 // Shared bodies: one decoder each, however many requests carry them.

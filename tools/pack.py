@@ -4,6 +4,7 @@ files named `name.<browser>.ext`), and packs a folder into a zip that is
 byte-identical from one build to the next (sorted entries, fixed times and modes).
 
   tools/pack.py manifest chrome|firefox OUT.json
+  tools/pack.py bundle DIR
   tools/pack.py zip DIR OUT.zip
 """
 import copy
@@ -68,6 +69,26 @@ def specialise(folder, browser):
                     os.remove(path)
 
 
+# The content script's parts, in order. They share one closure in the shipped
+# content.js, so nothing they share is a global a page's markup could clobber.
+CONTENT_PARTS = ("read.js", "notes.js", "main.js")
+
+
+def bundle(folder):
+    """Joins DIR/content/*.js into DIR/content.js (one closure) and drops the parts."""
+    parts = os.path.join(folder, "content")
+    body = []
+    for name in CONTENT_PARTS:
+        with open(os.path.join(parts, name), encoding="utf-8") as f:
+            body.append(f"// ---- content/{name}\n" + f.read().replace("// @ts-check\n", "", 1))
+    with open(os.path.join(folder, "content.js"), "w", encoding="utf-8") as f:
+        f.write("// Keyshift's content script, joined at build time from extension/content/.\n")
+        f.write("(() => {\n'use strict';\n" + "\n".join(body) + "})();\n")
+    for name in os.listdir(parts):
+        os.remove(os.path.join(parts, name))
+    os.rmdir(parts)
+
+
 def pack(folder, out):
     names = []
     for base, dirs, files in os.walk(folder):
@@ -89,6 +110,8 @@ if __name__ == "__main__":
             json.dump(manifest(args[0]), f, indent=2)
             f.write("\n")
         specialise(os.path.dirname(args[1]), args[0])
+    elif cmd == "bundle":
+        bundle(args[0])
     elif cmd == "zip":
         pack(*args)
     elif cmd == "version":

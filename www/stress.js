@@ -6,12 +6,15 @@
   var token = document.body.dataset.reveal;
 
   function reveal(into) {
+    var alert = document.createElement('p');
+    alert.className = 'alert';
+    alert.textContent = 'Copy this token now. It will not be shown again.';
     var p = document.createElement('p');
     p.textContent = 'Your API Token:';
     var code = document.createElement('code');
     code.id = 'token';
     code.textContent = token;
-    into.append(p, code);
+    into.append(alert, p, code);
   }
 
   // The page's own work is kept out of the heartbeat: it starts counting after it.
@@ -38,12 +41,13 @@
 
   if (mode === 'deep') {
     // 5,000 nested elements, deeper than the HTML parser would build (it stops at 512).
-    // Chromium's renderer itself crashes laying out 5,000 nested boxes, so the nest is
-    // not rendered (display: none); Keyshift reads the DOM either way.
+    // Chromium's renderer itself crashes laying out 5,000 nested boxes, so the nested
+    // elements make no boxes of their own (display: contents): the token at the bottom
+    // is still shown, and Keyshift reads the DOM either way.
     var at = document.getElementById('stage');
-    at.hidden = true;
     for (var i = 0; i < Number(document.body.dataset.depth); i++) {
       var div = document.createElement(i % 2 ? 'div' : 'section');
+      div.className = 'boxless';
       at.append(div);
       at = div;
     }

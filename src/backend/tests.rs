@@ -46,8 +46,12 @@ fn page_caller(b: &Backend, tab: i64) -> Caller {
     b.caller(&sender("https://acme.repairshopr.com/api_tokens/5", Some(tab))).expect("vendor page is allowed")
 }
 
+fn handle(b: &mut Backend, caller: &Caller, request: Request, clock: Clock) -> Result<Outcome, Error> {
+    b.handle(caller, request, clock).map_err(|refused| refused.error)
+}
+
 fn ask(b: &mut Backend, caller: &Caller, request: Request) -> Result<Outcome, Error> {
-    b.handle(caller, request, CLOCK)
+    handle(b, caller, request, CLOCK)
 }
 
 fn scan(b: &mut Backend, caller: &Caller) -> (Plan, Effects) {
@@ -124,7 +128,7 @@ fn pages_never_read_held_tokens_but_the_popup_can() {
 }
 
 fn done(b: &mut Backend, caller: &Caller, capture: u32, clock: Clock) -> DoneDecision {
-    match b.handle(caller, Request::DoneClicked(CaptureRef { capture }), clock) {
+    match handle(b, caller, Request::DoneClicked(CaptureRef { capture }), clock) {
         Ok(Outcome { reply: Reply::Done { decision }, .. }) => decision,
         other => panic!("unexpected {other:?}"),
     }
@@ -155,7 +159,7 @@ fn the_guard_holds_after_the_hold_time_ran_out() {
     let later = Clock::at(NOW + 11 * 60_000);
     assert_eq!(done(&mut b, &caller, capture, later), DoneDecision::Confirm, "11 minutes on, a 1-minute hold");
     assert!(matches!(
-        b.handle(&Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), later),
+        handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), later),
         Err(Error::NotHeld)
     ));
 }
@@ -171,7 +175,7 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     let session: Session = serde_json::from_str(&saved).expect("deserializes");
     let mut restarted = Backend::new(State { session: Some(session), ..state() });
     let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
-        restarted.handle(&Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 1))
+        handle(&mut restarted, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 1))
     else {
         panic!("reveal")
     };
@@ -181,7 +185,8 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     let out = restarted.tick(NOW + 10 * 60_000);
     assert!(out.effects.session.is_some());
     assert!(matches!(
-        restarted.handle(
+        handle(
+            &mut restarted,
             &Caller::ExtensionPage,
             Request::RevealHeld(CaptureRef { capture }),
             Clock::at(NOW + 10 * 60_000)
@@ -265,16 +270,29 @@ fn settings_are_checked_and_hold_zero_keeps_nothing() {
     let mut b = backend();
     let popup = Caller::ExtensionPage;
     let bad = Settings { hold_minutes: 5000, ..Settings::default() };
-    assert!(matches!(b.handle(&popup, Request::SetSettings { settings: bad }, CLOCK), Err(Error::BadSetting(_))));
+    assert!(matches!(handle(&mut b, &popup, Request::SetSettings { settings: bad }, CLOCK), Err(Error::BadSetting(_))));
     let hosts = Settings { extra_hosts: vec!["https://x.com/".into()], ..Settings::default() };
-    assert!(matches!(b.handle(&popup, Request::SetSettings { settings: hosts }, CLOCK), Err(Error::BadSetting(_))));
+    assert!(matches!(
+        handle(&mut b, &popup, Request::SetSettings { settings: hosts }, CLOCK),
+        Err(Error::BadSetting(_))
+    ));
     let off = Settings { hold_minutes: 0, extra_hosts: vec!["*.msp.example".into()], ..Settings::default() };
-    let out = b.handle(&popup, Request::SetSettings { settings: off.clone() }, CLOCK).expect("valid settings");
+    let out = handle(&mut b, &popup, Request::SetSettings { settings: off.clone() }, CLOCK).expect("valid settings");
     assert_eq!(out.effects.settings, Some(off));
     assert!(b.caller(&sender("https://help.msp.example/api_tokens/5", Some(1))).is_ok(), "an added host is enabled");
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
-    assert_eq!(b.handle(&popup, Request::RevealHeld(CaptureRef { capture }), CLOCK).err(), Some(Error::NotHeld));
+    assert_eq!(handle(&mut b, &popup, Request::RevealHeld(CaptureRef { capture }), CLOCK).err(), Some(Error::NotHeld));
+}
+
+#[test]
+fn a_refused_save_still_brings_host_access_back_in_line() {
+    let mut b = backend();
+    let bad = Settings { hold_minutes: 5000, extra_hosts: vec!["help.example.com".into()], ..Settings::default() };
+    let refused = b.handle(&Caller::ExtensionPage, Request::SetSettings { settings: bad }, CLOCK).expect_err("refused");
+    assert!(matches!(refused.error, Error::BadSetting(_)));
+    assert_eq!(refused.effects.extra_hosts, Some(vec![]), "a grant asked for the refused save is given back");
+    assert!(refused.effects.settings.is_none(), "nothing was saved");
 }
 
 #[test]
@@ -282,7 +300,7 @@ fn dismissals_store_fingerprints_and_can_be_undone() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
     let print = Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
-    let out = b.handle(&caller, Request::Dismiss(FingerprintRef { fingerprint: print }), CLOCK).expect("dismiss");
+    let out = handle(&mut b, &caller, Request::Dismiss(FingerprintRef { fingerprint: print }), CLOCK).expect("dismiss");
     assert_eq!(out.effects.dismissed, Some(vec![print]));
     let out = b
         .handle(&Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint: print }), CLOCK)
@@ -296,11 +314,11 @@ fn clipboard_is_cleared_only_when_on_due_and_still_holding_the_token() {
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
     // Off by default: a copy schedules nothing.
-    let out = b.handle(&caller, Request::Copied(CaptureRef { capture }), CLOCK).expect("copied");
+    let out = handle(&mut b, &caller, Request::Copied(CaptureRef { capture }), CLOCK).expect("copied");
     assert_eq!(out.effects.alarm_at, Some(NOW + 10 * 60_000));
     let on = Settings { clear_clipboard: true, clear_after_seconds: 30, ..Settings::default() };
-    b.handle(&Caller::ExtensionPage, Request::SetSettings { settings: on }, CLOCK).expect("settings");
-    let out = b.handle(&caller, Request::Copied(CaptureRef { capture }), CLOCK).expect("copied");
+    handle(&mut b, &Caller::ExtensionPage, Request::SetSettings { settings: on }, CLOCK).expect("settings");
+    let out = handle(&mut b, &caller, Request::Copied(CaptureRef { capture }), CLOCK).expect("copied");
     assert_eq!(out.effects.alarm_at, Some(NOW + 30_000), "woken for the clear first");
     assert!(!b.tick(NOW + 29_999).effects.read_clipboard);
     assert!(b.tick(NOW + 30_000).effects.read_clipboard);
@@ -312,7 +330,7 @@ fn clipboard_is_cleared_only_when_on_due_and_still_holding_the_token() {
     assert!(clear, "the clipboard still holds the token");
     assert!(!effects.read_clipboard, "settled");
     // Copied again, then the user copied something else: leave their clipboard alone.
-    b.handle(&caller, Request::Copied(CaptureRef { capture }), Clock::at(NOW + 40_000)).expect("copied");
+    handle(&mut b, &caller, Request::Copied(CaptureRef { capture }), Clock::at(NOW + 40_000)).expect("copied");
     let Outcome { reply: Reply::Clipboard { clear }, .. } =
         b.clipboard(Secret::new("lunch order".into()), NOW + 70_000)
     else {
@@ -327,7 +345,7 @@ fn a_policy_wins_is_locked_and_can_turn_capture_off() {
     let mut b = Backend::new(State { managed: Some(managed), ..state() });
     let popup = Caller::ExtensionPage;
     let Ok(Outcome { reply: Reply::Settings { settings, locked }, .. }) =
-        b.handle(&popup, Request::GetSettings(NoFields {}), CLOCK)
+        handle(&mut b, &popup, Request::GetSettings(NoFields {}), CLOCK)
     else {
         panic!("settings")
     };
@@ -340,7 +358,7 @@ fn a_policy_wins_is_locked_and_can_turn_capture_off() {
 
     // The user cannot turn it back on while the policy stands; their other choices save.
     let asked = Settings { capture_tokens: true, hold_minutes: 3, ..Settings::default() };
-    let out = b.handle(&popup, Request::SetSettings { settings: asked }, CLOCK).expect("saved");
+    let out = handle(&mut b, &popup, Request::SetSettings { settings: asked }, CLOCK).expect("saved");
     assert!(
         matches!(out.reply, Reply::Settings { ref settings, .. } if !settings.capture_tokens && settings.hold_minutes == 3)
     );

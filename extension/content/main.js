@@ -1,0 +1,357 @@
+// @ts-check
+// Keyshift's content script, part 3 of 3: sends what the page shows to the background
+// engine, places the notes its plan asks for, guards Done and reports the New Token
+// form. It decides nothing about keys, tokens or pages; it only gathers, places and
+// clicks. It must never throw into the page.
+
+/** @typedef {{ token: string, capture: number | null, copied: boolean, note: HTMLElement }} Local */
+/** @typedef {{ page: string, notes: Note[], done?: { control: number, capture: number | null } | null,
+ *   watch?: { controls: Array<[number, string]>, name: number | null } | null, errors: unknown[] }} Plan */
+
+// Loaded once per frame, even if injected twice (a custom domain that is also matched).
+// A symbol, not a name: page markup cannot clobber it.
+const LOADED = Symbol.for('keyshift.loaded');
+/** @type {any} */
+const world = globalThis;
+if (!world[LOADED]) {
+  world[LOADED] = true;
+  start();
+}
+
+function start() {
+  const BATCH_BLOCKS = 1500;
+  const SMALL_CHANGE = 16;
+  const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: COPY_ATTRS.concat(['value']) };
+
+  let alive = true;
+  /** @type {Map<number, HTMLElement[] & { key?: string }>} */
+  const notes = new Map(); // block id -> placed note elements
+  /** @type {Set<Local>} */
+  const tokens = new Set(); // what this script shows a Copy button for, with its token
+  /** @type {{ control: HTMLElement, local: Local } | null} */
+  let guard = null;
+  /** @type {{ controls: Map<HTMLElement, string>, name: number | null } | null} */
+  let watching = null;
+
+  // ---- talking to the background ------------------------------------------------------
+
+  function goQuiet() {
+    alive = false;
+    observer.disconnect();
+    document.removeEventListener('click', onClickCapture, true);
+    for (const list of notes.values()) list.forEach((n) => n.remove());
+    notes.clear();
+    tokens.clear();
+    guard = null;
+  }
+
+  /** @param {object} request @returns {Promise<any>} */
+  async function ask(request) {
+    if (!alive) return null;
+    try {
+      const answer = await chrome.runtime.sendMessage(request);
+      return answer && answer.ok ? answer.ok : null;
+    } catch (e) {
+      // The extension was reloaded or removed: this script is an orphan now.
+      if (!chrome.runtime || !chrome.runtime.id) goQuiet();
+      return null;
+    }
+  }
+
+  // What to read closely, from the engine (null until it answers, or if it does not).
+  /** @type {Promise<Reading | null>} */
+  const reading = ask({ hello: {} }).then((r) => (r ? r.reading : null));
+
+  const watched = new WeakSet();
+  /** @param {Node} root */
+  function watch(root) {
+    if (watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, OBSERVE);
+  }
+
+  // ---- scanning -----------------------------------------------------------------------
+
+  /** @param {Array<Element | ShadowRoot>} roots */
+  async function scan(roots) {
+    startSlice();
+    const { blocks, rows, nodes, fields } = await gather(roots, watch, await reading);
+    const { page, regions } = await pageInfo();
+    // Send in batches that end between rows, so a row's cells are read together. All
+    // batches go out at once and their notes are placed together: placing per batch
+    // would make the browser lay out a big table once per batch.
+    const batches = [];
+    for (let i = 0; i < blocks.length || i === 0; ) {
+      let end = Math.min(i + BATCH_BLOCKS, blocks.length);
+      while (end < blocks.length && end > i + 1 && blocks[end].row !== undefined && blocks[end].row === blocks[end - 1].row) end--;
+      batches.push(blocks.slice(i, end));
+      i = Math.max(end, 1);
+    }
+    const asked = [];
+    for (const [n, batch] of batches.entries()) {
+      if (tired(true)) await rest();
+      const batchRows = [...new Set(batch.map((b) => b.row).filter((r) => r !== undefined))].map((r) => rows.get(/** @type {number} */ (r)));
+      asked.push(ask({ scan: { snapshot: { page, blocks: batch, rows: batchRows, regions, fields: n === 0 ? fields : [] } } }));
+    }
+    const replies = await Promise.all(asked);
+    if (!alive) return;
+    // A batch the engine refused loses its own notes only; its blocks keep old ones.
+    const placed = new Set();
+    replies.forEach((reply, i) => reply && apply(reply.plan, batches[i], nodes, placed));
+    // Blocks that were read again and no longer need a note lose their old ones.
+    replies.forEach((reply, i) => reply && batches[i].forEach((b) => placed.has(b.id) || clearNotes(b.id)));
+  }
+
+  // Removing a captured-token note also drops this script's copy of the token.
+  /** @param {number} id */
+  function clearNotes(id) {
+    for (const n of notes.get(id) || []) {
+      n.remove();
+      for (const local of tokens) if (local.note === n) tokens.delete(local);
+    }
+    notes.delete(id);
+  }
+
+  // ---- placing ------------------------------------------------------------------------
+
+  // The element that shows the value: the outermost inline element around the text
+  // node where it ends (`<code>` around split `<span>`s), or the input or button itself.
+  /** @param {Note} note @param {Block | undefined} block @param {Map<number, Text[]>} nodes */
+  function anchorFor(note, block, nodes) {
+    const el = element(note.block);
+    if (!el || !el.isConnected) return null;
+    let anchor = el;
+    const list = block && block.source === undefined ? nodes.get(note.block) : null;
+    const node = list && list[note.span.end.seg];
+    if (node && node.parentElement) {
+      anchor = node.parentElement;
+      while (anchor !== el && anchor.parentElement && anchor.parentElement !== el && INLINE.has(anchor.parentElement.tagName)) anchor = anchor.parentElement;
+    }
+    // Never inside a button or link: a note there would be a control inside a control.
+    return anchor.closest('button, a, [role=button]') || anchor;
+  }
+
+  /** @param {Element} anchor @param {HTMLElement} note */
+  function place(anchor, note) {
+    if (CELL_OR_ITEM.has(anchor.tagName) || /^(gridcell|cell)$/.test(roleOf(anchor))) anchor.append(note);
+    else anchor.after(note);
+  }
+
+  /** @param {Block} block @param {Note['span']} span */
+  function tokenFrom(block, span) {
+    const segs = block.segs;
+    let out = '';
+    for (let i = span.start.seg; i <= span.end.seg; i++) {
+      const from = i === span.start.seg ? span.start.at : 0;
+      const to = i === span.end.seg ? span.end.at : segs[i].length;
+      out += segs[i].slice(from, to);
+    }
+    return out;
+  }
+
+  /** @param {Plan} plan @param {Block[]} batch @param {Map<number, Text[]>} nodes @param {Set<number>} placedNow */
+  function apply(plan, batch, nodes, placedNow) {
+    const byId = new Map(batch.map((b) => [b.id, b]));
+    /** @type {Map<number, Note[]>} */
+    const fresh = new Map();
+    for (const n of plan.notes) {
+      let list = fresh.get(n.block);
+      if (!list) fresh.set(n.block, (list = []));
+      list.push(n);
+    }
+    /** @type {Map<number | null, Local>} */
+    const shownNow = new Map();
+    for (const [id, list] of fresh) {
+      const key = JSON.stringify(list.map((n) => [n.kind, n.message, n.capture, n.dismiss, n.action]));
+      placedNow.add(id);
+      const old = notes.get(id);
+      if (old && old.key === key && old.every((el) => el.isConnected)) {
+        for (const local of tokens) if (old.includes(local.note)) shownNow.set(local.capture, local);
+        continue;
+      }
+      clearNotes(id);
+      /** @type {HTMLElement[] & { key?: string }} */
+      const placed = [];
+      placed.key = key;
+      for (const n of list) {
+        const block = byId.get(n.block);
+        const anchor = anchorFor(n, block, nodes);
+        if (!anchor) continue; // the element left the page while the engine was reading it
+        if (n.kind === 'captured-token' && block) {
+          /** @type {Local} */
+          const local = { token: tokenFrom(block, n.span), capture: n.capture ?? null, copied: false, note: /** @type {any} */ (null) };
+          local.note = renderNote(n, { copy: (status) => copyToken(local, status) });
+          tokens.add(local);
+          shownNow.set(local.capture, local);
+          place(anchor, local.note);
+          placed.push(local.note);
+        } else {
+          const dismiss = n.dismiss;
+          const el = renderNote(n, dismiss ? { dismiss: async () => Boolean(await ask({ dismiss: { fingerprint: dismiss } })) } : {});
+          place(anchor, el);
+          placed.push(el);
+        }
+      }
+      notes.set(id, placed);
+    }
+    if (plan.done) {
+      const control = /** @type {HTMLElement | undefined} */ (element(plan.done.control));
+      const local = shownNow.get(plan.done.capture ?? null) || (guard && guard.local.capture === plan.done.capture ? guard.local : null);
+      if (control && local && !local.copied) guard = { control, local };
+    }
+    if (plan.watch) {
+      const controls = new Map();
+      for (const [id, kind] of plan.watch.controls) {
+        const el = element(id);
+        if (el) controls.set(el, kind);
+      }
+      watching = { controls, name: plan.watch.name };
+    }
+  }
+
+  /** Copies a token this page shows, with the page's own clipboard access during the
+   * user's click. @param {Local} local @param {HTMLElement} status */
+  async function copyToken(local, status) {
+    try {
+      await navigator.clipboard.writeText(local.token);
+    } catch (_) {
+      status.textContent = t('copyFailed');
+      return false;
+    }
+    status.textContent = t('copied');
+    local.copied = true;
+    if (guard && guard.local === local) guard = null;
+    if (local.capture !== null) await ask({ copied: { capture: local.capture } });
+    return true;
+  }
+
+  // ---- the Done guard -----------------------------------------------------------------
+
+  // A trusted click on the reveal's Done control, while its token is neither copied nor
+  // left on purpose, is held back and the user is asked. If the engine no longer knows
+  // the capture, or does not answer, this script asks itself: never a silent
+  // pass-through while an uncopied token is on screen.
+  /** @param {MouseEvent} ev */
+  function onClickCapture(ev) {
+    try {
+      if (ev.isTrusted) noteSubmit(/** @type {Element} */ (ev.target));
+      if (!guard || !ev.isTrusted || !(ev.target instanceof Node) || !guard.control.contains(ev.target)) return;
+      const { control, local } = guard;
+      if (local.copied) {
+        guard = null;
+        return;
+      }
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      const proceed = () => {
+        guard = null;
+        control.click();
+      };
+      const leave = () => {
+        if (local.capture !== null) ask({ 'done-skipped': { capture: local.capture } });
+      };
+      const question = () => {
+        if (!document.contains(control) || control.nextElementSibling?.tagName === 'KEYSHIFT-CONFIRM') return;
+        confirmDone(control, (status) => copyToken(local, status), leave, proceed);
+      };
+      if (local.capture === null) return question();
+      ask({ 'done-clicked': { capture: local.capture } }).then((reply) => (reply && reply.decision === 'allow' ? proceed() : question()));
+    } catch (_) {
+      /* never throw into the page */
+    }
+  }
+
+  // ---- the New Token form -------------------------------------------------------------
+
+  // A trusted click on a control the engine named (Create API Token, a prebuilt choice)
+  // tells the background this tab just made a token, with the name typed for it. (Enter
+  // in a field submits through a trusted click on the form's default button too.)
+  /** @param {Element | null} target */
+  function noteSubmit(target) {
+    if (!watching || !target) return;
+    for (const [control, kind] of watching.controls) {
+      if (!control.contains(target)) continue;
+      const field = watching.name !== null ? /** @type {HTMLInputElement | undefined} */ (element(watching.name)) : undefined;
+      const name = field && field.value ? squeeze(field.value, 200) : undefined;
+      ask({ submitted: { kind, name } });
+      return;
+    }
+  }
+
+  // ---- watching for changes -----------------------------------------------------------
+
+  const dirty = new Set();
+  let pending = false; // a flush is scheduled
+  let running = false; // a scan is reading or waiting for the engine
+
+  /** @param {Node} node */
+  function ours(node) {
+    const tag = node.nodeType === 1 ? /** @type {Element} */ (node).tagName : '';
+    return tag === 'KEYSHIFT-NOTE' || tag === 'KEYSHIFT-CONFIRM';
+  }
+
+  function schedule() {
+    if (pending || running || !dirty.size) return;
+    pending = true;
+    if (dirty.size <= SMALL_CHANGE) {
+      // A token appearing or a row added: read it now, not a frame later.
+      queueMicrotask(flush);
+    } else {
+      // A burst (a page rendering a list): gather it once per frame.
+      requestAnimationFrame(flush);
+      setTimeout(() => pending && flush(), 100); // rAF sleeps in background tabs
+    }
+  }
+
+  // One scan at a time: changes made while one runs are read by the next, so a page
+  // that never stops changing gets a steady, time-sliced reader, not a pile of them.
+  /** @param {Array<Element | ShadowRoot>} roots */
+  function run(roots) {
+    running = true;
+    scan(roots)
+      .catch(() => {})
+      .finally(() => {
+        running = false;
+        schedule();
+      });
+  }
+
+  function flush() {
+    pending = false;
+    if (!alive || running) return;
+    // Notes that left the page with their element (a single-page app moved on) go, and
+    // with them any token this script kept for copying.
+    for (const [id, list] of notes) if (!list.some((n) => n.isConnected)) clearNotes(id);
+    /** @type {Element[]} */
+    const changed = [];
+    for (const n of dirty) {
+      const el = n.nodeType === 1 ? n : n.parentElement;
+      if (el && el.isConnected) changed.push(el);
+    }
+    dirty.clear();
+    // A changed cell is re-read with its whole row, so the row's notes stay right.
+    const roots = outermost(outermost(changed).map((el) => el.closest('tr, [role=row]') || blockFor(el) || el));
+    if (roots.length) run(roots);
+  }
+
+  const observer = new MutationObserver((records) => {
+    try {
+      for (const r of records) {
+        if (ours(r.target)) continue;
+        if (r.type === 'childList') {
+          for (const n of r.addedNodes) if (!ours(n)) dirty.add(n);
+          if ([...r.removedNodes].some((n) => !ours(n))) dirty.add(r.target);
+        } else {
+          dirty.add(r.target);
+        }
+      }
+      schedule();
+    } catch (_) {
+      /* never throw into the page */
+    }
+  });
+
+  document.addEventListener('click', onClickCapture, true);
+  watch(document.documentElement);
+  run([document.body || document.documentElement]);
+}

@@ -1,0 +1,199 @@
+// @ts-check
+// Keyshift's content script, part 2 of 3: drawing. The notes and the Done question, in
+// open shadow roots (tests and assistive tools read them) styled by one adopted
+// stylesheet. A page can restyle, move or rewrite them: every action here takes its
+// target from this script's own state, never from the DOM, and acts only on trusted
+// (user-made) events.
+
+/** @typedef {{ date: string } | { count: number } | string | number} Param */
+/** @typedef {{ id: string, params: Param[] }} Message */
+/** @typedef {{ block: number, span: { start: { seg: number, at: number }, end: { seg: number, at: number } }, kind: string,
+ *   message: Message, action?: { label: string, href: string } | null, dismiss?: string | null, capture?: number | null }} Note */
+
+/** @param {string} id @param {string[]} [params] */
+const t = (id, params) => chrome.i18n.getMessage(id, params) || id;
+
+// Dates and counts in the browser's language, the one chrome.i18n picked the words in.
+// One formatter for all notes, made on first use: building one per date is slow on big
+// lists, and building it on every page costs pages with nothing to note.
+/** @type {Intl.DateTimeFormat | null} */
+let dates = null;
+/** @param {Param} p */
+function formatParam(p) {
+  if (p && typeof p === 'object' && 'date' in p) {
+    dates = dates || new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), { dateStyle: 'medium', timeZone: 'UTC' });
+    return dates.format(new Date(`${p.date}T00:00:00Z`));
+  }
+  if (p && typeof p === 'object' && 'count' in p) return p.count.toLocaleString(chrome.i18n.getUILanguage());
+  return String(p);
+}
+/** @param {Message} message */
+const say = (message) => t(message.id, message.params.map(formatParam));
+
+const STYLE = `
+  :host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; }
+  .note { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 6px 10px;
+    border-radius: 6px; border: 1px solid #b45309; background: #fffbeb; color: #451a03; }
+  :host([data-kind=captured-token]) .note { border-color: #047857; background: #ecfdf5; color: #022c22; }
+  .text { flex: 1 1 240px; }
+  .brand { font-weight: 600; margin-right: 4px; }
+  button, a { font: inherit; color: inherit; }
+  button { cursor: pointer; border: 1px solid currentColor; border-radius: 4px; padding: 2px 10px; background: transparent; }
+  button.primary { background: #047857; color: #fff; border-color: #047857; }
+  .confirm { border-color: #b91c1c; background: #fef2f2; color: #450a0a; }
+  button:focus-visible, a:focus-visible, .status:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+  .status:empty { display: none; }
+  @media (prefers-color-scheme: dark) {
+    .note { background: #2a1a05; color: #fde68a; border-color: #d97706; }
+    :host([data-kind=captured-token]) .note { background: #052e22; color: #a7f3d0; border-color: #10b981; }
+    button.primary { background: #10b981; color: #022c22; }
+    .confirm { background: #2b0a0a; color: #fecaca; border-color: #ef4444; }
+  }`;
+
+/** Runs `handler` only for events the user made; a page script's synthetic click does
+ * nothing. Never throws into the page. @param {(ev: Event) => void} handler */
+function onTrusted(handler) {
+  return (/** @type {Event} */ ev) => {
+    if (!ev.isTrusted) return;
+    try {
+      handler(ev);
+    } catch (_) {
+      /* never throw into the page */
+    }
+  };
+}
+
+// Whether the user is moving focus right now (a trusted Tab or pointer press, until the
+// end of its task): focus that arrives any other way was moved by the page.
+let userMoving = false;
+/** @param {Event} ev */
+function noteUserMove(ev) {
+  if (!ev.isTrusted) return;
+  if (ev instanceof KeyboardEvent && ev.key !== 'Tab') return;
+  userMoving = true;
+  setTimeout(() => {
+    userMoving = false;
+  }, 0);
+}
+document.addEventListener('keydown', noteUserMove, true);
+document.addEventListener('pointerdown', noteUserMove, true);
+
+// One stylesheet for every note, adopted by each shadow root: no inline <style>, so a
+// page's strict style-src does not strip our look.
+/** @type {CSSStyleSheet | null} */
+let sheet = null;
+/** @param {ShadowRoot} root */
+function styled(root) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+  }
+  root.adoptedStyleSheets = [sheet];
+  return root;
+}
+
+/** @param {string} tag @param {Record<string, string>} [props] @param {...(Node | string)} children */
+function h(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+/** A button whose action runs only on a trusted click. @param {string} label
+ * @param {() => unknown} action @param {Record<string, string>} [props] */
+function button(label, action, props = {}) {
+  const b = h('button', { type: 'button', text: label, ...props });
+  b.addEventListener('click', onTrusted(() => action()));
+  return b;
+}
+
+/** A link that goes where this script says, whatever the page later writes into its
+ * `href`; a synthetic click goes nowhere. @param {string} label @param {string} href */
+function link(label, href) {
+  const a = h('a', { href, text: label });
+  a.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    if (!ev.isTrusted) return;
+    if (ev.ctrlKey || ev.metaKey || ev.shiftKey) window.open(href, '_blank', 'noopener');
+    else location.assign(href);
+  });
+  return a;
+}
+
+/** `actions.copy(status)` copies this note's token; `actions.dismiss()` resolves true
+ * once the engine recorded the dismissal. Both are bound to this note by the caller.
+ * @param {Note} n @param {{ copy?: (status: HTMLElement) => Promise<boolean>, dismiss?: () => Promise<boolean> }} actions */
+function renderNote(n, actions) {
+  const host = h('keyshift-note', { 'data-kind': n.kind });
+  const root = styled(host.attachShadow({ mode: 'open' }));
+  const status = h('span', { class: 'status', 'aria-live': 'polite' });
+  const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: 'Keyshift:' }), ' ', say(n.message)));
+  if (n.action) box.append(link(t(n.action.label), n.action.href));
+  const copy = actions.copy;
+  if (copy) box.append(button(t('copyToken'), () => copy(status), { class: 'primary' }));
+  const dismiss = actions.dismiss;
+  if (dismiss) {
+    box.append(
+      button(t('dismiss'), async () => {
+        if (await dismiss()) host.remove();
+      }, { 'aria-label': t('dismissLabel') }),
+    );
+  }
+  box.append(status);
+  root.append(box);
+  return host;
+}
+
+/** The question before Done. `copy(status)` resolves whether the token was copied;
+ * `leave()` records that the user chose to go without it. Only the user's choice closes
+ * it: a failed copy keeps it open and says why.
+ * @param {HTMLElement} control @param {(status: HTMLElement) => Promise<boolean>} copy @param {() => void} leave
+ * @param {() => void} proceed */
+function confirmDone(control, copy, leave, proceed) {
+  const host = h('keyshift-confirm');
+  const root = styled(host.attachShadow({ mode: 'open' }));
+  const status = h('span', { class: 'status', 'aria-live': 'assertive', tabindex: '-1' });
+  const close = () => host.remove();
+  const copyButton = button(t('copyAndContinue'), async () => {
+    if (await copy(status)) {
+      close();
+      proceed();
+    } else {
+      status.focus();
+    }
+  }, { class: 'primary' });
+  const skip = button(t('continueWithoutCopying'), () => {
+    leave();
+    close();
+    proceed();
+  });
+  const buttons = [copyButton, skip];
+  root.append(
+    h('div', { class: 'note confirm', role: 'alertdialog', 'aria-labelledby': 'title', 'aria-describedby': 'body' },
+      h('span', { class: 'text' }, h('strong', { id: 'title', text: t('doneGuardTitle') }), ' ', h('span', { id: 'body', text: t('doneGuardBody') })),
+      copyButton, skip, status),
+  );
+  // Focus a page script moves onto "Continue without copying" goes back to the safe
+  // choice; Tab cycles inside the question; Escape closes it and the guard stays.
+  root.addEventListener('focusin', (ev) => {
+    if (ev.target === skip && !userMoving) copyButton.focus();
+  });
+  host.addEventListener('keydown', onTrusted((ev) => {
+    const key = /** @type {KeyboardEvent} */ (ev);
+    if (key.key === 'Escape') {
+      close();
+      control.focus();
+    } else if (key.key === 'Tab') {
+      const at = buttons.indexOf(/** @type {HTMLButtonElement} */ (root.activeElement));
+      key.preventDefault();
+      buttons[(at + (key.shiftKey ? buttons.length - 1 : 1)) % buttons.length].focus();
+    }
+  }));
+  control.after(host);
+  copyButton.focus();
+  return host;
+}

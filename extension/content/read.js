@@ -1,0 +1,422 @@
+// @ts-check
+// Keyshift's content script, part 1 of 3 (read.js, notes.js, main.js; the build joins
+// them into one content.js inside one closure, so nothing here is a global the page
+// could clobber): reading the page. Gathers blocks of text, labels, headers, headings,
+// controls, dialogs and fields, in time slices so a huge page stays responsive. It
+// measures and copies; every judgement is the engine's.
+
+/** @typedef {{ minLen: number, marks: string[] }} Reading */
+/** @typedef {[string, string, string]} Ancestor */
+/** @typedef {{ id: number, segs: string[], source?: 'value' | 'attr', label?: string, header?: string, field?: string,
+ *   row?: number, region?: number, path?: Ancestor[], shown?: [boolean, number, number, number, number],
+ *   near?: [string, string], inner?: string }} Block */
+/** @typedef {{ id: number, kind: string, label?: string, name?: string, placeholder?: string, region?: number }} Field */
+
+// Elements whose text is never page text, and inline elements whose text belongs to the
+// block around them. A textarea is read by its value, not its child text.
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'KEYSHIFT-NOTE', 'KEYSHIFT-CONFIRM']);
+const INLINE = new Set([
+  'SPAN', 'B', 'STRONG', 'I', 'EM', 'SMALL', 'MARK', 'CODE', 'KBD', 'SAMP', 'VAR', 'SUB', 'SUP', 'ABBR', 'FONT',
+  'U', 'S', 'A', 'LABEL', 'TT', 'BDI', 'BDO', 'TIME', 'DATA', 'Q', 'CITE', 'DFN', 'INS', 'DEL', 'WBR', 'BR',
+]);
+// Attributes that carry a copy button's payload.
+const COPY_ATTRS = ['data-clipboard-text', 'data-copy', 'data-copy-text', 'data-token', 'data-value'];
+const CONTROLS = 'button, a[href], input[type=submit], input[type=button], [role=button], [role=link], [role=tab]';
+const HEADINGS = new Set(['H1', 'H2', 'H3']);
+const MAX_HEADINGS = 30;
+const MAX_CONTROLS = 400;
+const MAX_FIELDS = 200;
+const VALUES = 'input:not([type]), input[type=text], input[type=url], input[type=search], input[type=password], textarea';
+const FIELDS = `${VALUES}, input[type=email], input[type=tel]`;
+const CELLS = 'td, th, [role=gridcell], [role=cell], [role=columnheader], [role=rowheader]';
+const ROWS = 'tr, [role=row], li, [role=listitem]';
+const DIALOGS = 'dialog, [role=dialog], [role=alertdialog]';
+const CELL_OR_ITEM = new Set(['TD', 'TH', 'LI', 'DD']);
+const LABELS = new Set(['LABEL', 'DT', 'TH', 'LEGEND']);
+const SHORT = 500;
+const ROW_TEXT = 1000;
+const PATH = 16;
+const NEAR = 300;
+// Reading gives the page its main thread back every SLICE_MS, so a huge or busy page
+// stays responsive (a frame is 16 ms; this leaves the page most of it).
+const SLICE_MS = 8;
+const CHECK_EVERY = 256; // nodes between clock reads
+
+// Elements are named by number in messages; weak references let removed ones go, and
+// their entries go with them (a page adding rows for hours must not grow this list).
+const ids = new WeakMap();
+/** @type {Map<number, WeakRef<Element>>} */
+const elements = new Map();
+const forgetElement = new FinalizationRegistry((/** @type {number} */ id) => elements.delete(id));
+let nextId = 1; // 0 means "none" in messages
+/** @param {number} id */
+const element = (id) => elements.get(id)?.deref();
+/** @param {Element} el @returns {number} */
+const idOf = (el) => {
+  let id = ids.get(el);
+  if (id === undefined) {
+    id = nextId++;
+    elements.set(id, new WeakRef(el));
+    forgetElement.register(el, id);
+    ids.set(el, id);
+  }
+  return id;
+};
+/** @param {string | null | undefined} s */
+const squeeze = (s, max = SHORT) => (s || '').replace(/\s+/g, ' ').trim().slice(0, max);
+
+/** @param {Element} el @param {string} selector */
+const closest = (el, selector) => el.closest(selector);
+/** @param {Element} el */
+const roleOf = (el) => el.getAttribute('role') || '';
+
+// ---- gathering ----------------------------------------------------------------------
+
+/** The nearest element around `el` that is not inline: the block its text belongs to.
+ * @param {Element | null} el */
+function blockFor(el) {
+  while (el && INLINE.has(el.tagName) && el.parentElement && el.parentElement !== document.documentElement) {
+    el = el.parentElement;
+  }
+  return el;
+}
+
+/** @param {Element} el */
+function skipped(el) {
+  for (let e = /** @type {Element | null} */ (el); e; e = e.parentElement) if (SKIP.has(e.tagName)) return true;
+  return false;
+}
+
+/** The cells of an ARIA row, in order. @param {Element} row */
+const ariaCells = (row) => Array.from(row.children).filter((c) => /^(gridcell|cell|columnheader|rowheader)$/.test(roleOf(c)));
+
+// Column headers, read once per table (or ARIA grid) and gathering.
+/** @type {WeakMap<Element, { row: Element | null, texts: string[], byIndex: Map<string, string> }>} */
+let headers = new WeakMap();
+/** @param {Element} el */
+function headerOf(el) {
+  const cell = closest(el, CELLS);
+  if (!cell) return undefined;
+  if (cell.tagName === 'TD' || cell.tagName === 'TH') {
+    const table = closest(cell, 'table');
+    if (!table) return undefined;
+    const t = /** @type {HTMLTableElement} */ (table);
+    let head = headers.get(t);
+    if (!head) {
+      const row = t.tHead && t.tHead.rows.length ? t.tHead.rows[t.tHead.rows.length - 1] : t.rows[0];
+      head = { row, texts: row ? Array.from(row.cells, (c) => squeeze(c.textContent)) : [], byIndex: new Map() };
+      headers.set(t, head);
+    }
+    return head.row !== cell.parentElement ? head.texts[/** @type {HTMLTableCellElement} */ (cell).cellIndex] : undefined;
+  }
+  // An ARIA grid of divs: the header row holds role=columnheader cells; cells match by
+  // aria-colindex where the page gives it, else by position.
+  const grid = closest(cell, '[role=grid], [role=table], [role=treegrid]');
+  const row = closest(cell, '[role=row]');
+  if (!grid || !row || roleOf(cell) === 'columnheader') return undefined;
+  let head = headers.get(grid);
+  if (!head) {
+    const headerRow = Array.from(grid.querySelectorAll('[role=row]')).find((r) => r.querySelector('[role=columnheader]')) || null;
+    const cells = headerRow ? ariaCells(headerRow) : [];
+    const byIndex = new Map(cells.map((c, i) => [c.getAttribute('aria-colindex') || String(i + 1), squeeze(c.textContent)]));
+    head = { row: headerRow, texts: cells.map((c) => squeeze(c.textContent)), byIndex };
+    headers.set(grid, head);
+  }
+  const index = cell.getAttribute('aria-colindex') || String(ariaCells(row).indexOf(cell) + 1);
+  return head.byIndex.get(index);
+}
+
+/** @param {Element} el */
+function labelOf(el) {
+  const aria = el.getAttribute('aria-label');
+  if (aria) return squeeze(aria);
+  const by = el.getAttribute('aria-labelledby');
+  if (by) return squeeze(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' '));
+  const input = /** @type {HTMLInputElement} */ (el);
+  if (input.labels && input.labels.length) return squeeze(input.labels[0].textContent);
+  if (input.placeholder) return squeeze(input.placeholder);
+  // A sibling just before counts as a label only if it is one, or reads like one ("Key:").
+  const prev = el.previousElementSibling;
+  if (!prev || CELL_OR_ITEM.has(prev.tagName)) return undefined;
+  const raw = prev.textContent || '';
+  if (LABELS.has(prev.tagName)) return squeeze(raw);
+  const text = raw.length <= 80 ? squeeze(raw) : '';
+  return text.length <= 40 && text.endsWith(':') ? text : undefined;
+}
+
+/** @param {Element} el @param {Map<number, [number, string]>} rows */
+function rowOf(el, rows) {
+  const row = closest(el, ROWS);
+  if (!row) return undefined;
+  const id = idOf(row);
+  if (!rows.has(id)) rows.set(id, [id, squeeze(row.textContent, ROW_TEXT)]);
+  return id;
+}
+
+/** The dialog an element is in, as an element id (0: none). @param {Element} el */
+function regionOf(el) {
+  const dialog = closest(el, DIALOGS);
+  return dialog ? idOf(dialog) : 0;
+}
+
+// Time-slicing: work yields to the page once the current slice used its budget.
+let sliceStart = 0;
+const startSlice = () => {
+  sliceStart = performance.now();
+};
+// A plain task, queued behind the page's own: scheduler.yield() would jump the queue,
+// and setTimeout(0) would wait 4 ms each time once nested five deep.
+const channel = new MessageChannel();
+/** @type {Array<() => void>} */
+const waiting = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const yieldNow = () =>
+  new Promise((ok) => {
+    waiting.push(() => ok(undefined));
+    channel.port2.postMessage(0);
+  });
+let sinceCheck = 0;
+// Whether this slice used its budget (`now`: a big step follows, check the clock now).
+// Callers write `if (tired()) await rest();`: an await on every node would itself cost
+// a promise per node.
+function tired(now = false) {
+  if (!now && ++sinceCheck < CHECK_EVERY) return false;
+  sinceCheck = 0;
+  return performance.now() - sliceStart >= SLICE_MS;
+}
+async function rest() {
+  await yieldNow();
+  sliceStart = performance.now();
+}
+
+// ---- the facts read closely, for texts that may hold a value ---------------------------
+
+/** Whether a text may hold anything, by the engine's own filter (`scan::READING`).
+ * @param {Reading | null} reading @param {string} text */
+function mayHold(reading, text) {
+  return !!reading && text.length >= reading.minLen && reading.marks.some((m) => text.includes(m));
+}
+
+/** The element and its ancestors, nearest first: tag, role, class. @param {Element} el
+ * @returns {Ancestor[]} */
+function pathOf(el) {
+  /** @type {Ancestor[]} */
+  const out = [];
+  for (let e = /** @type {Element | null} */ (el); e && out.length < PATH; e = e.parentElement) {
+    const cls = typeof e.className === 'string' ? e.className : '';
+    out.push([e.tagName, roleOf(e), cls.slice(0, 120)]);
+  }
+  return out;
+}
+
+/** Whether CSS shows what a person would see of a block, and its box in document
+ * coordinates: its own text nodes where it has them (a wrapper with `display: contents`
+ * has no box of its own), else the element. @param {Element} el @param {Text[]} [own]
+ * @returns {[boolean, number, number, number, number]} */
+function shownOf(el, own) {
+  let box = el;
+  /** @type {{ getBoundingClientRect(): DOMRect }} */
+  let measured = el;
+  if (own && own.length) {
+    const range = document.createRange();
+    range.setStartBefore(own[0]);
+    range.setEndAfter(own[own.length - 1]);
+    measured = range;
+    box = own[0].parentElement || el;
+  }
+  const css = typeof box.checkVisibility === 'function' ? box.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true }) : true;
+  const r = measured.getBoundingClientRect();
+  return [css, Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height)];
+}
+
+/** Text just before `first` and just after `last` (the block's own first and last
+ * nodes) within its dialog, or the page. @param {Element} el @param {Node} first
+ * @param {Node} last @returns {[string, string]} */
+function nearOf(el, first, last) {
+  const root = closest(el, DIALOGS) || el.getRootNode();
+  /** @param {boolean} back */
+  const walk = (back) => {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement && skipped(n.parentElement) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    w.currentNode = back ? first : lastDescendant(last);
+    let text = '';
+    for (let i = 0; i < 400 && text.length < NEAR; i++) {
+      const n = back ? w.previousNode() : w.nextNode();
+      if (!n) break;
+      const t = /** @type {Text} */ (n).data;
+      text = back ? `${t} ${text}` : `${text} ${t}`;
+    }
+    return squeeze(text, NEAR * 2);
+  };
+  return [walk(true).slice(-NEAR), walk(false).slice(0, NEAR)];
+}
+
+/** @param {Node} el */
+function lastDescendant(el) {
+  let n = el;
+  while (n.lastChild) n = n.lastChild;
+  return n;
+}
+
+/** Adds the close facts to a block whose text may hold a value. @param {Block} block
+ * @param {Element} el @param {Reading | null} reading @param {Text[]} [own] its text nodes */
+function readClosely(block, el, reading, own) {
+  if (!mayHold(reading, block.segs.join(''))) return;
+  block.path = pathOf(el);
+  block.shown = shownOf(el, own);
+  block.near = own && own.length ? nearOf(el, own[0], own[own.length - 1]) : nearOf(el, el, el);
+  if (block.source === 'attr') block.inner = squeeze(el.textContent || /** @type {HTMLInputElement} */ (el).value, 100);
+}
+
+/** Blocks inside `roots`: text blocks, input and textarea values, copy attributes, and
+ * the page's text fields. The page may change while this yields; what left it by then is
+ * dropped when notes are placed.
+ * @param {Array<Element | ShadowRoot>} roots @param {(root: ShadowRoot) => void} onShadowRoot
+ * @param {Reading | null} reading */
+async function gather(roots, onShadowRoot, reading) {
+  headers = new WeakMap();
+  /** @type {Map<Element, Text[]>} */
+  const texts = new Map();
+  /** @type {Array<{ el: Element, segs: string[], source: 'value' | 'attr', field?: string }>} */
+  const extra = [];
+  /** @type {Map<number, [number, string]>} */
+  const rows = new Map();
+  /** @type {Field[]} */
+  const fields = [];
+  const seen = new Set();
+  const queue = [...roots];
+  for (let r = 0; r < queue.length; r++) {
+    const root = queue[r];
+    if (!root.isConnected || (root instanceof Element && skipped(root))) continue;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+      acceptNode: (n) =>
+        (n.nodeType === 1 && SKIP.has(/** @type {Element} */ (n).tagName)) || (n.nodeType === 3 && n.parentElement?.tagName === 'TEXTAREA')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_ACCEPT,
+    });
+    for (let n = /** @type {Node | null} */ (walker.currentNode); n; n = walker.nextNode()) {
+      if (tired()) await rest();
+      if (seen.has(n)) continue;
+      seen.add(n);
+      if (n.nodeType === 3) {
+        const t = /** @type {Text} */ (n);
+        if (!t.data.trim()) continue;
+        const block = blockFor(t.parentElement);
+        if (!block) continue;
+        let list = texts.get(block);
+        if (!list) texts.set(block, (list = []));
+        list.push(t);
+      } else if (n.nodeType === 1) {
+        const el = /** @type {Element} */ (n);
+        // Open shadow roots (web components) are read too, and watched for changes.
+        if (el.shadowRoot) {
+          queue.push(el.shadowRoot);
+          onShadowRoot(el.shadowRoot);
+        }
+        if (el.matches(FIELDS)) {
+          const input = /** @type {HTMLInputElement} */ (el);
+          if (input.value && el.matches(VALUES)) extra.push({ el, segs: [input.value], source: 'value', field: input.name || input.id || undefined });
+          if (fields.length < MAX_FIELDS) {
+            const name = squeeze([input.name, input.id].filter(Boolean).join(' '), 200) || undefined;
+            fields.push({ id: idOf(el), kind: el.tagName === 'TEXTAREA' ? 'textarea' : input.type || 'text', label: labelOf(el), name, placeholder: squeeze(input.placeholder) || undefined, region: regionOf(el) || undefined });
+          }
+        }
+        for (const a of COPY_ATTRS) {
+          const v = el.getAttribute(a);
+          if (v) extra.push({ el, segs: [v], source: 'attr', field: a });
+        }
+      }
+    }
+  }
+  /** @type {Block[]} */
+  const blocks = [];
+  /** @type {Map<number, Text[]>} */
+  const nodes = new Map(); // block id -> text nodes, to anchor notes
+  for (const [el, list] of texts) {
+    if (tired()) await rest();
+    const id = idOf(el);
+    nodes.set(id, list);
+    /** @type {Block} */
+    const block = { id, segs: list.map((t) => t.data), label: labelOf(el), header: headerOf(el), row: rowOf(el, rows), region: regionOf(el) || undefined };
+    readClosely(block, el, reading, list);
+    blocks.push(block);
+  }
+  for (const x of extra) {
+    /** @type {Block} */
+    const block = { id: idOf(x.el), segs: x.segs, source: x.source, label: labelOf(x.el), header: headerOf(x.el), field: x.field, row: rowOf(x.el, rows), region: regionOf(x.el) || undefined };
+    readClosely(block, x.el, reading);
+    blocks.push(block);
+  }
+  return { blocks, rows, nodes, fields };
+}
+
+/** The accessible name of a dialog. @param {Element} el */
+function dialogName(el) {
+  return squeeze(el.getAttribute('aria-label') || labelOf(el) || el.querySelector('h1, h2, h3, [role=heading]')?.textContent, 200);
+}
+
+// Headings, controls and dialogs (for the engine to tell the page apart and find Done),
+// read in slices: one selector query over a 200,000-element page holds the thread 25 ms.
+async function pageInfo() {
+  /** @type {Array<[string, number]>} */
+  const headings = [];
+  /** @type {Array<[number, string, number]>} */
+  const controls = [];
+  /** @type {Array<[number, string]>} */
+  const regions = [];
+  const all = document.getElementsByTagName('*');
+  for (let i = 0; i < all.length && (headings.length < MAX_HEADINGS || controls.length < MAX_CONTROLS); i++) {
+    if (tired()) await rest();
+    const el = all[i];
+    const role = roleOf(el);
+    if (headings.length < MAX_HEADINGS && (HEADINGS.has(el.tagName) || role === 'heading')) {
+      const text = squeeze(el.textContent);
+      if (text) headings.push([text, regionOf(el)]);
+    }
+    if (controls.length < MAX_CONTROLS && el.matches(CONTROLS)) {
+      const label = squeeze(el.getAttribute('aria-label') || el.textContent || /** @type {HTMLInputElement} */ (el).value);
+      if (label) controls.push([idOf(el), label, regionOf(el)]);
+    }
+    if (regions.length < 64 && el.matches(DIALOGS)) regions.push([idOf(el), dialogName(el)]);
+  }
+  const html = document.documentElement;
+  const page = {
+    url: location.href,
+    title: squeeze(document.title),
+    lang: squeeze(html.lang, 40),
+    translated: /\btranslated-(ltr|rtl)\b/.test(html.className),
+    headings,
+    controls,
+  };
+  return { page, regions };
+}
+
+/** The changed elements that no other changed element contains: one walk up per
+ * element, stopping at the first ancestor already looked at, so a page nesting
+ * thousands deep costs its depth once, not depth times the number of changes.
+ * @param {Element[]} list */
+function outermost(list) {
+  const marked = new Set(list);
+  /** @type {Map<Element, boolean>} */
+  const covered = new Map(); // element -> whether a marked element is above it
+  const out = [];
+  for (const el of list) {
+    const path = [];
+    let above = false;
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      if (covered.has(p)) {
+        above = covered.get(p) || marked.has(p);
+        break;
+      }
+      if (marked.has(p)) {
+        above = true;
+        break;
+      }
+      path.push(p);
+    }
+    for (const p of path) covered.set(p, above);
+    if (!above) out.push(el);
+  }
+  return out;
+}
