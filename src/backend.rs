@@ -69,7 +69,7 @@ struct Changes {
 #[derive(Debug)]
 pub struct Refusal {
     pub error: Error,
-    pub effects: Effects,
+    pub effects: Box<Effects>,
 }
 
 /// What storage gave back, sorted and unique, as the binary searches expect.
@@ -137,7 +137,9 @@ impl Backend {
         let mut changed = Changes { held: self.session.held.expire(clock.now), ..Changes::default() };
         match self.respond(caller, request, clock, &mut changed) {
             Ok(reply) => Ok(self.outcome(reply, changed, clock.now)),
-            Err(error) => Err(Refusal { error, effects: self.outcome(Reply::Ok {}, changed, clock.now).effects }),
+            Err(error) => {
+                Err(Refusal { error, effects: Box::new(self.outcome(Reply::Ok {}, changed, clock.now).effects) })
+            }
         }
     }
 
