@@ -53,9 +53,19 @@ fn quoted_after(text: &str, prefix: &str, end: char) -> Vec<String> {
 /// manifest's `__MSG_id__`.
 fn shell_ids() -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
-    let dir = root().join("extension");
-    for entry in fs::read_dir(&dir).expect("extension/") {
-        let path = entry.expect("file").path();
+    let mut files = Vec::new();
+    let mut dirs = vec![root().join("extension")];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).expect("extension/") {
+            let path = entry.expect("file").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    for path in files {
         let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
         if !matches!(ext, "js" | "html") {
             continue;
