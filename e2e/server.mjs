@@ -12,11 +12,15 @@ import { LEGACY_KEY, GUIDS, tokenFor, truncated } from './fixtures.mjs';
 const WWW = join(dirname(fileURLToPath(import.meta.url)), '..', 'www');
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
+// The host names the replicas answer for: the vendor's, and an unrelated site for
+// attacks that come from elsewhere.
+export const CERT_NAMES = ['*.repairshopr.com', '*.syncromsp.com', 'evil.example', 'help.msp.test'];
+
 function certificate() {
   const dir = mkdtempSync(join(tmpdir(), 'keyshift-cert-'));
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=acme.repairshopr.com',
-    '-addext', 'subjectAltName=DNS:*.repairshopr.com,DNS:*.syncromsp.com',
+    '-addext', `subjectAltName=${CERT_NAMES.map((n) => `DNS:${n}`).join(',')}`,
     '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
   ], { stdio: 'ignore' });
   const pair = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
@@ -42,8 +46,56 @@ function showing(html, secrets) {
 
 const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
-function reveal(variant, token) {
+// A page as Chrome's own translation leaves it: every text in two <font> wrappers, the
+// <html> marked translated-ltr, the token itself untouched. English is the page as served.
+const TRANSLATIONS = {
+  es: {
+    'My Profile': 'Mi perfil', 'Profile/Password': 'Perfil/Contraseña', 'Full name': 'Nombre completo', Email: 'Correo electrónico',
+    'API Key': 'Clave de API', reset: 'restablecer', 'Legacy keys are being replaced by': 'Las claves antiguas se sustituyen por',
+    'API Tokens': 'Tokens de API', 'Avatar id': 'Id. de avatar', 'Update Profile': 'Actualizar perfil', 'API Token Created': 'Token de API creado',
+    'Copy this token now. For your security it will not be shown again.': 'Copie este token ahora. Por su seguridad, no se volverá a mostrar.',
+    'Your API Token': 'Su token de API', Done: 'Listo',
+  },
+  de: {
+    'My Profile': 'Mein Profil', 'Profile/Password': 'Profil/Passwort', 'Full name': 'Vollständiger Name', Email: 'E-Mail',
+    'API Key': 'API-Schlüssel', reset: 'zurücksetzen', 'Legacy keys are being replaced by': 'Alte Schlüssel werden ersetzt durch',
+    'API Tokens': 'API-Tokens', 'Avatar id': 'Avatar-ID', 'Update Profile': 'Profil aktualisieren', 'API Token Created': 'API-Token erstellt',
+    'Copy this token now. For your security it will not be shown again.': 'Kopieren Sie dieses Token jetzt. Aus Sicherheitsgründen wird es nicht erneut angezeigt.',
+    'Your API Token': 'Ihr API-Token', Done: 'Fertig',
+  },
+  fr: {
+    'My Profile': 'Mon profil', 'Profile/Password': 'Profil/Mot de passe', 'Full name': 'Nom complet', Email: 'E-mail',
+    'API Key': 'Clé API', reset: 'réinitialiser', 'Legacy keys are being replaced by': 'Les anciennes clés sont remplacées par',
+    'API Tokens': 'Jetons API', 'Avatar id': "Id d'avatar", 'Update Profile': 'Mettre à jour le profil', 'API Token Created': 'Jeton API créé',
+    'Copy this token now. For your security it will not be shown again.': 'Copiez ce jeton maintenant. Pour votre sécurité, il ne sera plus affiché.',
+    'Your API Token': 'Votre jeton API', Done: 'Terminé',
+  },
+  nl: {
+    'My Profile': 'Mijn profiel', 'Profile/Password': 'Profiel/Wachtwoord', 'Full name': 'Volledige naam', Email: 'E-mail',
+    'API Key': 'API-sleutel', reset: 'opnieuw instellen', 'Legacy keys are being replaced by': 'Oude sleutels worden vervangen door',
+    'API Tokens': 'API-tokens', 'Avatar id': 'Avatar-id', 'Update Profile': 'Profiel bijwerken', 'API Token Created': 'API-token aangemaakt',
+    'Copy this token now. For your security it will not be shown again.': 'Kopieer dit token nu. Voor uw veiligheid wordt het niet opnieuw getoond.',
+    'Your API Token': 'Uw API-token', Done: 'Klaar',
+  },
+};
+export const TRANSLATED = Object.keys(TRANSLATIONS);
+function translate(lang, text) {
+  const table = TRANSLATIONS[lang];
+  if (!table) return text;
+  const font = '<font style="vertical-align: inherit;">';
+  return `${font}${font}${escape(table[text] ?? text)}</font></font>`;
+}
+
+// Markup a page may hold that names Keyshift's old globals: it must change nothing.
+const CLOBBER = '<div id="__keyshiftLoaded"></div><form id="__keyshift"><input name="read"><input name="notes"><input name="t"></form><img name="chrome" alt="">';
+
+function reveal(variant, token, seed, lang) {
   switch (variant) {
+    case 'textarea':
+      return `<div class="field"><label for="token">Your API Token</label><textarea id="token" readonly rows="2" cols="60">${token}</textarea></div>`;
+    case 'many':
+      // Eight new tokens on one page: more than one site may keep.
+      return Array.from({ length: 8 }, (_, i) => `<div class="field"><label for="t${i}">Token ${i + 1}</label><input id="t${i}" readonly value="${tokenFor(`${seed}-${i}`)}"></div>`).join('');
     case 'spans': {
       const parts = [token.slice(0, 9), token.slice(9, 30), token.slice(30)];
       return `<p>Your API Token:</p><code id="token">${parts.map((p) => `<span>${p}</span>`).join('')}</code>`;
@@ -55,7 +107,7 @@ function reveal(variant, token) {
     case 'attr':
       return `<button class="btn secondary" id="copy" data-clipboard-text="${token}">Copy to clipboard</button>`;
     default:
-      return `<div class="field"><label for="token">Your API Token</label><input id="token" readonly value="${token}"></div>`;
+      return `<div class="field"><label for="token">${translate(lang, 'Your API Token')}</label><input id="token" readonly value="${token}"></div>`;
   }
 }
 
@@ -96,7 +148,21 @@ function render(file, host, query) {
   const variant = query.get('variant') || 'input';
   const token = tokenFor(seed);
   const done = query.get('done');
+  const lang = query.get('translated');
+  const many = variant === 'many' ? Array.from({ length: 8 }, (_, i) => tokenFor(`${seed}-${i}`)) : [];
+  const hidden = Array.from({ length: 6 }, (_, i) => tokenFor(`hidden-${i + 1}`));
   const vars = {
+    token,
+    subdomain: syncro ? 'acme.syncromsp.com' : 'acme.repairshopr.com',
+    docToken: tokenFor('docs-sample'),
+    docToken2: tokenFor('docs-sample-2'),
+    ticketToken: tokenFor('ticket'),
+    ticketToken2: tokenFor('ticket-2'),
+    kbToken: tokenFor('kb'),
+    ...Object.fromEntries(hidden.map((t, i) => [`hidden${i + 1}`, t])),
+    translatedClass: TRANSLATIONS[lang] ? ' class="translated-ltr"' : '',
+    name: escape(query.get('name') ?? 'n8n workflows'),
+    clobber: query.get('clobber') ? CLOBBER : '',
     brand: syncro ? 'Syncro' : 'RepairShopr',
     host,
     legacyKey: LEGACY_KEY,
@@ -105,7 +171,7 @@ function render(file, host, query) {
     tokenUpper: tokenFor('upper').toUpperCase(),
     seed: escape(seed),
     variant: escape(variant),
-    reveal: reveal(variant, token),
+    reveal: reveal(variant, token, seed, lang),
     // `faults=1`: a row whose text is 1,000 Japanese characters (3 bytes each in UTF-8)
     // and a paragraph of 600 text nodes, more than the engine takes in one block.
     faultRows: query.get('faults')
@@ -118,10 +184,12 @@ function render(file, host, query) {
   };
   let html = readFileSync(join(WWW, file), 'utf8').replace('{{header}}', readFileSync(join(WWW, '_header.html'), 'utf8'));
   html = html.replace(/\{\{date:([+-]\d+)\}\}/g, (_, n) => dateIn(Number(n), syncro));
+  html = html.replace(/\{\{t:([^}]+)\}\}/g, (_, text) => translate(lang, text));
   html = html.replace(/\{\{(\w+)\}\}/g, (_, k) => vars[k] ?? '');
   // The reveal page shows its token even where the markup splits it into spans.
-  if (file === 'api_tokens_created.html') shown.add(token);
-  return showing(html, [token, LEGACY_KEY, vars.tokenLike, vars.tokenUpper]);
+  if (file === 'api_tokens_created.html' || file === 'remount.html' || file === 'dialog.html') shown.add(token);
+  many.forEach((t) => shown.add(t));
+  return showing(html, [token, LEGACY_KEY, vars.tokenLike, vars.tokenUpper, vars.docToken, vars.docToken2, vars.ticketToken, vars.ticketToken2, vars.kbToken, ...hidden]);
 }
 
 const ROUTES = {
@@ -129,11 +197,35 @@ const ROUTES = {
   '/api_tokens': 'api_tokens.html',
   '/api_tokens/new': 'api_tokens_new.html',
   '/api_tokens/created': 'api_tokens_created.html',
+  '/api_tokens/dialog': 'dialog.html',
+  '/api_tokens/remount': 'remount.html',
+  '/api_tokens/grid': 'grid.html',
   '/assets/77': 'negatives.html',
+  '/assets/88': 'hidden.html',
+  '/tickets/1234': 'ticket.html',
+  '/kb/api-tokens': 'kb.html',
   '/settings/api': 'spa.html',
   '/': 'profile.html',
 };
-const STATIC = { '/site.css': 'text/css', '/reveal.js': 'text/javascript', '/stress.js': 'text/javascript', '/spa.js': 'text/javascript', '/scale.js': 'text/javascript' };
+// The vendor's API documentation lives on its own host.
+const DOCS_HOSTS = /^api-docs\./;
+const STATIC = Object.fromEntries(
+  ['reveal.js', 'stress.js', 'spa.js', 'scale.js', 'dialog.js', 'remount.js', 'docs.js', 'ticket.js'].map((f) => [`/${f}`, 'text/javascript']).concat([['/site.css', 'text/css']]),
+);
+
+// A not-found page that echoes the address it was asked for, as many do.
+function notFound(path) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page not found</title><link rel="stylesheet" href="/site.css"></head>
+<body><main><h1>404: Page not found</h1><p>The page <code>${escape(decodeURIComponent(path))}</code> could not be found.</p><p><a class="btn" id="done" href="/">Done</a></p></main></body></html>`;
+}
+
+// An unrelated site that frames not-found pages of a vendor host whose addresses hold
+// tokens of its choosing (e2e/integrity.test.mjs).
+function framing(query) {
+  const n = Number(query.get('n')) || 8;
+  const frames = Array.from({ length: n }, (_, i) => `<iframe title="f${i}" width="300" height="80" src="https://victim.repairshopr.com/${tokenFor(`victim-${i}`)}"></iframe>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cute cats</title></head><body><h1>Cute cats</h1>${frames.join('')}</body></html>`;
+}
 const ROOT = join(WWW, '..');
 // The benchmark page runs the bench build's wasm, so it alone may compile WebAssembly.
 const BENCH = {
@@ -170,12 +262,22 @@ export async function start() {
     } else if (url.pathname === '/scale/created') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(render('api_tokens_created.html', url.hostname, url.searchParams).replace('<head>', '<head><script src="/scale.js"></script>'));
+    } else if (url.hostname === 'evil.example' && url.pathname === '/frames') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(framing(url.searchParams));
+    } else if (DOCS_HOSTS.test(url.hostname) && url.pathname === '/') {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(render('docs.html', url.hostname, url.searchParams));
     } else if (ROUTES[url.pathname]) {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(render(ROUTES[url.pathname], url.hostname, url.searchParams));
-    } else {
+    } else if (url.pathname.startsWith('/favicon')) {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
       res.end('not found');
+    } else {
+      // What a 404 echoes is the asker's own text, not a secret any page revealed.
+      res.writeHead(404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(notFound(url.pathname));
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

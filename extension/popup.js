@@ -33,7 +33,9 @@ function render() {
     forget.textContent = t('forget');
     forget.setAttribute('aria-label', t('forgetHeldLabel', [h.masked]));
     forget.addEventListener('click', () => run(ask({ forget: { capture: h.id } }).then(show)));
-    li.append(masked, copy, forget, site, time);
+    const name = document.createElement('strong');
+    name.textContent = h.name || '';
+    li.append(name, masked, copy, forget, site, time);
     if (h.copied) li.append(Object.assign(document.createElement('span'), { className: 'left', textContent: t('copiedMark') }));
     list.append(li);
   }

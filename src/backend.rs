@@ -5,6 +5,7 @@
 use crate::capture::{Binding, CaptureError, Label, Millis, Secret, Seen};
 use crate::error::Error;
 use crate::fingerprint::{Fingerprint, Salt};
+use crate::integrations::TokenKind;
 use crate::managed::Managed;
 use crate::messages::*;
 use crate::page::{address, host_enabled};
@@ -227,7 +228,10 @@ impl Backend {
                 Reply::Ok {}
             }
             (Caller::Page { binding, .. }, Request::Submitted(Submitted { kind, name })) => {
-                self.submitted(binding, Label { name: name.filter(|n| !n.trim().is_empty()), kind }, now);
+                // The name field belongs to the custom form; a prebuilt token goes by its
+                // integration's name.
+                let name = name.filter(|n| !n.trim().is_empty() && kind == TokenKind::Custom);
+                self.submitted(binding, Label { name, kind }, now);
                 changed.held = true;
                 Reply::Ok {}
             }

@@ -317,7 +317,8 @@ impl CaptureStore {
                     id: c.id,
                     masked: c.token.as_ref()?.masked(),
                     origin: c.binding.origin.clone(),
-                    name: c.label.name.clone(),
+                    // A prebuilt token without a name of its own goes by its integration's.
+                    name: c.label.name.clone().or_else(|| c.label.kind.vendor_name().map(String::from)),
                     kind: c.label.kind,
                     place: place(&c.binding),
                     captured_at: c.seen_at,

@@ -235,8 +235,9 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     } else {
         PageKind::TokenReveal
     };
-    if plan.page == PageKind::NewToken {
-        plan.watch = Some(watch(snapshot));
+    let forms = new_token_forms(snapshot, plan.page);
+    if !forms.is_empty() {
+        plan.watch = Some(watch(snapshot, &forms));
     }
     let done_control = reveal_region.and_then(|region| reading.done_control(region));
     Analysis { plan, tokens, done_control }
@@ -278,13 +279,31 @@ fn label_of(snapshot: &Snapshot, region: Option<u32>, submitted: Option<&Label>)
     Label { name: shown.or(submitted.name), kind: submitted.kind }
 }
 
-/// On the New Token page: which controls submit it, as which kind of token, and where
+/// Where the New Token form is: the page itself (`None`), or dialogs whose name or
+/// headings say so (a modal opened from the token list).
+fn new_token_forms(snapshot: &Snapshot, page: PageKind) -> Vec<Option<u32>> {
+    let mut forms: Vec<Option<u32>> = Vec::new();
+    if page == PageKind::NewToken {
+        forms.push(None);
+    }
+    let says = |t: &str| words::NEW_TOKEN.in_text(&fold(t));
+    for region in &snapshot.regions {
+        let headed = snapshot.page.headings.iter().any(|h| h.region == Some(region.id) && says(&h.text));
+        if says(&region.name) || headed {
+            forms.push(Some(region.id));
+        }
+    }
+    forms
+}
+
+/// On the New Token form: which controls submit it, as which kind of token, and where
 /// the name is typed.
-fn watch(snapshot: &Snapshot) -> Watch {
+fn watch(snapshot: &Snapshot, forms: &[Option<u32>]) -> Watch {
     let controls = snapshot
         .page
         .controls
         .iter()
+        .filter(|c| forms.contains(&c.region))
         .filter_map(|c| {
             let label = fold(&c.label);
             let kind = TokenKind::named_in(&label)
@@ -293,10 +312,11 @@ fn watch(snapshot: &Snapshot) -> Watch {
         })
         .collect();
     let named = |f: &crate::snapshot::Field| {
-        [&f.label, &f.name, &f.placeholder]
-            .into_iter()
-            .flatten()
-            .any(|t| words::NAME_LABEL.is(&fold(t)) || fold(t).ends_with("[name]"))
+        forms.contains(&f.region)
+            && [&f.label, &f.name, &f.placeholder]
+                .into_iter()
+                .flatten()
+                .any(|t| words::NAME_LABEL.is(&fold(t)) || fold(t).ends_with("[name]"))
     };
     Watch { controls, name: snapshot.fields.iter().find(|f| named(f)).map(|f| f.id) }
 }

@@ -130,12 +130,12 @@ vocabulary! {
              "shown once", "not be displayed again", "won't be displayed again", "will not be displayed again"],
         es: ["copielo ahora", "copie este token ahora", "no se volvera a mostrar", "no volvera a mostrarse", "solo se muestra una vez",
              "solo se mostrara una vez", "no podra verlo de nuevo", "no podra volver a verlo"],
-        de: ["kopieren sie es jetzt", "kopieren sie das token jetzt", "wird nicht erneut angezeigt", "wird nicht noch einmal angezeigt",
-             "wird nur einmal angezeigt", "nur einmal sichtbar", "nicht wieder angezeigt"],
+        de: ["kopieren sie es jetzt", "kopieren sie dieses token jetzt", "kopieren sie das token jetzt", "nicht erneut angezeigt",
+             "nicht noch einmal angezeigt", "nur einmal angezeigt", "nur einmal sichtbar", "nicht wieder angezeigt"],
         fr: ["copiez-le maintenant", "copiez ce jeton maintenant", "ne sera plus affiche", "ne sera affiche qu'une fois",
              "affiche une seule fois", "ne pourrez plus le voir", "ne sera pas affiche a nouveau"],
-        nl: ["kopieer het nu", "kopieer dit token nu", "wordt niet opnieuw getoond", "wordt niet nogmaals getoond",
-             "slechts een keer getoond", "maar een keer getoond", "wordt eenmalig getoond", "niet meer zien"],
+        nl: ["kopieer het nu", "kopieer dit token nu", "niet opnieuw getoond", "niet nogmaals getoond",
+             "slechts een keer getoond", "maar een keer getoond", "eenmalig getoond", "niet meer zien"],
     }
     /// A column header or label of the date a token stops working.
     EXPIRES_HEADER {

@@ -202,7 +202,7 @@ fn held_tokens_survive_a_restart_through_session_storage() {
 fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
-    let form = Submitted { kind: TokenKind::Zapier, name: Some("Zapier (shop)".into()) };
+    let form = Submitted { kind: TokenKind::Custom, name: Some("Zapier (shop)".into()) };
     ask(&mut b, &caller, Request::Submitted(form)).expect("noted");
     scan(&mut b, &caller);
     let Ok(Outcome { reply: Reply::Held { held }, .. }) =
@@ -210,7 +210,18 @@ fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
     else {
         panic!("list")
     };
-    assert_eq!((held[0].name.as_deref(), held[0].kind), (Some("Zapier (shop)"), TokenKind::Zapier));
+    assert_eq!((held[0].name.as_deref(), held[0].kind), (Some("Zapier (shop)"), TokenKind::Custom));
+    // A prebuilt choice goes by its integration's name, whatever the custom form held.
+    let mut b2 = backend();
+    let prebuilt = Submitted { kind: TokenKind::Zapier, name: Some("n8n workflows".into()) };
+    ask(&mut b2, &caller, Request::Submitted(prebuilt)).expect("noted");
+    scan(&mut b2, &caller);
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) =
+        ask(&mut b2, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(1), url: None }))
+    else {
+        panic!("list")
+    };
+    assert_eq!((held[0].name.as_deref(), held[0].kind), (Some("Zapier"), TokenKind::Zapier));
     // Only for that tab, and only for a while.
     let mut b = backend();
     ask(&mut b, &caller, Request::Submitted(Submitted { kind: TokenKind::Custom, name: None })).expect("noted");

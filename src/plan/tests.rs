@@ -214,6 +214,22 @@ fn the_new_token_page_watches_its_submit_controls_and_name_field() {
     assert_eq!(watch.name, Some(41));
 }
 
+#[test]
+fn a_new_token_dialog_on_the_list_is_watched_too() {
+    let mut p = page("https://acme.repairshopr.com/api_tokens", &["API Tokens"], &["New Token"]);
+    p.headings.push(Heading { text: "New API Token".into(), region: Some(7) });
+    p.controls.push(Control { id: 70, label: "Create API Token".into(), region: Some(7) });
+    p.controls.push(Control { id: 71, label: "Create".into(), region: None });
+    let snapshot = Snapshot {
+        page: p,
+        regions: vec![crate::snapshot::Region { id: 7, name: String::new() }],
+        fields: vec![Field { id: 72, kind: "text".into(), label: Some("Name".into()), region: Some(7), ..Default::default() }],
+        ..Default::default()
+    };
+    let watch = run(&snapshot).plan.watch.expect("the dialog is the form");
+    assert_eq!((watch.controls, watch.name), (vec![(70, TokenKind::Custom)], Some(72)));
+}
+
 fn list_row(id: u32, cells: &[(&str, &str)]) -> (Row, Vec<Block>) {
     let row = Row { id, text: cells.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ") };
     let blocks = cells
