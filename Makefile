@@ -102,6 +102,7 @@ test: test-rust test-wasm test-fuzz test-package test-e2e
 test-package: chrome firefox
 	cd e2e && npx web-ext lint --source-dir ../dist/firefox --warnings-as-errors
 	python3 tools/permissions.py dist/chrome dist/firefox
+	python3 tools/psl.py --check
 	bash tools/repro.sh
 
 test-rust: setup-rust

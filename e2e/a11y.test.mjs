@@ -84,8 +84,8 @@ test('axe: the popup, empty and holding a token, and the options page: no violat
   const holding = await violations(popup);
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await options.locator('#hold').waitFor();
-  await options.waitForFunction(() => document.getElementById('hold').value !== '');
+  await options.locator('#holdMinutes').waitFor();
+  await options.waitForFunction(() => document.getElementById('holdMinutes').value !== '');
   assert.deepEqual({ empty, holding, options: await violations(options) }, { empty: [], holding: [], options: [] });
   for (const p of [popup, page, options]) await p.close();
 });

@@ -29,7 +29,7 @@ async function clipboardBecomes(page, want, ms) {
 test('turned on, the copied token is cleared after the delay; anything copied since is left alone', async () => {
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await options.waitForFunction(() => document.getElementById('clearAfter').value !== '');
+  await options.waitForFunction(() => document.getElementById('clearAfterSeconds').value !== '');
   assert.equal(await options.getByLabel('Clear the clipboard after copying a token').isChecked(), false, 'off by default');
   await options.getByLabel('Clear the clipboard after copying a token').check();
   await options.getByLabel('Clear it after (seconds)').fill('10');

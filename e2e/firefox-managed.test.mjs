@@ -26,9 +26,10 @@ test('Firefox policy: capture off: only the legacy-key note, Done goes straight 
 test('Firefox policy: the options page shows the managed settings locked', async () => {
   const { driver } = ff;
   await ff.openExtensionPage('options.html');
-  await driver.wait(async () => !(await driver.findElement(By.id('managedNote')).getAttribute('hidden')), 5000);
-  assert.equal(await driver.findElement(By.id('capture')).isEnabled(), false);
-  assert.equal(await driver.findElement(By.id('capture')).isSelected(), false);
-  assert.equal(await driver.findElement(By.id('hold')).getAttribute('value'), '0');
-  assert.equal(await driver.findElement(By.id('clearAfter')).isEnabled(), true);
+  const note = await driver.wait(until.elementLocated(By.id('managedNote')), 5000); // drawn once the wasm is loaded
+  await driver.wait(async () => !(await note.getAttribute('hidden')), 5000);
+  assert.equal(await driver.findElement(By.id('captureTokens')).isEnabled(), false);
+  assert.equal(await driver.findElement(By.id('captureTokens')).isSelected(), false);
+  assert.equal(await driver.findElement(By.id('holdMinutes')).getAttribute('value'), '0');
+  assert.equal(await driver.findElement(By.id('clearAfterSeconds')).isEnabled(), true);
 });

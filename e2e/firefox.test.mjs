@@ -72,10 +72,11 @@ test('Firefox: clipboard clearing empties the clipboard from the background page
   const page = await driver.getWindowHandle();
   // Turn clearing on in the options page (the permission prompt is answered by a pref).
   await ff.openExtensionPage('options.html');
-  await driver.wait(async () => (await driver.findElement(By.id('hold')).getAttribute('value')) !== '', 5000);
-  const clear = await driver.findElement(By.id('clear'));
+  const hold = await driver.wait(until.elementLocated(By.id('holdMinutes')), 5000); // drawn once the wasm is loaded
+  await driver.wait(async () => (await hold.getAttribute('value')) !== '', 5000);
+  const clear = await driver.findElement(By.id('clearClipboard'));
   if (!(await clear.isSelected())) await clear.click();
-  const after = await driver.findElement(By.id('clearAfter'));
+  const after = await driver.findElement(By.id('clearAfterSeconds'));
   await after.clear();
   await after.sendKeys('10');
   await driver.findElement(By.css('button[type=submit]')).click();

@@ -22,7 +22,7 @@ test('a custom domain is scanned once added in the options, and no longer once r
 
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await options.waitForFunction(() => document.getElementById('hold').value !== '');
+  await options.waitForFunction(() => document.getElementById('holdMinutes').value !== '');
   await options.getByLabel('Custom domains').fill(HOST);
   await options.getByRole('button', { name: 'Save' }).click();
   await options.getByText('Saved.').waitFor();

@@ -16,7 +16,7 @@ test('hold time 0: a capture still guards Done, but the popup keeps nothing', as
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
   const hold = options.getByLabel('Hold a captured token for (minutes)');
-  await options.waitForFunction(() => document.getElementById('hold').value !== '');
+  await options.waitForFunction(() => document.getElementById('holdMinutes').value !== '');
   assert.equal(await hold.inputValue(), '10', 'ten minutes by default');
   await hold.fill('0');
   await options.getByRole('button', { name: 'Save' }).click();
@@ -30,7 +30,7 @@ test('hold time 0: a capture still guards Done, but the popup keeps nothing', as
   await page.waitForURL(/done=nohold/);
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  await popup.getByText(/No tokens are held/).waitFor();
+  await popup.getByText(/hold time in Options is 0/).waitFor();
   assert.ok(!(await popup.content()).includes(tokenFor('nohold').slice(0, 6)));
 
   await options.bringToFront();
@@ -38,7 +38,7 @@ test('hold time 0: a capture still guards Done, but the popup keeps nothing', as
   await options.getByRole('button', { name: 'Save' }).click();
   await options.waitForTimeout(300);
   await options.reload();
-  await options.waitForFunction(() => document.getElementById('hold').value !== '');
+  await options.waitForFunction(() => document.getElementById('holdMinutes').value !== '');
   assert.equal(await hold.inputValue(), '0', 'an out-of-range value is refused and nothing changes');
   for (const p of [options, page, popup]) await p.close();
 });

@@ -27,13 +27,18 @@ function managedPolicy() {
   return chrome.storage.managed.get(null).catch(() => ({}));
 }
 
+// The Public Suffix List snapshot the package ships, for checking custom domains.
+function suffixList() {
+  return fetch(chrome.runtime.getURL('psl.dat')).then((r) => r.text());
+}
+
 /** A new engine from what storage holds, with its start-up effects applied. */
 async function build() {
   await loaded;
   await sessionLocked;
-  const [local, stored, managed] = await Promise.all([loadLocal(), chrome.storage.session.get('session'), managedPolicy()]);
+  const [local, stored, managed, suffixes] = await Promise.all([loadLocal(), chrome.storage.session.get('session'), managedPolicy(), suffixList()]);
   const selfOrigin = new URL(chrome.runtime.getURL('/')).origin;
-  const e = new Engine({ selfId: chrome.runtime.id, selfOrigin, ...local, managed, session: stored.session });
+  const e = new Engine({ selfId: chrome.runtime.id, selfOrigin, ...local, managed, session: stored.session, suffixes });
   await apply(e.start(Date.now(), offset()).effects);
   return e;
 }

@@ -5,14 +5,14 @@
 use crate::capture::{Binding, CaptureError, Label, Millis, Secret, Seen};
 use crate::error::Error;
 use crate::fingerprint::{Fingerprint, Salt};
+use crate::hosts::SuffixList;
 use crate::integrations::TokenKind;
-use crate::managed::Managed;
 use crate::messages::*;
 use crate::page::{address, host_enabled};
 use crate::plan::{analyze, Context, DoneGuard, Plan};
 use crate::reveal::Situation;
 use crate::scan::READING;
-use crate::settings::Settings;
+use crate::settings::{Managed, Settings};
 use crate::snapshot::Snapshot;
 use crate::text::TextId;
 
@@ -42,6 +42,8 @@ pub struct Backend {
     /// Fingerprints of dismissed notes, sorted and unique.
     dismissed: Vec<Fingerprint>,
     salt: Salt,
+    /// What custom domains may not cover.
+    suffixes: SuffixList,
     /// The salt was made at this start and is not stored yet.
     new_salt: bool,
     session: Session,
@@ -83,8 +85,9 @@ fn sorted_unique(mut list: Vec<Fingerprint>) -> Vec<Fingerprint> {
 
 impl Backend {
     pub fn new(state: State) -> Self {
-        let user = state.settings.filter(|s| s.check().is_ok()).unwrap_or_default();
-        let managed = state.managed.map(Managed::valid).unwrap_or_default();
+        let suffixes = state.suffixes.map_or_else(SuffixList::empty, SuffixList::parse);
+        let user = state.settings.filter(|s| s.check(&suffixes).is_ok()).unwrap_or_default();
+        let managed = state.managed.map(|m| m.valid(&suffixes)).unwrap_or_default();
         let stored = state.salt.as_deref().and_then(Salt::from_hex);
         Backend {
             settings: managed.over(&user),
@@ -93,6 +96,7 @@ impl Backend {
             dismissed: sorted_unique(state.dismissed),
             new_salt: stored.is_none(),
             salt: stored.unwrap_or_else(|| Salt::from_bytes(state.fresh_salt)),
+            suffixes,
             session: state.session.unwrap_or_default(),
             self_id: state.self_id,
             self_origin: state.self_origin,
@@ -147,7 +151,7 @@ impl Backend {
     /// The administrator's policy changed: the settings in force follow (the shell
     /// re-registers custom domains from the effects).
     pub fn set_managed(&mut self, managed: Managed, now: Millis) -> Outcome {
-        self.managed = managed.valid();
+        self.managed = managed.valid(&self.suffixes);
         self.settings = self.managed.over(&self.user);
         self.outcome(self.settings_reply(), Changes { settings: true, ..Changes::default() }, now)
     }
@@ -249,6 +253,12 @@ impl Backend {
                 return Err(Error::NotAllowed("web pages may only send scans, copies, Done choices and dismissals"))
             }
             (Caller::ExtensionPage, Request::ListHeld(here)) => Reply::Held { held: self.list(&here, now) },
+            (Caller::ExtensionPage, Request::Popup(here)) => Reply::Popup {
+                held: self.list(&here, now),
+                settings: self.settings.clone(),
+                locked: self.managed.locked(),
+                enabled: here.url.as_deref().and_then(address).is_some_and(|a| self.enabled(a.host)),
+            },
             (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
                 Reply::Revealed { token: self.session.held.reveal(capture, now)?.clone() }
             }
@@ -266,7 +276,7 @@ impl Backend {
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
                 changed.hosts = true;
                 let user = self.managed.keep_locked(settings, &self.user);
-                user.check()?;
+                user.check(&self.suffixes)?;
                 self.settings = self.managed.over(&user);
                 self.user = user;
                 changed.settings = true;

@@ -89,7 +89,7 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// `new Engine({ selfId, selfOrigin, salt, settings, managed, dismissed, session })`:
+    /// `new Engine({ selfId, selfOrigin, salt, settings, managed, dismissed, session, suffixes })`:
     /// what the shell loaded from storage (any of it `undefined` on first run).
     #[wasm_bindgen(constructor)]
     pub fn new(init: JsValue) -> Result<Engine, JsValue> {
@@ -101,6 +101,7 @@ impl Engine {
             salt: part(&init, "salt"),
             fresh_salt: random_bytes(),
             session: part(&init, "session"),
+            suffixes: part(&init, "suffixes"),
             self_id: who.self_id,
             self_origin: who.self_origin,
         };

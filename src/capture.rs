@@ -123,7 +123,7 @@ pub enum CaptureError {
 }
 
 /// Where a listed capture comes from, seen from the tab the popup was opened over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Place {
     ThisTab,
@@ -132,7 +132,7 @@ pub enum Place {
 }
 
 /// A held token as the popup lists it: masked, never whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HeldView {
     pub id: u32,

@@ -9,12 +9,13 @@ pub mod context;
 pub mod dates;
 pub mod error;
 pub mod fingerprint;
+pub mod hosts;
 pub mod integrations;
-pub mod managed;
 pub mod messages;
 pub mod page;
 pub mod plan;
 pub mod policy;
+pub mod popup;
 pub mod reveal;
 pub mod scan;
 pub mod settings;
@@ -26,6 +27,8 @@ pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod bind;
+#[cfg(target_arch = "wasm32")]
+mod ui;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 mod bench;

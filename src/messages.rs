@@ -7,10 +7,9 @@ use crate::clipboard::ClipboardClears;
 use crate::dates::Date;
 use crate::fingerprint::Fingerprint;
 use crate::integrations::TokenKind;
-use crate::managed::{Locked, Managed};
 use crate::plan::Plan;
 use crate::scan::Reading;
-use crate::settings::Settings;
+use crate::settings::{Locked, Managed, Settings};
 use crate::snapshot::Snapshot;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +63,8 @@ pub enum Request {
     /// The user submitted the New Token form in this tab.
     Submitted(Submitted),
     Dismiss(FingerprintRef),
+    /// The popup opening: everything it shows in one answer.
+    Popup(Here),
     ListHeld(Here),
     RevealHeld(CaptureRef),
     Forget(CaptureRef),
@@ -82,14 +83,14 @@ pub enum Request {
 // Shared bodies: one decoder each, however many requests carry them.
 
 /// `{ "capture": id }`
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaptureRef {
     pub capture: u32,
 }
 
 /// `{ "fingerprint": "<32 hex digits>" }`
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FingerprintRef {
     pub fingerprint: Fingerprint,
@@ -105,7 +106,7 @@ pub struct Submitted {
 }
 
 /// `{ "tab": 12, "url": "https://…" }`: the tab the popup was opened over, if known.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Here {
     #[serde(default)]
@@ -115,7 +116,7 @@ pub struct Here {
 }
 
 /// `{}`
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoFields {}
 
@@ -139,6 +140,14 @@ pub enum Reply {
     },
     Held {
         held: Vec<HeldView>,
+    },
+    /// What the popup shows: held tokens, the settings in force (for honest empty states),
+    /// and whether Keyshift works on the tab it was opened over.
+    Popup {
+        held: Vec<HeldView>,
+        settings: Settings,
+        locked: Vec<Locked>,
+        enabled: bool,
     },
     /// The full token: only ever sent to the extension's own pages.
     Revealed {
@@ -225,6 +234,8 @@ pub struct State {
     /// Sixteen random bytes, for a salt if none is stored yet.
     pub fresh_salt: [u8; 16],
     pub session: Option<Session>,
+    /// The Public Suffix List snapshot the extension ships (`psl.dat`), for custom domains.
+    pub suffixes: Option<String>,
     /// This extension's `runtime.id`, and the origin of its own pages.
     pub self_id: String,
     pub self_origin: String,

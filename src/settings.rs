@@ -1,72 +1,162 @@
-//! The user's settings and what makes them valid. (What is in force is these under an
-//! administrator's policy: `managed`.)
+//! The user's settings, what makes them valid, and an administrator's policy over them:
+//! all from one table (`settings!`). The options page, `extension/managed_schema.json`
+//! and the README's policy table are checked against it (`tests`).
+//!
+//! What is in force is the user's settings under the policy: each value a policy sets
+//! wins and shows locked; a policy value out of range is dropped on its own.
 
 use crate::capture::Millis;
 use crate::error::{BadSetting, Error};
+use crate::hosts::{is_stored_form, SuffixList};
+use crate::text::TextId;
 use serde::{Deserialize, Serialize};
 
-/// The user's settings (kept in `storage.local`: nothing secret in them).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
-pub struct Settings {
-    /// How long a captured token stays available to the popup; 0 = not at all.
-    pub hold_minutes: u32,
-    /// Empty the clipboard a while after a token was copied, if it still holds it.
-    pub clear_clipboard: bool,
-    pub clear_after_seconds: u32,
-    /// Custom domains: `help.example.com` or `*.example.com`.
-    pub extra_hosts: Vec<String>,
+/// What kind of value a setting holds, and its bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Flag,
+    Number { min: u32, max: u32 },
+    Hosts { max: usize },
+}
+
+/// One row of the table, for the options page, the schema check and the README check.
+#[derive(Debug, Clone, Copy)]
+pub struct Setting {
+    /// The name in storage, in the policy and on the options page.
+    pub key: &'static str,
+    pub locked: Locked,
+    pub kind: Kind,
+    /// The options page's label and help texts.
+    pub label: TextId,
+    pub help: Option<TextId>,
+    /// What an out-of-range value is refused as.
+    pub bad: Option<BadSetting>,
+}
+
+macro_rules! settings {
+    ($($(#[$doc:meta])* $field:ident: $ty:ty = $default:expr, $key:literal, $locked:ident, $kind:expr, $label:ident, $help:expr, $bad:expr;)*) => {
+        /// The user's settings (kept where content scripts cannot reach: nothing secret in
+        /// them, but a page must not turn Keyshift off).
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+        pub struct Settings {
+            $($(#[$doc])* pub $field: $ty,)*
+        }
+
+        impl Default for Settings {
+            fn default() -> Self {
+                Settings { $($field: $default,)* }
+            }
+        }
+
+        /// What an administrator sets through browser policy (`storage.managed`).
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+        #[serde(default, rename_all = "camelCase")]
+        pub struct Managed {
+            $(pub $field: Option<$ty>,)*
+        }
+
+        /// A setting an administrator can lock, named as in `Settings`' JSON.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub enum Locked {
+            $($locked,)*
+        }
+
+        /// Every setting, in the order the options page shows them.
+        pub const TABLE: &[Setting] = &[
+            $(Setting { key: $key, locked: Locked::$locked, kind: $kind, label: TextId::$label, help: $help, bad: $bad },)*
+        ];
+
+        impl Settings {
+            /// Each value within its bounds (`TABLE`); custom domains in their stored form.
+            pub fn check(&self, suffixes: &SuffixList) -> Result<(), Error> {
+                $(Check::check(&self.$field, $kind, $bad, suffixes).map_err(Error::BadSetting)?;)*
+                Ok(())
+            }
+        }
+
+        impl Managed {
+            /// Keeps each value only if it is valid as a setting: one typo in a policy
+            /// drops that value (the user's stands), not the whole policy.
+            pub fn valid(self, suffixes: &SuffixList) -> Managed {
+                Managed { $($field: self.$field.filter(|v| Check::check(v, $kind, $bad, suffixes).is_ok()),)* }
+            }
+
+            /// The settings in force: the user's, with every managed value in its place.
+            pub fn over(&self, user: &Settings) -> Settings {
+                Settings { $($field: self.$field.clone().unwrap_or_else(|| user.$field.clone()),)* }
+            }
+
+            /// The user's new settings: what they asked for, except where a policy decides,
+            /// where their earlier choice is kept for the day the policy goes.
+            pub fn keep_locked(&self, asked: Settings, before: &Settings) -> Settings {
+                Settings { $($field: if self.$field.is_some() { before.$field.clone() } else { asked.$field },)* }
+            }
+
+            pub fn locked(&self) -> Vec<Locked> {
+                let mut out = Vec::new();
+                $(if self.$field.is_some() { out.push(Locked::$locked); })*
+                out
+            }
+        }
+    };
+}
+
+settings! {
     /// Capture newly created tokens (note, copy button, Done guard, hold).
-    pub capture_tokens: bool,
+    capture_tokens: bool = true, "captureTokens", CaptureTokens, Kind::Flag, CaptureLabel, Some(TextId::CaptureHelp), None;
+    /// How long a captured token stays available to the popup; 0 = not at all.
+    hold_minutes: u32 = 10, "holdMinutes", HoldMinutes, Kind::Number { min: 0, max: 1440 }, HoldLabel, Some(TextId::HoldHelp), Some(BadSetting::HoldTooLong);
+    /// Empty the clipboard a while after a token was copied, if it still holds it.
+    clear_clipboard: bool = false, "clearClipboard", ClearClipboard, Kind::Flag, ClearLabel, Some(TextId::ClearHelp), None;
+    clear_after_seconds: u32 = 60, "clearAfterSeconds", ClearAfterSeconds, Kind::Number { min: 10, max: 3600 }, ClearAfterLabel, None, Some(BadSetting::ClearDelay);
+    /// Custom domains, in their stored form: `help.example.com` or `*.example.com`.
+    extra_hosts: Vec<String> = Vec::new(), "extraHosts", ExtraHosts, Kind::Hosts { max: 50 }, HostsLabel, Some(TextId::HostsHelp), Some(BadSetting::TooManyHosts);
+    /// Forget a held token once it was filled into an integration's form.
+    forget_after_fill: bool = false, "forgetAfterFill", ForgetAfterFill, Kind::Flag, ForgetAfterFillLabel, Some(TextId::ForgetAfterFillHelp), None;
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            hold_minutes: 10,
-            clear_clipboard: false,
-            clear_after_seconds: 60,
-            extra_hosts: Vec::new(),
-            capture_tokens: true,
-        }
-    }
+/// How each kind of value is checked against its row; `bad` is the row's refusal.
+trait Check {
+    fn check(&self, kind: Kind, bad: Option<BadSetting>, suffixes: &SuffixList) -> Result<(), BadSetting>;
 }
 
-pub const MAX_HOLD_MINUTES: u32 = 24 * 60;
-pub const MAX_EXTRA_HOSTS: usize = 50;
-
-impl Settings {
-    pub fn check(&self) -> Result<(), Error> {
-        if self.hold_minutes > MAX_HOLD_MINUTES {
-            return Err(Error::BadSetting(BadSetting::HoldTooLong));
-        }
-        if !(10..=3600).contains(&self.clear_after_seconds) {
-            return Err(Error::BadSetting(BadSetting::ClearDelay));
-        }
-        if self.extra_hosts.len() > MAX_EXTRA_HOSTS {
-            return Err(Error::BadSetting(BadSetting::TooManyHosts));
-        }
-        if !self.extra_hosts.iter().all(|h| valid_host_pattern(h)) {
-            return Err(Error::BadSetting(BadSetting::HostShape));
-        }
+impl Check for bool {
+    fn check(&self, _: Kind, _: Option<BadSetting>, _: &SuffixList) -> Result<(), BadSetting> {
         Ok(())
     }
+}
 
+impl Check for u32 {
+    fn check(&self, kind: Kind, bad: Option<BadSetting>, _: &SuffixList) -> Result<(), BadSetting> {
+        match kind {
+            Kind::Number { min, max } if !(min..=max).contains(self) => Err(bad.unwrap_or(BadSetting::HoldTooLong)),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Check for Vec<String> {
+    fn check(&self, kind: Kind, _: Option<BadSetting>, suffixes: &SuffixList) -> Result<(), BadSetting> {
+        match kind {
+            Kind::Hosts { max } if self.len() > max => Err(BadSetting::TooManyHosts),
+            _ if !self.iter().all(|h| is_stored_form(h, suffixes)) => Err(BadSetting::HostShape),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Settings {
     pub fn hold_ms(&self) -> Millis {
         Millis::from(self.hold_minutes) * 60_000
     }
 }
 
-/// `name.tld` or `*.name.tld`, letters, digits, dashes and dots only.
-fn valid_host_pattern(pattern: &str) -> bool {
-    let host = pattern.strip_prefix("*.").unwrap_or(pattern);
-    let labels: Vec<&str> = host.split('.').collect();
-    host.len() <= 253
-        && labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        })
+/// The row of a setting, by key.
+pub fn setting(key: &str) -> Option<&'static Setting> {
+    TABLE.iter().find(|s| s.key == key)
 }
+
+#[cfg(test)]
+mod tests;

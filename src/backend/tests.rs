@@ -1,8 +1,8 @@
 use super::*;
 use crate::capture::DoneDecision;
 use crate::integrations::TokenKind;
-use crate::managed::Locked;
 use crate::plan::NoteKind;
+use crate::settings::{Locked, Managed};
 use crate::snapshot::{Block, Control, Heading, PageInfo, Source};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -34,6 +34,7 @@ fn state() -> State {
         salt: Some("00112233445566778899aabbccddeeff".into()),
         self_id: SELF.into(),
         self_origin: format!("chrome-extension://{SELF}"),
+        suffixes: Some(include_str!("../../extension/psl.dat").to_string()),
         ..Default::default()
     }
 }

@@ -223,7 +223,13 @@ fn a_new_token_dialog_on_the_list_is_watched_too() {
     let snapshot = Snapshot {
         page: p,
         regions: vec![crate::snapshot::Region { id: 7, name: String::new() }],
-        fields: vec![Field { id: 72, kind: "text".into(), label: Some("Name".into()), region: Some(7), ..Default::default() }],
+        fields: vec![Field {
+            id: 72,
+            kind: "text".into(),
+            label: Some("Name".into()),
+            region: Some(7),
+            ..Default::default()
+        }],
         ..Default::default()
     };
     let watch = run(&snapshot).plan.watch.expect("the dialog is the form");

@@ -1,0 +1,117 @@
+//! The `chrome.*` calls the extension's pages make, and messages to the background.
+//! (Firefox offers the same `chrome` namespace with promises in Manifest V3.)
+
+use crate::text::TextId;
+use js_sys::{Array, Object, Promise, Reflect};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage, catch)]
+    fn send_message(message: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
+    pub fn extension_url(path: &str) -> String;
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage)]
+    fn get_message(id: &str, substitutions: &Array) -> String;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request, catch)]
+    fn permissions_request(permissions: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query, catch)]
+    fn tabs_query(query: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = create, catch)]
+    fn tabs_create(properties: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "windows"], js_name = getLastFocused, catch)]
+    fn windows_last_focused(options: &JsValue) -> Result<Promise, JsValue>;
+}
+
+/// A text from `_locales`, in the language the browser picked.
+pub fn t(id: TextId, params: &[&str]) -> String {
+    let subs: Array = params.iter().map(|p| JsValue::from_str(p)).collect();
+    let text = get_message(id.id(), &subs);
+    if text.is_empty() {
+        id.id().to_string()
+    } else {
+        text
+    }
+}
+
+/// Why a request failed, as the user should read it: localized, from the error's
+/// `_locales` id.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub message: String,
+}
+
+impl Failure {
+    fn no_answer() -> Failure {
+        Failure { message: t(TextId::NoAnswer, &[]) }
+    }
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Sends `{ kind: body }` to the background and reads its reply as a `T`.
+pub async fn ask<T: DeserializeOwned>(kind: &str, body: &impl Serialize) -> Result<T, Failure> {
+    let message = Object::new();
+    let body = body.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|_| Failure::no_answer())?;
+    let _ = Reflect::set(&message, &JsValue::from_str(kind), &body);
+    let promise = send_message(&message).map_err(|_| Failure::no_answer())?;
+    let answer = JsFuture::from(promise).await.map_err(|_| Failure::no_answer())?;
+    let ok = get(&answer, "ok");
+    if !ok.is_undefined() {
+        // The strict reader, not serde-wasm-bindgen's: its errors would link float printing.
+        return crate::strict::from_source(ok, crate::strict::MESSAGE).map_err(|_| Failure::no_answer());
+    }
+    let text = get(&get(&answer, "error"), "text").as_string();
+    let message = text
+        .and_then(|id| TextId::ALL.iter().find(|t| t.id() == id))
+        .map(|id| t(*id, &[]))
+        .unwrap_or_else(|| t(TextId::NoAnswer, &[]));
+    Err(Failure { message })
+}
+
+/// Asks the browser for permissions and host access, inside the user's click: it must
+/// be called before anything is awaited in the click's handler.
+pub fn request(permissions: &[&str], origins: &[String]) -> Option<Promise> {
+    let wanted = Object::new();
+    let list = |items: Vec<JsValue>| JsValue::from(items.into_iter().collect::<Array>());
+    let _ =
+        Reflect::set(&wanted, &"permissions".into(), &list(permissions.iter().map(|p| JsValue::from_str(p)).collect()));
+    let _ = Reflect::set(&wanted, &"origins".into(), &list(origins.iter().map(|o| JsValue::from_str(o)).collect()));
+    permissions_request(&wanted).ok()
+}
+
+/// Whether a permission request was granted.
+pub async fn granted(request: Option<Promise>) -> bool {
+    match request {
+        Some(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()).unwrap_or(false),
+        None => false,
+    }
+}
+
+/// The tab the user was looking at when the popup opened: the active tab of the last
+/// focused ordinary window (so a popup opened as a window of its own still finds it).
+/// Without the `tabs` permission its address is known only on hosts Keyshift may access.
+pub async fn active_tab() -> Option<(i64, Option<String>)> {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"windowTypes".into(), &Array::of1(&"normal".into()));
+    let window = JsFuture::from(windows_last_focused(&options).ok()?).await.ok()?;
+    let query = Object::new();
+    let _ = Reflect::set(&query, &"active".into(), &JsValue::TRUE);
+    let _ = Reflect::set(&query, &"windowId".into(), &get(&window, "id"));
+    let tabs: Array = JsFuture::from(tabs_query(&query).ok()?).await.ok()?.dyn_into().ok()?;
+    let tab = tabs.get(0);
+    let id = get(&tab, "id").as_f64()? as i64;
+    Some((id, get(&tab, "url").as_string()))
+}
+
+/// Opens one of the extension's pages in a new tab.
+pub fn open_tab(path: &str) {
+    let properties = Object::new();
+    let _ = Reflect::set(&properties, &"url".into(), &JsValue::from_str(&extension_url(path)));
+    let _ = tabs_create(&properties);
+}
