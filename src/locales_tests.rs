@@ -96,7 +96,7 @@ fn every_locale_has_every_message_and_nothing_else() {
         assert!(locales.contains_key(code), "locale {code} is missing");
     }
     let shell = shell_ids();
-    assert!(shell.contains("extName") && shell.contains("copyToken") && shell.contains("popupTitle"), "{shell:?}");
+    assert!(shell.contains("extName") && shell.contains("copyToken") && shell.contains("doneGuardTitle"), "{shell:?}");
     let engine: BTreeSet<String> = TextId::ALL.iter().map(|t| t.id().to_string()).collect();
     let used: BTreeSet<String> = shell.union(&engine).cloned().collect();
     let english = &locales["en"];
