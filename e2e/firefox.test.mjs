@@ -93,3 +93,95 @@ test('Firefox: clipboard clearing empties the clipboard from the background page
   await driver.wait(async () => (await readClipboard(driver)) === '', 30000, 'the clipboard was emptied');
   assert.ok(Date.now() - copiedAt >= 8000, 'not before the 10 s the options set');
 });
+
+// Reading by meaning, in Firefox ESR.
+test('Firefox: API docs with curl samples: no capture, and the docs\' own Done goes through', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url('api-docs.repairshopr.com', '/'));
+  await driver.executeScript((key) => {
+    const p = document.createElement('p');
+    p.id = 'probe';
+    p.textContent = `API key: ${key}`;
+    document.querySelector('main').append(p);
+  }, LEGACY_KEY);
+  await waitForNote(driver, 'legacy-key'); // the page was read
+  assert.deepEqual((await notes(driver)).map((n) => n.kind), ['legacy-key']);
+  await driver.findElement(By.id('done')).click();
+  await driver.wait(async () => (await driver.findElement(By.id('checked')).getText()) === 'Checklist complete', 2000);
+});
+
+test('Firefox: a token in a read-only textarea is captured and copied whole', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.syncro, '/api_tokens/created?seed=ff-textarea&variant=textarea'));
+  await waitForNote(driver, 'captured-token');
+  await (await noteButton(driver, 'captured-token', 'Copy')).click();
+  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
+  assert.equal(await readClipboard(driver), tokenFor('ff-textarea'));
+});
+
+test('Firefox: a reveal the browser translated into Spanish guards its "Listo"', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-tr&translated=es'));
+  await waitForNote(driver, 'captured-token');
+  const done = await driver.findElement(By.id('done'));
+  assert.equal(await done.getText(), 'Listo');
+  await done.click();
+  const confirm = await driver.wait(until.elementLocated(By.css('keyshift-confirm')), 5000);
+  assert.ok((await driver.getCurrentUrl()).includes('/api_tokens/created'), 'held back');
+  await (await (await confirm.getShadowRoot()).findElement(By.css('button:not(.primary)'))).click();
+  await driver.wait(until.urlContains('done=ff-tr'), 5000);
+});
+
+test('Firefox: an ARIA-grid list: legacy, expired and expiring rows from numeric and relative dates', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/grid'));
+  await driver.wait(async () => (await notes(driver)).length >= 4, 10000);
+  const rows = await driver.executeScript(() =>
+    Array.from(document.querySelectorAll('keyshift-note'), (n) => `${n.dataset.kind} ${n.closest('[role=row]').firstElementChild.textContent}`).sort(),
+  );
+  assert.deepEqual(rows, ['legacy-key Legacy API Key', 'token-expired Old Zapier', 'token-expiring IT Glue sync', 'token-expiring Reports']);
+});
+
+// A captured token can't be lost or switched off by a page, in Firefox ESR.
+test('Firefox: settings, salt and dismissals live where content scripts cannot reach them', async () => {
+  const { driver } = ff;
+  const page = await driver.getWindowHandle();
+  await ff.openExtensionPage('options.html');
+  const hold = await driver.wait(until.elementLocated(By.id('holdMinutes')), 5000);
+  await driver.wait(async () => (await hold.getAttribute('value')) !== '', 5000);
+  await hold.clear();
+  await hold.sendKeys('7');
+  await driver.findElement(By.css('button[type=submit]')).click();
+  await driver.wait(async () => (await driver.findElement(By.id('status')).getText()) === 'Saved.', 5000);
+  // storage.local is what a content script could read or write: nothing of Keyshift's is there.
+  const local = await driver.executeAsyncScript((done) => chrome.storage.local.get(null).then((v) => done(Object.keys(v))));
+  assert.deepEqual(local, []);
+  await driver.navigate().refresh();
+  const again = await driver.wait(until.elementLocated(By.id('holdMinutes')), 5000);
+  await driver.wait(async () => (await again.getAttribute('value')) === '7', 5000);
+  await again.clear();
+  await again.sendKeys('10');
+  await driver.findElement(By.css('button[type=submit]')).click();
+  await driver.wait(async () => (await driver.findElement(By.id('status')).getText()) === 'Saved.', 5000);
+  await driver.close();
+  await driver.switchTo().window(page);
+});
+
+test('Firefox: the Done guard asks even after the engine forgot the capture', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-forgot&variant=input'));
+  await waitForNote(driver, 'captured-token');
+  const page = await driver.getWindowHandle();
+  await ff.openExtensionPage('popup.html');
+  const all = await driver.wait(until.elementLocated(By.id('forgetAll')), 5000);
+  await driver.wait(until.elementIsVisible(all), 5000);
+  await all.click();
+  const yes = await driver.wait(until.elementLocated(By.css('[role=alert] button:not(.primary)')), 5000);
+  await yes.click();
+  await driver.wait(async () => !(await driver.findElement(By.id('empty')).getAttribute('hidden')), 5000);
+  await driver.close();
+  await driver.switchTo().window(page);
+  await driver.findElement(By.id('done')).click();
+  await driver.wait(until.elementLocated(By.css('keyshift-confirm')), 5000);
+  assert.ok((await driver.getCurrentUrl()).includes('/api_tokens/created'), 'not left unasked');
+});

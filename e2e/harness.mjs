@@ -13,11 +13,19 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // Lets Playwright report the service worker's own requests too.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
+// The engine built with a request that panics (`make test-e2e` builds it apart), for the
+// test that the background recovers from a trap. Never shipped.
+const FAULTS_PKG = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'pkg-faults');
+
 // A copy of the built extension with some optional permissions already granted (made
-// required), for features whose permission prompt a headless browser cannot answer.
-function withGranted(permissions, hosts) {
+// required), for features whose permission prompt a headless browser cannot answer;
+// with `faults`, running the fault-injection build of the engine.
+function withGranted(permissions, hosts, faults = false) {
   const dir = mkdtempSync(join(tmpdir(), 'keyshift-dist-'));
   cpSync(DIST, dir, { recursive: true });
+  if (faults) {
+    for (const f of ['keyshift.js', 'keyshift_bg.wasm']) cpSync(join(FAULTS_PKG, f), join(dir, 'pkg', f));
+  }
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.permissions.push(...permissions);
   manifest.optional_permissions = (manifest.optional_permissions || []).filter((p) => !permissions.includes(p));
@@ -27,8 +35,8 @@ function withGranted(permissions, hosts) {
 }
 
 // `lang` sets the browser's language (on Linux, Chromium takes it from LANGUAGE).
-export async function launch({ headed = false, granted = [], grantedHosts = [], lang } = {}) {
-  const dist = granted.length || grantedHosts.length ? withGranted(granted, grantedHosts) : DIST;
+export async function launch({ headed = false, granted = [], grantedHosts = [], lang, faults = false } = {}) {
+  const dist = granted.length || grantedHosts.length || faults ? withGranted(granted, grantedHosts, faults) : DIST;
   const server = await start();
   const profile = mkdtempSync(join(tmpdir(), 'keyshift-profile-'));
   const context = await chromium.launchPersistentContext(profile, {

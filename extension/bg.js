@@ -4,7 +4,7 @@
 // only loads state, passes messages on and applies the effects the engine returns
 // (storage writes, alarms, content scripts, host access).
 
-import init, { Engine, __wbg_reset_state } from './pkg/keyshift.js';
+import init, { Engine, __wbg_reset_state, memoryBytes } from './pkg/keyshift.js';
 import { clearClipboard, doneWithClipboard, readClipboard } from './clipboard.js';
 import { loadLocal, saveLocal } from './store.js';
 
@@ -18,6 +18,9 @@ const sessionLocked = chrome.storage.session.setAccessLevel
   : Promise.resolve();
 
 const loaded = init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) });
+
+// For diagnostics and `make bench`: the engine's wasm memory in bytes. Holds nothing secret.
+/** @type {any} */ (globalThis).keyshiftMemoryBytes = () => memoryBytes();
 
 /** Minutes east of UTC: where the user's calendar day begins. */
 const offset = () => -new Date().getTimezoneOffset();

@@ -66,6 +66,14 @@ fn random_bytes() -> [u8; 16] {
     bytes
 }
 
+/// The engine's wasm memory in bytes, for diagnostics and `make bench`. (It never shrinks:
+/// what a message may cost before it is refused is bounded by `strict::MESSAGE`.)
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
 /// What `new Engine({...})` takes: what the shell loaded from storage and who we are.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
