@@ -2,7 +2,7 @@
 // (the browser maps them to 127.0.0.1). Every page is sent with a strict CSP. It records
 // each request so tests can check what reached the network.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -262,6 +262,12 @@ export async function start() {
     } else if (url.pathname === '/scale/created') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(render('api_tokens_created.html', url.hostname, url.searchParams).replace('<head>', '<head><script src="/scale.js"></script>'));
+    } else if (url.searchParams.get('replay') && /^[a-z0-9-]+$/.test(url.searchParams.get('replay'))) {
+      // A page rebuilt from a missed-page report (tools/replay.py), at its original address.
+      const name = `${url.searchParams.get('replay')}.html`;
+      const file = [join(WWW, 'replays', name), join(ROOT, 'target', 'replays', name)].find((f) => existsSync(f));
+      res.writeHead(file ? 200 : 404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(file ? readFileSync(file) : 'no such replay');
     } else if (url.hostname === 'evil.example' && url.pathname === '/frames') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(framing(url.searchParams));

@@ -253,11 +253,18 @@ impl Backend {
                 return Err(Error::NotAllowed("web pages may only send scans, copies, Done choices and dismissals"))
             }
             (Caller::ExtensionPage, Request::ListHeld(here)) => Reply::Held { held: self.list(&here, now) },
+            (Caller::ExtensionPage, Request::PageVerdict(here)) => {
+                let judged = self.session.judged.iter().find(|j| Some(j.tab) == here.tab);
+                Reply::Verdict { page: judged.map(|j| j.page), verdict: judged.and_then(|j| j.verdict.clone()) }
+            }
             (Caller::ExtensionPage, Request::Popup(here)) => Reply::Popup {
                 held: self.list(&here, now),
                 settings: self.settings.clone(),
                 locked: self.managed.locked(),
-                enabled: here.url.as_deref().and_then(address).is_some_and(|a| self.enabled(a.host)),
+                // Without the `tabs` permission the popup rarely knows the tab's address; the
+                // engine knows the tab's content script has read it.
+                enabled: self.session.judged.iter().any(|j| Some(j.tab) == here.tab)
+                    || here.url.as_deref().and_then(address).is_some_and(|a| self.enabled(a.host)),
             },
             (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
                 Reply::Revealed { token: self.session.held.reveal(capture, now)?.clone() }
@@ -308,6 +315,35 @@ impl Backend {
         self.session.held.list(now, here.tab, origin.as_deref())
     }
 
+    /// Remembers how a tab's page was judged: a new address starts afresh; a later scan of
+    /// part of the same page keeps a verdict it did not see again. Says whether it changed.
+    fn judged(&mut self, tab: i64, url: &str, plan: &Plan) -> bool {
+        let list = &mut self.session.judged;
+        match list.iter_mut().find(|j| j.tab == tab) {
+            Some(j) if j.url == url && (plan.verdict.is_none() || j.verdict == plan.verdict) && j.page == plan.page => {
+                false
+            }
+            Some(j) if j.url == url => {
+                if plan.verdict.is_some() {
+                    j.verdict = plan.verdict.clone();
+                    j.page = plan.page;
+                }
+                true
+            }
+            found => {
+                if let Some(j) = found {
+                    *j = Judged { tab, url: url.into(), page: plan.page, verdict: plan.verdict.clone() };
+                } else {
+                    if list.len() >= MAX_SUBMISSIONS {
+                        list.remove(0);
+                    }
+                    list.push(Judged { tab, url: url.into(), page: plan.page, verdict: plan.verdict.clone() });
+                }
+                true
+            }
+        }
+    }
+
     fn submitted(&mut self, binding: &Binding, label: Label, now: Millis) {
         let list = &mut self.session.submissions;
         list.retain(|s| !(s.tab == binding.tab && s.origin == binding.origin) && s.at + SUBMITTED_WINDOW_MS > now);
@@ -337,7 +373,7 @@ impl Backend {
         };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;
-        let changed = !analysis.tokens.is_empty();
+        let changed = self.judged(binding.tab, &snapshot.page.url, &plan) || !analysis.tokens.is_empty();
         let mut guarded = None;
         for found in analysis.tokens {
             let seen = Seen { token: found.token, fingerprint: found.fingerprint, label: found.label };

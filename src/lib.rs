@@ -16,6 +16,7 @@ pub mod page;
 pub mod plan;
 pub mod policy;
 pub mod popup;
+pub mod report;
 pub mod reveal;
 pub mod scan;
 pub mod settings;

@@ -7,7 +7,9 @@ use crate::clipboard::ClipboardClears;
 use crate::dates::Date;
 use crate::fingerprint::Fingerprint;
 use crate::integrations::TokenKind;
+use crate::page::PageKind;
 use crate::plan::Plan;
+use crate::reveal::Verdict;
 use crate::scan::Reading;
 use crate::settings::{Locked, Managed, Settings};
 use crate::snapshot::Snapshot;
@@ -65,6 +67,8 @@ pub enum Request {
     Dismiss(FingerprintRef),
     /// The popup opening: everything it shows in one answer.
     Popup(Here),
+    /// The missed-page report: how the engine last judged the page in that tab.
+    PageVerdict(Here),
     ListHeld(Here),
     RevealHeld(CaptureRef),
     Forget(CaptureRef),
@@ -161,6 +165,11 @@ pub enum Reply {
     Dismissed {
         fingerprints: Vec<Fingerprint>,
     },
+    /// How the engine last judged the page in a tab.
+    Verdict {
+        page: Option<PageKind>,
+        verdict: Option<Verdict>,
+    },
     /// Whether to empty the clipboard now.
     Clipboard {
         clear: bool,
@@ -198,6 +207,15 @@ pub struct Submission {
     pub label: Label,
 }
 
+/// How the engine last judged the page a tab shows (for the missed-page report).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Judged {
+    pub tab: i64,
+    pub url: String,
+    pub page: PageKind,
+    pub verdict: Option<Verdict>,
+}
+
 /// Counted refusals, for tests and diagnostics.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -213,6 +231,7 @@ pub struct Session {
     pub held: CaptureStore,
     pub clears: ClipboardClears,
     pub submissions: Vec<Submission>,
+    pub judged: Vec<Judged>,
     pub stats: Stats,
 }
 

@@ -2,9 +2,9 @@
 //! of its buttons and links. No single class name or word decides; signals add up.
 
 use crate::words::{self, fold, Words};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PageKind {
     /// The API token management list.

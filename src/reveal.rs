@@ -5,11 +5,11 @@
 //! which of them it saw.
 
 use crate::snapshot::{Ancestor, Block, Control, PageInfo, Region, Source};
-use crate::words::{self, contains_words, fold, Words};
-use serde::Serialize;
+use crate::words::{self, contains_words, fold, Words, CODE_MARKERS, DISCUSSION_CLASSES};
+use serde::{Deserialize, Serialize};
 
 /// One thing the page shows (or the tab did) that speaks for or against a reveal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Evidence {
     /// This tab submitted the New Token form moments ago: the strongest signal.
@@ -86,25 +86,7 @@ const DOCS_HOSTS: &[&str] = &["api-docs.", "docs.", "help.", "support.", "kb.", 
 /// Tags and roles where people write to each other, and words in class names that say so.
 const DISCUSSION_TAGS: &[&str] = &["BLOCKQUOTE", "Q"];
 const DISCUSSION_ROLES: &[&str] = &["comment", "log", "feed"];
-const DISCUSSION_CLASSES: &[&str] =
-    &["comment", "reply", "replies", "message", "chat", "conversation", "thread", "ticket", "timeline", "quote"];
 const CODE_TAGS: &[&str] = &["PRE", "CODE", "SAMP", "KBD"];
-/// Text beside a value that never stands beside a revealed token but always in a sample.
-const CODE_MARKERS: &[&str] = &[
-    "curl",
-    "authorization:",
-    "authorization",
-    "bearer",
-    "-h",
-    "--header",
-    "api_key=",
-    "x-api-key",
-    "?api_key",
-    "wget",
-    "fetch(",
-    "requests.get",
-    "http/1.1",
-];
 /// Other text in a block beyond this makes the token part of a sentence.
 const PROSE_CHARS: usize = 48;
 
@@ -118,7 +100,7 @@ pub struct Situation {
 }
 
 /// The judgement on one token: its score, whether it makes a reveal, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub reveal: bool,
     pub score: i32,

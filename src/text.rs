@@ -107,6 +107,17 @@ texts! {
     DismissedItem => "dismissedItem", 2;
     Restore => "restore", 0;
     RestoreLabel => "restoreLabel", 1;
+    ReportIntro => "reportIntro", 0;
+    ReportVerdict => "reportVerdict", 2;
+    ReportNoPage => "reportNoPage", 0;
+    CopyReport => "copyReport", 0;
+    SaveReport => "saveReport", 0;
+    ReportCopied => "reportCopied", 0;
+    PageTokenList => "pageTokenList", 0;
+    PageNewToken => "pageNewToken", 0;
+    PageTokenReveal => "pageTokenReveal", 0;
+    PageProfile => "pageProfile", 0;
+    PageOther => "pageOther", 0;
 }
 
 impl Serialize for TextId {

@@ -275,6 +275,28 @@ vocabulary! {
     UNIT_YEAR { en: ["year", "years"], es: ["ano", "anos"], de: ["jahr", "jahre", "jahren"], fr: ["an", "ans", "annee", "annees"], nl: ["jaar", "jaren"] }
 }
 
+/// Beside a value, these mark a code sample in any language: a command line, an HTTP
+/// header, a query parameter.
+pub const CODE_MARKERS: &[&str] = &[
+    "curl",
+    "authorization:",
+    "authorization",
+    "bearer",
+    "-h",
+    "--header",
+    "api_key=",
+    "x-api-key",
+    "?api_key",
+    "wget",
+    "fetch(",
+    "requests.get",
+    "http/1.1",
+];
+
+/// Words in class names that say people write to each other there.
+pub const DISCUSSION_CLASSES: &[&str] =
+    &["comment", "reply", "replies", "message", "chat", "conversation", "thread", "ticket", "timeline", "quote"];
+
 /// Month names and their abbreviations, January first, folded.
 pub const MONTHS: [[&[&str]; 5]; 12] = [
     [&["jan", "january"], &["ene", "enero"], &["jan", "januar", "janner"], &["janv", "janvier"], &["jan", "januari"]],

@@ -351,6 +351,19 @@ function start() {
     }
   });
 
+  // The missed-page report asks the top frame for the page's raw tree. Only Keyshift's
+  // own extension pages can send this (pages have no way to message content scripts).
+  chrome.runtime.onMessage.addListener((message, sender, reply) => {
+    try {
+      if (!message || !message.report || window !== window.top) return false;
+      if (sender.id !== chrome.runtime.id || !String(sender.url).startsWith(chrome.runtime.getURL(''))) return false;
+      reply({ page: rawPage() });
+    } catch (_) {
+      /* never throw into the page */
+    }
+    return false;
+  });
+
   document.addEventListener('click', onClickCapture, true);
   watch(document.documentElement);
   run([document.body || document.documentElement]);

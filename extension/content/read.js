@@ -420,3 +420,37 @@ function outermost(list) {
   }
   return out;
 }
+
+// ---- the missed-page report -------------------------------------------------------------
+
+const REPORT_ELEMENTS = 4000;
+const REPORT_DEPTH = 80;
+
+/** @typedef {[string, Array<[string, string]>, string, any[]]} RawNode */
+
+/** The page as a tree of `[tag, attributes, own text, children]`, with inputs' current
+ * values, open shadow roots, and Keyshift's own notes left out. The engine redacts it
+ * before anyone sees it (src/report.rs). */
+function rawPage() {
+  let budget = REPORT_ELEMENTS;
+  /** @param {Element} el @param {number} depth @returns {RawNode} */
+  const walk = (el, depth) => {
+    budget--;
+    /** @type {Array<[string, string]>} */
+    const attrs = Array.from(el.attributes, (a) => /** @type {[string, string]} */ ([a.name, a.value.slice(0, 500)]));
+    if (el.matches(FIELDS)) attrs.push(['value', /** @type {HTMLInputElement} */ (el).value.slice(0, 500)]);
+    let text = '';
+    /** @type {RawNode[]} */
+    const children = [];
+    const kids = el.shadowRoot ? [...el.shadowRoot.childNodes, ...el.childNodes] : [...el.childNodes];
+    for (const child of kids) {
+      if (child.nodeType === 3) text += /** @type {Text} */ (child).data;
+      else if (child.nodeType === 1 && !SKIP.has(/** @type {Element} */ (child).tagName) && budget > 0 && depth < REPORT_DEPTH) {
+        children.push(walk(/** @type {Element} */ (child), depth + 1));
+      }
+    }
+    return [el.tagName, attrs, squeeze(text, 2000), children];
+  };
+  const html = document.documentElement;
+  return { url: location.href, lang: html.lang, title: document.title, body: walk(document.body || html, 0) };
+}

@@ -236,6 +236,23 @@ fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
 }
 
 #[test]
+fn the_report_reads_how_a_tab_was_judged_and_a_partial_rescan_keeps_it() {
+    let mut b = backend();
+    let caller = page_caller(&b, 4);
+    scan(&mut b, &caller);
+    let mut partial = reveal_snapshot();
+    partial.blocks.clear(); // a later scan of a changed part that shows no token
+    ask(&mut b, &caller, Request::Scan { snapshot: partial }).expect("scan");
+    let Ok(Outcome { reply: Reply::Verdict { page, verdict }, .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::PageVerdict(Here { tab: Some(4), url: None }))
+    else {
+        panic!("verdict")
+    };
+    assert_eq!(page, Some(crate::page::PageKind::TokenReveal));
+    assert!(verdict.is_some_and(|v| v.reveal));
+}
+
+#[test]
 fn a_frame_under_a_foreign_page_never_captures() {
     let mut b = backend();
     let framed =
@@ -366,7 +383,12 @@ fn a_policy_wins_is_locked_and_can_turn_capture_off() {
     let caller = page_caller(&b, 7);
     let (plan, effects) = scan(&mut b, &caller);
     assert!(plan.notes.is_empty() && plan.done.is_none(), "nothing captured: {plan:?}");
-    assert!(effects.session.is_none(), "nothing held");
+    let _ = effects;
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) = ask(&mut b, &popup, Request::ListHeld(Here::default()))
+    else {
+        panic!("list")
+    };
+    assert!(held.is_empty(), "nothing held");
 
     // The user cannot turn it back on while the policy stands; their other choices save.
     let asked = Settings { capture_tokens: true, hold_minutes: 3, ..Settings::default() };

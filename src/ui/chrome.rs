@@ -24,6 +24,8 @@ extern "C" {
     fn tabs_create(properties: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "windows"], js_name = getLastFocused, catch)]
     fn windows_last_focused(options: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = sendMessage, catch)]
+    fn tabs_send_message(tab: f64, message: &JsValue, options: &JsValue) -> Result<Promise, JsValue>;
 }
 
 /// A text from `_locales`, in the language the browser picked.
@@ -114,4 +116,12 @@ pub fn open_tab(path: &str) {
     let properties = Object::new();
     let _ = Reflect::set(&properties, &"url".into(), &JsValue::from_str(&extension_url(path)));
     let _ = tabs_create(&properties);
+}
+
+/// Asks the top frame of a tab's content script; its answer, or `None`.
+pub async fn ask_tab(tab: i64, message: &JsValue) -> Option<JsValue> {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"frameId".into(), &JsValue::from(0));
+    let promise = tabs_send_message(tab as f64, message, &options).ok()?;
+    JsFuture::from(promise).await.ok().filter(|v| !v.is_undefined())
 }

@@ -7,6 +7,7 @@ mod chrome;
 mod dom;
 mod options;
 mod popup;
+mod report;
 
 use crate::text::TextId;
 use gloo_events::EventListener;

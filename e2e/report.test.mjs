@@ -1,0 +1,106 @@
+// The missed-page report: from the popup, a redacted copy of the page the user reads in
+// full, copies or saves; nothing secret in it; replayed by tools/replay.py into a replica
+// that the engine judges the same way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, waitForNotes, grantClipboard, readClipboard } from './harness.mjs';
+import { HOSTS, LEGACY_KEY, tokenFor } from './fixtures.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PLACEHOLDER = 'T00000000000000000-00000000000000000000000000000000';
+let b;
+let scratch;
+before(async () => {
+  b = await launch();
+  await grantClipboard(b.context, `https://${HOSTS.repairshopr}`);
+  scratch = mkdtempSync(join(tmpdir(), 'keyshift-report-'));
+});
+after(async () => {
+  rmSync(scratch, { recursive: true, force: true });
+  await b.close();
+});
+
+/** The browser's id of the tab showing `page` (its address is hidden without `tabs`). */
+async function tabId(page) {
+  await page.bringToFront();
+  return b.context.serviceWorkers()[0].evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+}
+
+/** Opens the report page for the tab showing `page`, and reads the report it shows. */
+async function report(page) {
+  const id = await tabId(page);
+  const rep = await b.context.newPage();
+  await rep.goto(`chrome-extension://${b.extensionId}/report.html?tab=${id}`);
+  await rep.waitForFunction(() => document.getElementById('report')?.textContent.length > 0);
+  const json = JSON.parse(await rep.textContent('#report'));
+  return { rep, json };
+}
+
+test('the popup offers a report on a Keyshift page; the report holds no secret and reads the page as the engine did', async () => {
+  const token = tokenFor('report');
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?seed=report&variant=textarea&legacy=1'));
+  await waitForNotes(page, 1, 'captured-token');
+  await page.bringToFront();
+  // The real popup is opened over the page: its own small window, the page's window behind.
+  const worker = b.context.serviceWorkers()[0];
+  const opened = b.context.waitForEvent('page', (p) => p.url().endsWith('popup.html'));
+  await worker.evaluate(() => chrome.windows.create({ url: chrome.runtime.getURL('popup.html'), type: 'popup', width: 400, height: 400 }));
+  const popup = await opened;
+  const reportOpens = b.context.waitForEvent('page', (p) => p.url().includes('report.html'));
+  await popup.getByRole('button', { name: 'Report a missed page' }).click();
+  const rep = await reportOpens;
+  await rep.waitForFunction(() => document.getElementById('report')?.textContent.length > 0);
+  const shown = await rep.textContent('body');
+  assert.ok(!shown.includes(token) && !shown.includes(token.slice(1, 18)), 'no part of the token');
+  assert.ok(!shown.includes(LEGACY_KEY), 'nor the legacy key');
+  assert.ok(!shown.includes('Dana') && !shown.includes('dana@example.com'), 'nor the user\'s name or address');
+  const json = JSON.parse(await rep.textContent('#report'));
+  assert.equal(json.page, 'token-reveal');
+  assert.equal(json.verdict.reveal, true);
+  assert.ok(JSON.stringify(json).includes(PLACEHOLDER), 'the token is a placeholder of its shape');
+  assert.match(await rep.textContent('#summary'), /a new token shown once/);
+  // Copy and save give exactly what is shown.
+  await rep.getByRole('button', { name: 'Copy report' }).click();
+  await rep.getByText('Copied the report.').waitFor();
+  const reportText = await rep.textContent('#report');
+  assert.equal(await readClipboard(page), reportText, 'read back in a page of the same browser');
+  const download = rep.waitForEvent('download');
+  await rep.getByRole('button', { name: 'Save as a file' }).click();
+  const file = join(scratch, 'saved.json');
+  await (await download).saveAs(file);
+  assert.equal(readFileSync(file, 'utf8'), reportText);
+  for (const p of [popup, rep, page]) await p.close();
+});
+
+for (const [what, host, path, reveal] of [
+  ['a reveal in a textarea', HOSTS.repairshopr, '/api_tokens/created?seed=replay&variant=textarea', true],
+  ['API docs with a curl sample', 'api-docs.repairshopr.com', '/', false],
+  ['a ticket with token-shaped comments', HOSTS.syncro, '/tickets/1234', false],
+]) {
+  test(`a report of ${what}, replayed, gets the same verdict`, async () => {
+    const page = await b.context.newPage();
+    await page.goto(b.url(host, path));
+    await page.waitForTimeout(1000);
+    const { rep, json } = await report(page);
+    assert.equal(Boolean(json.verdict?.reveal), reveal);
+    const file = join(scratch, 'report.json');
+    writeFileSync(file, JSON.stringify(json));
+    const name = `e2e-${what.replace(/[^a-z]+/g, '-').replace(/-$/, '')}`;
+    execFileSync('python3', [join(ROOT, 'tools', 'replay.py'), file, name, '--out', join(ROOT, 'target', 'replays')]);
+    const original = new URL(json.url);
+    await page.goto(b.url(original.hostname, `${original.pathname}?replay=${name}`));
+    if (reveal) await waitForNotes(page, 1, 'captured-token');
+    else await page.waitForTimeout(1000);
+    const again = await report(page);
+    assert.equal(again.json.verdict?.reveal ?? false, json.verdict?.reveal ?? false);
+    const evidence = (r) => (r.verdict?.evidence ?? []).filter((e) => e !== 'just-submitted').sort();
+    assert.deepEqual(evidence(again.json), evidence(json), 'the same evidence decided');
+    for (const p of [rep, again.rep, page]) await p.close();
+  });
+}

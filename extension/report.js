@@ -1,0 +1,5 @@
+// @ts-check
+// The missed-page report is drawn by Rust (src/ui/report.rs); this only starts it.
+import init, { report } from './pkg/keyshift.js';
+
+init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) }).then(() => report());

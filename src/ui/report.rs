@@ -1,0 +1,126 @@
+//! The missed-page report: the redacted copy of the page a user opened it for, shown in
+//! full before anything happens, to copy or save as a file. Nothing is sent anywhere.
+//! What is kept and what is hidden is decided by `crate::report`.
+
+use super::chrome::{ask, ask_tab, t};
+use super::dom::{append, attr, by_id, el, on_click};
+use super::keep;
+use crate::messages::Here;
+use crate::page::PageKind;
+use crate::report::{redact, RawPage, Report, MESSAGE};
+use crate::reveal::Verdict;
+use crate::text::TextId;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::HtmlElement;
+
+#[derive(Deserialize)]
+struct Judged {
+    page: Option<PageKind>,
+    verdict: Option<Verdict>,
+}
+
+fn page_text(page: Option<PageKind>) -> TextId {
+    match page {
+        Some(PageKind::TokenList) => TextId::PageTokenList,
+        Some(PageKind::NewToken) => TextId::PageNewToken,
+        Some(PageKind::TokenReveal) => TextId::PageTokenReveal,
+        Some(PageKind::Profile) => TextId::PageProfile,
+        _ => TextId::PageOther,
+    }
+}
+
+/// The tab the report is about, from `report.html?tab=N`.
+fn tab() -> Option<i64> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("tab")?.parse().ok()
+}
+
+/// Draws the report page in `<main id="app">`.
+#[wasm_bindgen]
+pub fn report() {
+    super::set_lang();
+    let Some(app) = by_id::<HtmlElement>("app") else { return };
+    let title = el("h1", "", &t(TextId::ReportMissed, &[]));
+    let intro = el("p", "", &t(TextId::ReportIntro, &[]));
+    let summary = el("p", "", "");
+    attr(&summary, "id", "summary");
+    let actions = el("p", "actions", "");
+    let copy = el("button", "primary", &t(TextId::CopyReport, &[]));
+    let save = el("button", "", &t(TextId::SaveReport, &[]));
+    let status = el("span", "status", "");
+    attr(&status, "id", "status");
+    attr(&status, "role", "status");
+    attr(&status, "aria-live", "polite");
+    append(&actions, &[&copy, &save, &status]);
+    let body = el("pre", "report", "");
+    attr(&body, "id", "report");
+    attr(&body, "tabindex", "0");
+    attr(&body, "aria-label", &t(TextId::ReportMissed, &[]));
+    append(&app, &[&title, &intro, &summary, &actions, &body]);
+    keep(on_click(&copy, move |_| {
+        spawn_local(async {
+            let (Some(text), Some(status)) =
+                (by_id::<HtmlElement>("report").and_then(|r| r.text_content()), by_id::<HtmlElement>("status"))
+            else {
+                return;
+            };
+            let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return };
+            let done = JsFuture::from(clipboard.write_text(&text)).await.is_ok();
+            status.set_text_content(Some(&t(if done { TextId::ReportCopied } else { TextId::CopyFailedPopup }, &[])));
+        })
+    }));
+    keep(on_click(&save, |_| save_file()));
+    spawn_local(async move {
+        let Some(tab) = tab() else { return summary.set_text_content(Some(&t(TextId::ReportNoPage, &[]))) };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"report".into(), &JsValue::TRUE);
+        let raw = ask_tab(tab, &message).await.and_then(|answer| js_sys::Reflect::get(&answer, &"page".into()).ok());
+        let Some(raw) = raw.and_then(|page| crate::strict::from_source::<RawPage, _>(page, MESSAGE).ok()) else {
+            return summary.set_text_content(Some(&t(TextId::ReportNoPage, &[])));
+        };
+        let mut report: Report = redact(&raw);
+        drop(raw); // the page's own text goes as soon as it is redacted
+        if let Ok(j) = ask::<Judged>("page-verdict", &Here { tab: Some(tab), url: None }).await {
+            report.page = j
+                .page
+                .map(|p| serde_wasm_bindgen::to_value(&p).ok().and_then(|v| v.as_string()).unwrap_or_default())
+                .unwrap_or_default();
+            let evidence: Vec<String> = j
+                .verdict
+                .iter()
+                .flat_map(|v| v.evidence.iter())
+                .filter_map(|e| serde_wasm_bindgen::to_value(e).ok()?.as_string())
+                .collect();
+            let line = t(
+                TextId::ReportVerdict,
+                &[&t(page_text(j.page), &[]), &if evidence.is_empty() { "–".to_string() } else { evidence.join(", ") }],
+            );
+            summary.set_text_content(Some(&line));
+            report.verdict = j.verdict;
+        }
+        let value = serde::Serialize::serialize(&report, &serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL);
+        let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        body.set_text_content(Some(&text));
+    });
+}
+
+/// Saves the report as `keyshift-report.json` (a download made by the page, no permission).
+fn save_file() {
+    let Some(text) = by_id::<HtmlElement>("report").and_then(|r| r.text_content()) else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let link = el("a", "", "");
+    attr(&link, "href", &url);
+    attr(&link, "download", "keyshift-report.json");
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
