@@ -17,7 +17,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=/cargo
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: all chrome firefox setup setup-rust setup-browser setup-firefox setup-fuzz test test-rust test-wasm test-package test-e2e test-fuzz fuzz demo bench clean
+.PHONY: all chrome firefox setup setup-rust setup-browser setup-firefox setup-fuzz test test-rust test-wasm test-package test-types test-e2e test-fuzz fuzz demo bench clean
 
 all: chrome firefox
 
@@ -94,7 +94,21 @@ chrome firefox: %: setup $(PKG)/keyshift_bg.wasm
 # ---- tests -------------------------------------------------------------------------
 
 # The end-to-end suite runs last: its summary closes the output.
-test: test-rust test-wasm test-fuzz test-package test-e2e
+test: test-rust test-wasm test-fuzz test-package test-types test-e2e
+
+# The shell's scripts, as shipped in each package, type-checked (tsc --strict on the
+# JavaScript, with @types/chrome) against the engine's published contract
+# (keyshift.d.ts, whose message types come from src/bind/contract.d.ts).
+TYPES := target/types/keyshift.d.ts
+$(TYPES): $(WASM)
+	rm -rf target/types && wasm-bindgen --target web --experimental-reset-state-function --out-dir target/types $(WASM)
+
+# Each package is checked in a copy under target/types/, so dist/ ships no .d.ts.
+test-types: chrome firefox $(TYPES) $(NODE_STAMP)
+	for b in chrome firefox; do \
+	  rm -rf target/types/$$b && cp -r dist/$$b target/types/$$b && cp $(TYPES) target/types/$$b/pkg/ && \
+	  e2e/node_modules/.bin/tsc -p tools/tsconfig.$$b.json || exit 1; \
+	done
 
 # The Firefox package passes Mozilla's linter with nothing to report, every permission
 # either package asks for is used and explained in the README, and two builds of the

@@ -5,7 +5,7 @@
 //!
 //! Output: target/bench/corpus.txt, target/bench/native.json.
 
-use keyshift::survey::{count, Counts};
+use keyshift::{count, Counts};
 use std::fmt::Write as _;
 use std::time::Instant;
 
@@ -89,6 +89,7 @@ fn line(rng: &mut Rng, out: &mut String) {
     out.push('\n');
 }
 
+/// The benchmark corpus: a realistic page text with tokens, docs and noise.
 pub fn corpus() -> String {
     let mut rng = Rng(0x5eed_cafe_f00d_1234);
     let mut out = String::with_capacity(TARGET_BYTES + 256);

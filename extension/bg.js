@@ -69,6 +69,7 @@ async function withEngine(call) {
 async function syncExtraHosts(hosts) {
   const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [EXTRA_SCRIPT_ID] });
   if (registered.length) await chrome.scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] });
+  /** @type {string[]} */
   const granted = [];
   for (const host of hosts) {
     const origin = `https://${host}/*`;
@@ -87,7 +88,7 @@ async function syncExtraHosts(hosts) {
   ]);
 }
 
-/** @param {any} effects */
+/** Applies what the engine says the shell must do. @param {Partial<import('./pkg/keyshift.js').Effects>} effects */
 function apply(effects) {
   const writes = [];
   if (effects.session) writes.push(chrome.storage.session.set({ session: effects.session }));

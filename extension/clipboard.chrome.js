@@ -1,6 +1,8 @@
+// @ts-check
 // Chrome's worker has no clipboard: a short-lived offscreen document reads and empties
 // it. (The Firefox build ships clipboard.firefox.js under this name instead.)
 
+/** @param {'read' | 'clear'} request */
 async function offscreen(request) {
   if (!(await chrome.offscreen.hasDocument())) {
     await chrome.offscreen.createDocument({

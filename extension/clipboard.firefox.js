@@ -1,3 +1,4 @@
+// @ts-check
 // Firefox runs the background as an event page, which reaches the clipboard itself with
 // the optional clipboardRead/clipboardWrite permissions. (The Chrome build ships
 // clipboard.chrome.js under this name instead.)

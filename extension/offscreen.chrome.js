@@ -1,8 +1,9 @@
+// @ts-check
 // Chrome's offscreen document for the clipboard: reads it for the engine's check, and
 // empties it when the engine says so. It keeps nothing.
 'use strict';
 
-const board = document.getElementById('board');
+const board = /** @type {HTMLTextAreaElement} */ (document.getElementById('board'));
 
 function read() {
   board.value = '';
@@ -14,9 +15,9 @@ function read() {
 }
 
 function clear() {
-  const empty = (ev) => {
-    ev.clipboardData.clearData();
-    ev.clipboardData.setData('text/plain', '');
+  const empty = (/** @type {ClipboardEvent} */ ev) => {
+    ev.clipboardData?.clearData();
+    ev.clipboardData?.setData('text/plain', '');
     ev.preventDefault();
   };
   document.addEventListener('copy', empty, { once: true });

@@ -21,7 +21,12 @@ use crate::text::TextId;
 pub enum Caller {
     /// A content script in a tab on an enabled host. `frame_ok`: its frame is the top
     /// one, or its top page is on an enabled host too (only then can it show a reveal).
-    Page { binding: Binding, frame_ok: bool },
+    Page {
+        /// The tab and origin it speaks for.
+        binding: Binding,
+        /// Its frame may show a reveal.
+        frame_ok: bool,
+    },
     /// The popup or the options page.
     ExtensionPage,
 }
@@ -33,6 +38,7 @@ impl Caller {
     }
 }
 
+/// The background's state and decisions: settings under policy, dismissals, held tokens.
 pub struct Backend {
     /// The user's own settings, as stored.
     user: Settings,
@@ -84,6 +90,7 @@ fn sorted_unique(mut list: Vec<Fingerprint>) -> Vec<Fingerprint> {
 }
 
 impl Backend {
+    /// Starts from what the shell loaded; each part that cannot be used starts afresh.
     pub fn new(state: State) -> Self {
         let suffixes = state.suffixes.map_or_else(SuffixList::empty, SuffixList::parse);
         let user = state.settings.filter(|s| s.check(&suffixes).is_ok()).unwrap_or_default();
@@ -138,6 +145,8 @@ impl Backend {
         host_enabled(host, &self.settings.extra_hosts)
     }
 
+    /// Answers one request from a checked caller: the reply and what the shell must do, or
+    /// a refusal (with what the shell must still do).
     pub fn handle(&mut self, caller: &Caller, request: Request, clock: Clock) -> Result<Outcome, Refusal> {
         let mut changed = Changes { held: self.session.held.expire(clock.now), ..Changes::default() };
         match self.respond(caller, request, clock, &mut changed) {

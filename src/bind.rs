@@ -13,6 +13,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+/// The request, reply and effect types, published in keyshift.d.ts for the shell's type
+/// check (`tsc`, in `make test`); `messages::tests` keeps them in step with the Rust types.
+#[wasm_bindgen(typescript_custom_section)]
+const CONTRACT: &str = include_str!("bind/contract.d.ts");
+
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
@@ -100,7 +105,7 @@ impl Engine {
     /// `new Engine({ selfId, selfOrigin, salt, settings, managed, dismissed, session, suffixes })`:
     /// what the shell loaded from storage (any of it `undefined` on first run).
     #[wasm_bindgen(constructor)]
-    pub fn new(init: JsValue) -> Result<Engine, JsValue> {
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "Init")] init: JsValue) -> Result<Engine, JsValue> {
         let who: Init = read(init.clone())?;
         let state = State {
             settings: part(&init, "settings"),
@@ -118,6 +123,7 @@ impl Engine {
 
     /// Once after construction: `{ reply, effects }` (a new salt to keep, the custom
     /// domains to register, the alarm to set).
+    #[wasm_bindgen(unchecked_return_type = "Outcome<NoFields>")]
     pub fn start(&mut self, now: f64, offset_minutes: f64) -> Result<JsValue, JsValue> {
         write(&self.backend.start(clock(now, offset_minutes)))
     }
@@ -125,10 +131,11 @@ impl Engine {
     /// Answers one `runtime.onMessage` message. `sender`: `{ id, url, tab, frame, tabUrl }`
     /// from the message's sender. Returns `{ reply, effects }`, or throws an `Error` whose
     /// `name` says what was wrong.
+    #[wasm_bindgen(unchecked_return_type = "Outcome")]
     pub fn handle(
         &mut self,
-        request: JsValue,
-        sender: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SenderInfo")] sender: JsValue,
         now: f64,
         offset_minutes: f64,
     ) -> Result<JsValue, JsValue> {
@@ -148,17 +155,24 @@ impl Engine {
 
     /// The clipboard's text, read because `effects.readClipboard` said a clear was due:
     /// `{ reply: { clear }, effects }`.
+    #[wasm_bindgen(unchecked_return_type = "Outcome<ClipboardReply>")]
     pub fn clipboard(&mut self, text: String, now: f64) -> Result<JsValue, JsValue> {
         write(&self.backend.clipboard(crate::capture::Secret::new(text), now as i64))
     }
 
     /// `storage.managed` changed: `{ reply: { settings, locked }, effects }`. A policy
     /// that cannot be read counts as none.
-    pub fn managed(&mut self, managed: JsValue, now: f64) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Outcome<SettingsReply>")]
+    pub fn managed(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] managed: JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue> {
         write(&self.backend.set_managed(read(managed).unwrap_or_default(), now as i64))
     }
 
     /// An alarm fired: expire what is due.
+    #[wasm_bindgen(unchecked_return_type = "Outcome<NoFields>")]
     pub fn tick(&mut self, now: f64) -> Result<JsValue, JsValue> {
         write(&self.backend.tick(now as i64))
     }

@@ -21,11 +21,13 @@ pub struct Span {
 
 /// The segments of one block joined into one text, remembering where each began.
 pub struct Joined {
+    /// The segments, joined.
     pub text: String,
     starts: Vec<usize>,
 }
 
 impl Joined {
+    /// Joins `segments`, remembering where each began.
     pub fn new<S: AsRef<str>>(segments: &[S]) -> Self {
         let mut text = String::with_capacity(segments.iter().map(|s| s.as_ref().len()).sum());
         let mut starts = Vec::with_capacity(segments.len());
@@ -36,6 +38,7 @@ impl Joined {
         Joined { text, starts }
     }
 
+    /// Every value in the joined text, read whole and, failing that, between segments.
     pub fn findings(&self) -> Vec<Finding> {
         scan_segmented(&self.text, &self.starts)
     }
@@ -66,6 +69,7 @@ impl Joined {
         Point { seg, at }
     }
 
+    /// Where a finding stands in the segments.
     pub fn span(&self, finding: &Finding) -> Span {
         Span { start: self.point(finding.start, false), end: self.point(finding.end, true) }
     }

@@ -61,7 +61,9 @@ impl fmt::Debug for Secret {
 /// Where a capture came from. A page may touch only captures with its own binding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Binding {
+    /// The browser's tab id.
     pub tab: i64,
+    /// `https://host[:port]`, lower-case.
     pub origin: String,
 }
 

@@ -25,18 +25,6 @@ pub enum HostProblem {
     Vendor,
 }
 
-impl HostProblem {
-    pub fn describe(self) -> &'static str {
-        match self {
-            HostProblem::Shape => "not a domain name",
-            HostProblem::Wildcard => "a * may only stand first, as in *.example.com",
-            HostProblem::IpAddress => "an IP address, not a domain",
-            HostProblem::PublicSuffix => "a public suffix: it would cover other people's sites",
-            HostProblem::Vendor => "RepairShopr and Syncro are covered already",
-        }
-    }
-}
-
 /// A custom domain as stored: `help.example.com` or `*.example.com`, lower-case ASCII.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostPattern(String);

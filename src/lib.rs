@@ -1,30 +1,38 @@
 //! Keyshift's engine: everything it decides about RepairShopr/Syncro pages, API keys
-//! and tokens, as plain Rust tested natively. `bind` is the only browser-facing module.
+//! and tokens, as plain Rust tested natively. `bind` (the background's engine) and `ui`
+//! (the extension's own pages) are the only browser-facing modules.
+//!
+//! The crate's public surface is what the fuzz targets and the benchmarks drive; every
+//! module is the extension's own.
 
-pub mod backend;
-pub mod block;
-pub mod capture;
-pub mod clipboard;
-pub mod context;
-pub mod dates;
-pub mod error;
-pub mod fingerprint;
-pub mod hosts;
-pub mod integrations;
-pub mod messages;
-pub mod page;
-pub mod plan;
-pub mod policy;
-pub mod popup;
-pub mod report;
-pub mod reveal;
-pub mod scan;
-pub mod settings;
-pub mod snapshot;
-pub mod strict;
-pub mod survey;
-pub mod text;
-pub mod words;
+mod backend;
+mod block;
+mod capture;
+mod clipboard;
+mod context;
+mod dates;
+mod error;
+mod fingerprint;
+// Pieces only the wasm's extension pages use (and the native tests).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod hosts;
+mod integrations;
+mod messages;
+mod page;
+mod plan;
+mod policy;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod popup;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod report;
+mod reveal;
+mod scan;
+mod settings;
+mod snapshot;
+mod strict;
+mod survey;
+mod text;
+mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod bind;
@@ -33,6 +41,15 @@ mod ui;
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 mod bench;
+
+pub use backend::{Backend, Caller};
+pub use block::Joined;
+pub use capture::Binding;
+pub use messages::{Clock, Request, State};
+pub use scan::{scan, Finding, FindingKind};
+#[cfg(not(target_arch = "wasm32"))]
+pub use strict::{json::from_json, MESSAGE};
+pub use survey::{count, Counts};
 
 #[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -33,11 +33,14 @@ pub struct Sender {
 /// JavaScript's `-new Date().getTimezoneOffset()` gives).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Clock {
+    /// Milliseconds since the Unix epoch.
     pub now: Millis,
+    /// Minutes east of UTC.
     pub offset_minutes: i32,
 }
 
 impl Clock {
+    /// The time `now`, on a UTC calendar.
     pub fn at(now: Millis) -> Clock {
         Clock { now, offset_minutes: 0 }
     }
@@ -55,29 +58,43 @@ impl Clock {
 pub enum Request {
     /// A content script starting: what to read closely.
     Hello(NoFields),
+    /// What a page shows: answered with a plan.
     Scan {
+        /// The page's blocks and landmarks.
         snapshot: Snapshot,
     },
+    /// A captured token was copied (by a note or the popup).
     Copied(CaptureRef),
+    /// A trusted click on a reveal's Done control.
     DoneClicked(CaptureRef),
     /// The user chose to leave a reveal without copying.
     DoneSkipped(CaptureRef),
     /// The user submitted the New Token form in this tab.
     Submitted(Submitted),
+    /// The user dismissed a legacy-key note.
     Dismiss(FingerprintRef),
     /// The popup opening: everything it shows in one answer.
     Popup(Here),
     /// The missed-page report: how the engine last judged the page in that tab.
     PageVerdict(Here),
+    /// Held tokens, masked.
     ListHeld(Here),
+    /// One held token, whole: only for the extension's own pages.
     RevealHeld(CaptureRef),
+    /// Forget one held token.
     Forget(CaptureRef),
+    /// Forget every held token.
     ForgetAll(NoFields),
+    /// The settings in force and what a policy locks.
     GetSettings(NoFields),
+    /// Save the user's settings.
     SetSettings {
+        /// What the options page asks for.
         settings: Settings,
     },
+    /// Fingerprints of dismissed notes.
     ListDismissed(NoFields),
+    /// Bring a dismissed note back.
     Undismiss(FingerprintRef),
     /// Test builds only: makes the engine panic, to prove the shell recovers from it.
     #[cfg(feature = "fault-injection")]
@@ -245,17 +262,25 @@ pub struct Outcome {
 /// be read (corrupt, or written by another version) starts afresh on its own.
 #[derive(Debug, Default)]
 pub struct State {
+    /// The user's own settings.
     pub settings: Option<Settings>,
+    /// An administrator's policy.
     pub managed: Option<Managed>,
+    /// Fingerprints of dismissed notes.
     pub dismissed: Vec<Fingerprint>,
     /// The stored salt, as stored (32 hex digits).
     pub salt: Option<String>,
     /// Sixteen random bytes, for a salt if none is stored yet.
     pub fresh_salt: [u8; 16],
+    /// `storage.session`: held tokens and what goes with them.
     pub session: Option<Session>,
     /// The Public Suffix List snapshot the extension ships (`psl.dat`), for custom domains.
     pub suffixes: Option<String>,
     /// This extension's `runtime.id`, and the origin of its own pages.
     pub self_id: String,
+    /// `chrome-extension://<id>` or `moz-extension://<uuid>`.
     pub self_origin: String,
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -244,7 +244,7 @@ fn vocabulary() -> &'static [&'static str] {
             .chain(words::MONTHS.iter().flat_map(|m| m.iter().flat_map(|l| l.iter().copied())))
             .chain(words::CODE_MARKERS.iter().copied())
             .chain(words::DISCUSSION_CLASSES.iter().copied());
-        let split = |p: &'static str| p.split(|c: char| !c.is_ascii_alphanumeric() && !(c as u32 > 0x7f));
+        let split = |p: &'static str| p.split(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric());
         let mut all: Vec<&'static str> = phrases.flat_map(split).chain(INTERFACE.iter().copied()).collect();
         all.sort_unstable();
         all.dedup();

@@ -32,6 +32,7 @@ pub struct Reading {
 /// The shortest finding is a shortened token: `T`, six hex digits and `…`.
 pub const READING: Reading = Reading { min_len: 1 + REF_MIN_HEX + 1, marks: &["-", ".", "*", "…", "•", "●"] };
 
+/// What a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FindingKind {
     /// A complete API token: the only kind that may be captured.
@@ -45,12 +46,16 @@ pub enum FindingKind {
 /// A value found in a text: `start..end` are byte offsets into that text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Finding {
+    /// What it is.
     pub kind: FindingKind,
+    /// Byte offset where it starts.
     pub start: usize,
+    /// Byte offset just past it.
     pub end: usize,
 }
 
 impl Finding {
+    /// The finding's text in the text it was found in.
     pub fn text<'a>(&self, haystack: &'a str) -> &'a str {
         &haystack[self.start..self.end]
     }

@@ -21,6 +21,7 @@ pub enum Kind {
 
 /// One row of the table, for the options page, the schema check and the README check.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // natively, only tests read it
 pub struct Setting {
     /// The name in storage, in the policy and on the options page.
     pub key: &'static str,
@@ -29,8 +30,6 @@ pub struct Setting {
     /// The options page's label and help texts.
     pub label: TextId,
     pub help: Option<TextId>,
-    /// What an out-of-range value is refused as.
-    pub bad: Option<BadSetting>,
 }
 
 macro_rules! settings {
@@ -64,8 +63,9 @@ macro_rules! settings {
         }
 
         /// Every setting, in the order the options page shows them.
+        #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
         pub const TABLE: &[Setting] = &[
-            $(Setting { key: $key, locked: Locked::$locked, kind: $kind, label: TextId::$label, help: $help, bad: $bad },)*
+            $(Setting { key: $key, locked: Locked::$locked, kind: $kind, label: TextId::$label, help: $help },)*
         ];
 
         impl Settings {
@@ -151,11 +151,6 @@ impl Settings {
     pub fn hold_ms(&self) -> Millis {
         Millis::from(self.hold_minutes) * 60_000
     }
-}
-
-/// The row of a setting, by key.
-pub fn setting(key: &str) -> Option<&'static Setting> {
-    TABLE.iter().find(|s| s.key == key)
 }
 
 #[cfg(test)]

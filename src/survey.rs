@@ -5,11 +5,15 @@ use crate::context::{legacy_key_reason, Surroundings};
 use crate::scan::{scan, FindingKind};
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+/// What a text holds.
 pub struct Counts {
+    /// Full API tokens.
     pub tokens: u32,
+    /// UUIDs their own text marks as legacy keys.
     pub keys: u32,
 }
 
+/// Counts full tokens and legacy keys in `text`.
 pub fn count(text: &str) -> Counts {
     let mut counts = Counts::default();
     for f in scan(text) {

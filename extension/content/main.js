@@ -5,8 +5,8 @@
 // clicks. It must never throw into the page.
 
 /** @typedef {{ token: string, capture: number | null, copied: boolean, note: HTMLElement }} Local */
-/** @typedef {{ page: string, notes: Note[], done?: { control: number, capture: number | null } | null,
- *   watch?: { controls: Array<[number, string]>, name: number | null } | null, errors: unknown[] }} Plan */
+/** @typedef {import('./pkg/keyshift.js').Plan} Plan */
+/** @typedef {import('./pkg/keyshift.js').Request} Request */
 
 // Loaded once per frame, even if injected twice (a custom domain that is also matched).
 // A symbol, not a name: page markup cannot clobber it.
@@ -30,7 +30,7 @@ function start() {
   const tokens = new Set(); // what this script shows a Copy button for, with its token
   /** @type {{ control: HTMLElement, local: Local } | null} */
   let guard = null;
-  /** @type {{ controls: Map<HTMLElement, string>, name: number | null } | null} */
+  /** @type {{ controls: Map<Element, import('./pkg/keyshift.js').TokenKind>, name: number | null } | null} */
   let watching = null;
 
   // ---- talking to the background ------------------------------------------------------
@@ -45,7 +45,7 @@ function start() {
     guard = null;
   }
 
-  /** @param {object} request @returns {Promise<any>} */
+  /** @param {Request} request @returns {Promise<any>} */
   async function ask(request) {
     if (!alive) return null;
     try {
@@ -80,6 +80,7 @@ function start() {
     // Send in batches that end between rows, so a row's cells are read together. All
     // batches go out at once and their notes are placed together: placing per batch
     // would make the browser lay out a big table once per batch.
+    /** @type {Block[][]} */
     const batches = [];
     for (let i = 0; i < blocks.length || i === 0; ) {
       let end = Math.min(i + BATCH_BLOCKS, blocks.length);
@@ -90,7 +91,12 @@ function start() {
     const asked = [];
     for (const [n, batch] of batches.entries()) {
       if (tired(true)) await rest();
-      const batchRows = [...new Set(batch.map((b) => b.row).filter((r) => r !== undefined))].map((r) => rows.get(/** @type {number} */ (r)));
+      /** @type {Array<[number, string]>} */
+      const batchRows = [];
+      for (const r of new Set(batch.map((b) => b.row))) {
+        const row = r === undefined || r === null ? undefined : rows.get(r);
+        if (row) batchRows.push(row);
+      }
       asked.push(ask({ scan: { snapshot: { page, blocks: batch, rows: batchRows, regions, fields: n === 0 ? fields : [] } } }));
     }
     const replies = await Promise.all(asked);

@@ -5,10 +5,9 @@
 // target from this script's own state, never from the DOM, and acts only on trusted
 // (user-made) events.
 
-/** @typedef {{ date: string } | { count: number } | string | number} Param */
-/** @typedef {{ id: string, params: Param[] }} Message */
-/** @typedef {{ block: number, span: { start: { seg: number, at: number }, end: { seg: number, at: number } }, kind: string,
- *   message: Message, action?: { label: string, href: string } | null, dismiss?: string | null, capture?: number | null }} Note */
+/** @typedef {import('./pkg/keyshift.js').Param} Param */
+/** @typedef {import('./pkg/keyshift.js').Message} Message */
+/** @typedef {import('./pkg/keyshift.js').Note} Note */
 
 /** @param {string} id @param {string[]} [params] */
 const t = (id, params) => chrome.i18n.getMessage(id, params) || id;

@@ -5,12 +5,12 @@
 // controls, dialogs and fields, in time slices so a huge page stays responsive. It
 // measures and copies; every judgement is the engine's.
 
-/** @typedef {{ minLen: number, marks: string[] }} Reading */
-/** @typedef {[string, string, string]} Ancestor */
-/** @typedef {{ id: number, segs: string[], source?: 'value' | 'attr', label?: string, header?: string, field?: string,
- *   row?: number, region?: number, path?: Ancestor[], shown?: [boolean, number, number, number, number],
- *   near?: [string, string], inner?: string }} Block */
-/** @typedef {{ id: number, kind: string, label?: string, name?: string, placeholder?: string, region?: number }} Field */
+// The types are the engine's own, from keyshift.d.ts (src/bind/contract.d.ts); the paths
+// are those of the built package, where this part becomes content.js beside pkg/.
+/** @typedef {import('./pkg/keyshift.js').Reading} Reading */
+/** @typedef {import('./pkg/keyshift.js').Ancestor} Ancestor */
+/** @typedef {import('./pkg/keyshift.js').Block} Block */
+/** @typedef {import('./pkg/keyshift.js').Field} Field */
 
 // Elements whose text is never page text, and inline elements whose text belongs to the
 // block around them. A textarea is read by its value, not its child text.

@@ -2,8 +2,8 @@
 //! inside the text, on character boundaries, and mapped back to the same text.
 #![no_main]
 
-use keyshift::block::Joined;
-use keyshift::scan::scan;
+use keyshift::Joined;
+use keyshift::scan;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

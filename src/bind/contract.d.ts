@@ -1,0 +1,212 @@
+// The contract between the JavaScript shell and the Rust engine: what crosses
+// `chrome.runtime.sendMessage` and the Engine's methods. Published in keyshift.d.ts by
+// wasm-bindgen; `messages::tests::the_typescript_contract_matches_the_rust_types` keeps
+// it in step with the Rust types.
+
+// ---- requests ----------------------------------------------------------------------
+
+export interface NoFields {}
+export interface CaptureRef { capture: number; }
+export interface FingerprintRef { fingerprint: string; }
+export interface Submitted { kind: TokenKind; name?: string | null; }
+export interface Here { tab?: number | null; url?: string | null; }
+export interface ScanBody { snapshot: Snapshot; }
+export interface SetSettingsBody { settings: Settings; }
+
+export type Request =
+  | { 'hello': NoFields }
+  | { 'scan': ScanBody }
+  | { 'copied': CaptureRef }
+  | { 'done-clicked': CaptureRef }
+  | { 'done-skipped': CaptureRef }
+  | { 'submitted': Submitted }
+  | { 'dismiss': FingerprintRef }
+  | { 'popup': Here }
+  | { 'page-verdict': Here }
+  | { 'list-held': Here }
+  | { 'reveal-held': CaptureRef }
+  | { 'forget': CaptureRef }
+  | { 'forget-all': NoFields }
+  | { 'get-settings': NoFields }
+  | { 'set-settings': SetSettingsBody }
+  | { 'list-dismissed': NoFields }
+  | { 'undismiss': FingerprintRef };
+
+export type Source = 'text' | 'value' | 'attr';
+/** `[tag, role, class]`, the element first. */
+export type Ancestor = [string, string, string];
+/** `[shown by CSS, x, y, width, height]` in document coordinates. */
+export type Shown = [boolean, number, number, number, number];
+/** `[id, text]` */
+export type Row = [number, string];
+/** `[id, label, region]` (region 0: none) */
+export type Control = [number, string, number];
+/** `[text, region]` */
+export type Heading = [string, number];
+/** `[id, name]` of a dialog */
+export type Region = [number, string];
+
+export interface Block {
+  id: number;
+  segs: string[];
+  source?: Source;
+  label?: string | null;
+  header?: string | null;
+  field?: string | null;
+  row?: number | null;
+  region?: number | null;
+  path?: Ancestor[];
+  shown?: Shown | null;
+  near?: [string, string] | null;
+  inner?: string | null;
+}
+
+export interface Field {
+  id: number;
+  kind?: string;
+  label?: string | null;
+  name?: string | null;
+  placeholder?: string | null;
+  region?: number | null;
+}
+
+export interface PageInfo {
+  url: string;
+  title?: string;
+  lang?: string;
+  translated?: boolean;
+  headings?: Heading[];
+  controls?: Control[];
+}
+
+export interface Snapshot {
+  page: PageInfo;
+  blocks?: Block[];
+  rows?: Row[];
+  regions?: Region[];
+  fields?: Field[];
+}
+
+export interface Settings {
+  captureTokens: boolean;
+  holdMinutes: number;
+  clearClipboard: boolean;
+  clearAfterSeconds: number;
+  extraHosts: string[];
+  forgetAfterFill: boolean;
+}
+
+// ---- replies -------------------------------------------------------------------------
+
+export type PageKind = 'token-list' | 'new-token' | 'token-reveal' | 'profile' | 'integration' | 'other';
+export type NoteKind = 'legacy-key' | 'token-expired' | 'token-expiring' | 'captured-token';
+export type TokenKind = 'unknown' | 'custom' | 'it-glue' | 'ninja-rmm' | 'pax8' | 'zapier';
+export type Place = 'this-tab' | 'this-site' | 'elsewhere';
+export type DoneDecision = 'confirm' | 'allow';
+export type Locked = 'captureTokens' | 'holdMinutes' | 'clearClipboard' | 'clearAfterSeconds' | 'extraHosts' | 'forgetAfterFill';
+export type Evidence =
+  | 'just-submitted' | 'reveal-address' | 'reveal-heading' | 'once-text' | 'done-nearby' | 'shown-as-value'
+  | 'in-prose' | 'in-code-sample' | 'in-discussion' | 'on-docs-page' | 'on-echo-page'
+  | 'hidden' | 'echoes-address' | 'foreign-frame' | 'attribute-only';
+
+export interface Reading { minLen: number; marks: string[]; }
+export interface Point { seg: number; at: number; }
+export interface Span { start: Point; end: Point; }
+export type Param = { date: string } | { count: number };
+export interface Message { id: string; params: Param[]; }
+export interface Action { label: string; href: string; }
+export interface Note {
+  block: number;
+  span: Span;
+  kind: NoteKind;
+  message: Message;
+  action: Action | null;
+  dismiss: string | null;
+  capture: number | null;
+}
+export interface DoneGuard { control: number; capture: number | null; }
+export interface Watch { controls: Array<[number, TokenKind]>; name: number | null; }
+export interface Verdict { reveal: boolean; score: number; region: number | null; evidence: Evidence[]; }
+export interface BlockError { block: number; error: string; message: string; }
+export interface Plan {
+  page: PageKind;
+  notes: Note[];
+  done: DoneGuard | null;
+  watch: Watch | null;
+  verdict: Verdict | null;
+  errors: BlockError[];
+}
+export interface HeldView {
+  id: number;
+  masked: string;
+  origin: string;
+  name: string | null;
+  kind: TokenKind;
+  place: Place;
+  capturedAt: number;
+  expiresInMs: number;
+  copied: boolean;
+}
+
+export interface ReadingReply { reading: Reading; }
+export interface PlanReply { plan: Plan; }
+export interface CopiedReply { guard: boolean; }
+export interface DoneReply { decision: DoneDecision; }
+export interface HeldReply { held: HeldView[]; }
+export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; }
+export interface RevealedReply { token: string; }
+export interface SettingsReply { settings: Settings; locked: Locked[]; }
+export interface DismissedReply { fingerprints: string[]; }
+export interface VerdictReply { page: PageKind | null; verdict: Verdict | null; }
+export interface ClipboardReply { clear: boolean; }
+export type Reply =
+  | ReadingReply | PlanReply | CopiedReply | DoneReply | HeldReply | PopupReply | RevealedReply
+  | SettingsReply | DismissedReply | VerdictReply | ClipboardReply | NoFields;
+
+/** What `storage.session` holds; the shell stores it and hands it back, never reads it. */
+export type Session = Record<string, unknown>;
+
+export interface Effects {
+  session: Session | null;
+  settings: Settings | null;
+  extraHosts: string[] | null;
+  dismissed: string[] | null;
+  salt: string | null;
+  alarmAt: number | null;
+  readClipboard: boolean;
+}
+
+export interface Outcome<R = Reply> { reply: R; effects: Effects; }
+
+/** What the shell answers a message with. */
+export type Answer = { ok: Reply } | { error: { name: string; message: string; text?: string } };
+
+// ---- the engine's own arguments -------------------------------------------------------
+
+/** `new Engine(init)`: what the shell loaded from storage, and who Keyshift is. */
+export interface Init {
+  selfId: string;
+  selfOrigin: string;
+  salt?: unknown;
+  settings?: unknown;
+  managed?: unknown;
+  dismissed?: unknown;
+  session?: unknown;
+  suffixes?: string;
+}
+
+/** A message's sender, as `runtime.onMessage` gives it. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: number;
+  frame?: number;
+  tabUrl?: string;
+}
+
+/** What the engine throws: named after the Rust error, with the `_locales` id to show and
+ * what the shell must still apply. */
+export interface EngineError extends Error {
+  text: string;
+  effects?: Effects;
+}

@@ -1,0 +1,266 @@
+//! The TypeScript contract (`src/bind/contract.d.ts`, published in keyshift.d.ts) says
+//! what the Rust types say: every request kind, every field of what the shell sends,
+//! every field and value of what it reads back.
+
+use super::*;
+use crate::block::{Point, Span};
+use crate::capture::{DoneDecision, HeldView, Place};
+use crate::integrations::TokenKind;
+use crate::page::PageKind;
+use crate::plan::{Action, BlockError, DoneGuard, Note, NoteKind, Plan, Watch};
+use crate::policy::{Message, Param};
+use crate::reveal::{Evidence, Verdict, EVIDENCE};
+use crate::settings::{Locked, TABLE};
+use crate::text::TextId;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+const CONTRACT: &str = include_str!("../bind/contract.d.ts");
+
+/// `export interface Name { a: T; b?: U; }` → name → field names.
+fn interfaces() -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    let mut rest = CONTRACT;
+    while let Some(at) = rest.find("export interface ") {
+        rest = &rest[at + "export interface ".len()..];
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let open = rest.find('{').expect("a body");
+        let mut depth = 0;
+        let mut end = open;
+        for (i, c) in rest[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                end = open + i;
+                break;
+            }
+        }
+        let body = &rest[open + 1..end];
+        let fields = body
+            .split(';')
+            .map(|f| {
+                f.lines()
+                    .filter(|l| !l.trim_start().starts_with("/**") && !l.trim_start().starts_with('*'))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter_map(|f| f.trim().split_once(':').map(|(k, _)| k.trim().trim_end_matches('?').to_string()))
+            .filter(|k| !k.is_empty())
+            .collect();
+        out.insert(name, fields);
+    }
+    out
+}
+
+/// `export type Name = 'a' | 'b';` → the quoted strings.
+fn string_union(name: &str) -> BTreeSet<String> {
+    let start = CONTRACT.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("type {name}"));
+    let body = &CONTRACT[start..start + CONTRACT[start..].find(';').expect("end")];
+    body.split('\'').skip(1).step_by(2).map(String::from).collect()
+}
+
+/// The names serde lists when it refuses an unknown one ("expected one of `a`, `b`",
+/// "expected `a` or `b`", "expected `a`", "there are no fields").
+fn serde_names(error: String) -> BTreeSet<String> {
+    if error.contains("there are no fields") {
+        return BTreeSet::new();
+    }
+    let list = error.split("expected").nth(1).unwrap_or_else(|| panic!("{error}"));
+    list.split('`').skip(1).step_by(2).map(String::from).collect()
+}
+
+fn fields_of<T: serde::de::DeserializeOwned + std::fmt::Debug>(body: Value) -> BTreeSet<String> {
+    let mut body = body;
+    body.as_object_mut().expect("an object").insert("zzz-no-such-field".into(), json!(0));
+    serde_names(serde_json::from_value::<T>(body).expect_err("refused").to_string())
+}
+
+fn keys(v: &Value) -> BTreeSet<String> {
+    v.as_object().expect("an object").keys().cloned().collect()
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).expect("serializes")
+}
+
+#[test]
+fn every_request_kind_and_inbound_field_is_declared() {
+    let declared: BTreeSet<String> = {
+        let start = CONTRACT.find("export type Request =").expect("Request");
+        let body = &CONTRACT[start..start + CONTRACT[start..].find(";").expect("end")];
+        body.split('\'').skip(1).step_by(2).map(String::from).collect()
+    };
+    let rust = serde_names(serde_json::from_str::<Request>(r#"{"zzz":{}}"#).expect_err("refused").to_string());
+    assert_eq!(declared, rust, "Request kinds");
+    let ts = interfaces();
+    let snapshot = json!({"page": {"url": "https://a.repairshopr.com/"}});
+    for (name, rust) in [
+        ("Snapshot", fields_of::<crate::snapshot::Snapshot>(snapshot.clone())),
+        ("PageInfo", fields_of::<crate::snapshot::PageInfo>(json!({"url": "x"}))),
+        ("Block", fields_of::<crate::snapshot::Block>(json!({"id": 1, "segs": []}))),
+        ("Field", fields_of::<crate::snapshot::Field>(json!({"id": 1}))),
+        ("Submitted", fields_of::<Submitted>(json!({"kind": "custom"}))),
+        ("Here", fields_of::<Here>(json!({}))),
+        ("CaptureRef", fields_of::<CaptureRef>(json!({"capture": 1}))),
+        ("FingerprintRef", fields_of::<FingerprintRef>(json!({"fingerprint": "0123456789abcdef0123456789abcdef"}))),
+        ("Settings", fields_of::<Settings>(json!({}))),
+    ] {
+        assert_eq!(ts.get(name), Some(&rust), "{name}");
+    }
+    assert_eq!(ts["Settings"], TABLE.iter().map(|s| s.key.to_string()).collect(), "Settings follow the one table");
+}
+
+#[test]
+fn every_outbound_field_and_value_is_declared() {
+    let ts = interfaces();
+    let span = Span { start: Point { seg: 0, at: 1 }, end: Point { seg: 2, at: 3 } };
+    let message = Message::new(
+        TextId::TokenExpiring,
+        vec![Param::Date(crate::dates::Date { year: 2026, month: 1, day: 2 }), Param::Count(3)],
+    );
+    let note = Note {
+        block: 1,
+        span,
+        kind: NoteKind::LegacyKey,
+        message: message.clone(),
+        action: Some(Action { label: TextId::CreateReplacementToken, href: "https://x/".into() }),
+        dismiss: Some(crate::fingerprint::Salt::from_bytes([0; 16]).of("x")),
+        capture: Some(4),
+    };
+    let verdict = Verdict { reveal: true, score: 5, region: Some(2), evidence: vec![Evidence::OnceText] };
+    let plan = Plan {
+        page: PageKind::TokenReveal,
+        notes: vec![note.clone()],
+        done: Some(DoneGuard { control: 3, capture: Some(4) }),
+        watch: Some(Watch { controls: vec![(5, TokenKind::Custom)], name: Some(6) }),
+        verdict: Some(verdict.clone()),
+        errors: vec![BlockError { block: 1, error: "MessageTooLarge", message: "m".into() }],
+    };
+    let held = HeldView {
+        id: 1,
+        masked: "T0000000…0000".into(),
+        origin: "https://a".into(),
+        name: Some("n".into()),
+        kind: TokenKind::Zapier,
+        place: Place::ThisTab,
+        captured_at: 1,
+        expires_in_ms: 2,
+        copied: false,
+    };
+    let effects = Effects {
+        session: Some(Session::default()),
+        settings: Some(Settings::default()),
+        extra_hosts: Some(vec![]),
+        dismissed: Some(vec![]),
+        salt: Some("s".into()),
+        alarm_at: Some(1),
+        read_clipboard: true,
+    };
+    for (name, value) in [
+        ("Plan", to_json(&plan)),
+        ("Note", to_json(&note)),
+        ("Span", to_json(&span)),
+        ("Point", to_json(&span.start)),
+        ("Message", to_json(&message)),
+        ("Action", to_json(&note.action)),
+        ("DoneGuard", to_json(&plan.done)),
+        ("Watch", to_json(&plan.watch)),
+        ("Verdict", to_json(&verdict)),
+        ("BlockError", to_json(&plan.errors[0])),
+        ("HeldView", to_json(&held)),
+        ("Reading", to_json(&crate::scan::READING)),
+        ("Effects", to_json(&effects)),
+        ("Outcome", to_json(&Outcome { reply: Reply::Ok {}, effects: Effects::default() })),
+    ] {
+        assert_eq!(ts.get(name), Some(&keys(&value)), "{name}");
+    }
+    // Each reply is one of the declared reply interfaces, field for field.
+    let settings = Settings::default();
+    let replies = [
+        Reply::Reading { reading: crate::scan::READING },
+        Reply::Plan { plan },
+        Reply::Copied { guard: true },
+        Reply::Done { decision: DoneDecision::Confirm },
+        Reply::Held { held: vec![held.clone()] },
+        Reply::Popup { held: vec![held], settings: settings.clone(), locked: vec![Locked::HoldMinutes], enabled: true },
+        Reply::Revealed { token: crate::capture::Secret::new("t".into()) },
+        Reply::Settings { settings, locked: vec![] },
+        Reply::Dismissed { fingerprints: vec![] },
+        Reply::Verdict { page: Some(PageKind::Other), verdict: Some(verdict) },
+        Reply::Clipboard { clear: false },
+        Reply::Ok {},
+    ];
+    let reply_types: Vec<&str> = {
+        let start = CONTRACT.find("export type Reply =").expect("Reply");
+        let body = &CONTRACT[start + "export type Reply =".len()..start + CONTRACT[start..].find(';').expect("end")];
+        body.split('|').map(str::trim).filter(|s| !s.is_empty()).collect()
+    };
+    for reply in &replies {
+        let fields = keys(&to_json(reply));
+        assert!(reply_types.iter().any(|t| ts.get(*t) == Some(&fields)), "no declared reply has the fields {fields:?}");
+    }
+    assert_eq!(reply_types.len(), replies.len(), "one declared reply per kind");
+}
+
+#[test]
+fn every_enumerated_value_is_declared() {
+    let values =
+        |v: Vec<Value>| v.into_iter().map(|v| v.as_str().expect("a string").to_string()).collect::<BTreeSet<_>>();
+    let evidence: Vec<Value> = EVIDENCE.iter().map(|(e, _)| to_json(e)).collect();
+    assert_eq!(string_union("Evidence"), values(evidence));
+    // Exhaustive matches: a new variant does not compile until it is listed here.
+    let page = |p: PageKind| match p {
+        PageKind::TokenList
+        | PageKind::NewToken
+        | PageKind::TokenReveal
+        | PageKind::Profile
+        | PageKind::Integration
+        | PageKind::Other => to_json(&p),
+    };
+    let pages = [
+        PageKind::TokenList,
+        PageKind::NewToken,
+        PageKind::TokenReveal,
+        PageKind::Profile,
+        PageKind::Integration,
+        PageKind::Other,
+    ];
+    assert_eq!(string_union("PageKind"), values(pages.map(page).to_vec()));
+    let note = |k: NoteKind| match k {
+        NoteKind::LegacyKey | NoteKind::TokenExpired | NoteKind::TokenExpiring | NoteKind::CapturedToken => to_json(&k),
+    };
+    let notes = [NoteKind::LegacyKey, NoteKind::TokenExpired, NoteKind::TokenExpiring, NoteKind::CapturedToken];
+    assert_eq!(string_union("NoteKind"), values(notes.map(note).to_vec()));
+    let kind = |k: TokenKind| match k {
+        TokenKind::Unknown
+        | TokenKind::Custom
+        | TokenKind::ItGlue
+        | TokenKind::NinjaRmm
+        | TokenKind::Pax8
+        | TokenKind::Zapier => to_json(&k),
+    };
+    let kinds = [
+        TokenKind::Unknown,
+        TokenKind::Custom,
+        TokenKind::ItGlue,
+        TokenKind::NinjaRmm,
+        TokenKind::Pax8,
+        TokenKind::Zapier,
+    ];
+    assert_eq!(string_union("TokenKind"), values(kinds.map(kind).to_vec()));
+    let place = |p: Place| match p {
+        Place::ThisTab | Place::ThisSite | Place::Elsewhere => to_json(&p),
+    };
+    assert_eq!(string_union("Place"), values([Place::ThisTab, Place::ThisSite, Place::Elsewhere].map(place).to_vec()));
+    let decision = |d: DoneDecision| match d {
+        DoneDecision::Confirm | DoneDecision::Allow => to_json(&d),
+    };
+    assert_eq!(
+        string_union("DoneDecision"),
+        values([DoneDecision::Confirm, DoneDecision::Allow].map(decision).to_vec())
+    );
+    assert_eq!(string_union("Locked"), values(TABLE.iter().map(|s| to_json(&s.locked)).collect()));
+}
