@@ -45,11 +45,12 @@ setup-browser:
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver chromium-l10n; \
 	fi
 
-# Firefox ESR from Debian, and geckodriver built from crates.io (no binary downloads).
+# Firefox ESR from Debian with its German langpack (the German end-to-end case), and
+# geckodriver built from crates.io (no binary downloads).
 GECKODRIVER_VERSION := 0.37.1
 setup-firefox:
-	@if ! command -v firefox-esr >/dev/null; then \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr; \
+	@if ! command -v firefox-esr >/dev/null || [ ! -e /usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y firefox-esr firefox-esr-l10n-de; \
 	fi
 	@if [ "$$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$(GECKODRIVER_VERSION)" ]; then \
 	  cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked --force; \

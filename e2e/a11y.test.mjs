@@ -142,7 +142,7 @@ test('keyboard: dismiss a legacy-key note, then restore it from the options page
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
   await options.locator('#dismissed li').first().waitFor();
-  await tabTo(options, 'Show warning');
+  await tabTo(options, 'Show again: legacy-key warning on');
   await options.keyboard.press('Enter');
   await options.locator('#noDismissed:not([hidden])').waitFor();
   await page.reload();

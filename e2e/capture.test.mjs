@@ -59,7 +59,7 @@ test('Done guard: the first Done is held back; continuing without copying leaves
   const confirm = page.locator('keyshift-confirm');
   await confirm.getByRole('alertdialog').waitFor();
   assert.match(page.url(), /\/api_tokens\/created/, 'still on the reveal page');
-  assert.match(await page.evaluate(() => document.querySelector('keyshift-confirm').shadowRoot.textContent), /won't be shown again/);
+  assert.match(await page.evaluate(() => document.querySelector('keyshift-confirm').shadowRoot.textContent), /This token will not be shown again\. Keyshift has not copied it\./);
   await confirm.getByRole('button', { name: 'Continue without copying' }).click();
   await page.waitForURL(/\/api_tokens\?done=guard-skip/);
   await page.close();
@@ -97,6 +97,36 @@ test('Done guard: Escape closes the question, returns focus to Done, and the gua
   assert.match(page.url(), /\/api_tokens\/created/);
   await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
   await page.waitForURL(/done=guard-esc/);
+  await page.close();
+});
+
+test('Done guard: a copy that fails keeps the question open, says why, keeps focus inside, and stays armed', async () => {
+  const { page } = await reveal('guard-fail', 'input');
+  // The browser refuses this page the clipboard (as a denied site permission would).
+  const cdp = await b.context.newCDPSession(page);
+  const origin = `https://${HOSTS.repairshopr}:${new URL(page.url()).port}`;
+  await cdp.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: 'denied', origin });
+  try {
+    await page.click('#done');
+    const confirm = page.locator('keyshift-confirm');
+    await confirm.getByRole('alertdialog').waitFor();
+    await confirm.getByRole('button', { name: 'Copy and continue' }).click();
+    await confirm.getByText('Could not copy here. Select the token and copy it yourself, or copy it from the Keyshift icon in the toolbar.').waitFor();
+    assert.match(page.url(), /\/api_tokens\/created/, 'still on the reveal page');
+    const focus = await page.evaluate(() => {
+      const host = document.activeElement;
+      return host && host.tagName === 'KEYSHIFT-CONFIRM' ? host.shadowRoot.activeElement?.className : null;
+    });
+    assert.equal(focus, 'status', 'focus moved to the reason, inside the question');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.querySelector('keyshift-confirm').shadowRoot.activeElement?.textContent), 'Copy and continue', 'Tab stays inside');
+    // Only the user's choice disarms it.
+    await confirm.getByRole('button', { name: 'Continue without copying' }).click();
+    await page.waitForURL(/done=guard-fail/);
+  } finally {
+    await cdp.send('Browser.resetPermissions').catch(() => {});
+    await grantClipboard(b.context, `https://${HOSTS.repairshopr}`);
+  }
   await page.close();
 });
 

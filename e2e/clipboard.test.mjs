@@ -32,7 +32,7 @@ test('turned on, the copied token is cleared after the delay; anything copied si
   await options.waitForFunction(() => document.getElementById('clearAfterSeconds').value !== '');
   assert.equal(await options.getByLabel('Clear the clipboard after copying a token').isChecked(), false, 'off by default');
   await options.getByLabel('Clear the clipboard after copying a token').check();
-  await options.getByLabel('Clear it after (seconds)').fill('10');
+  await options.getByLabel('Clear after (seconds)').fill('10');
   await options.getByRole('button', { name: 'Save' }).click();
   await options.getByText('Saved.').waitFor();
   await options.close();
@@ -42,7 +42,8 @@ test('turned on, the copied token is cleared after the delay; anything copied si
   await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?seed=clear&variant=input'));
   await waitForNotes(page, 1, 'captured-token');
   await noteButton(page, 'captured-token', 'Copy').click();
-  await page.locator('keyshift-note').getByText('Copied to the clipboard.').waitFor();
+  // The note says when the clipboard will be emptied.
+  await page.locator('keyshift-note').getByText('Copied. The clipboard will be cleared in 10 seconds.').waitFor();
   assert.equal(await readClipboard(page), token);
   assert.equal(await clipboardBecomes(page, '', 30000), '', 'emptied once the delay passed');
 

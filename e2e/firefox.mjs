@@ -18,7 +18,9 @@ const FIREFOX = process.env.FIREFOX || ['/usr/bin/firefox-esr', '/usr/bin/firefo
 const GECKODRIVER = process.env.GECKODRIVER || join(process.env.CARGO_HOME || join(homedir(), '.cargo'), 'bin', 'geckodriver');
 
 // `policies`: a Firefox enterprise policy file to start with (policies.json's contents).
-export async function launchFirefox({ policies } = {}) {
+// `lang`: the browser's language (its Debian langpack, firefox-esr-l10n-<lang>, must be
+// installed; `make setup-firefox` installs German).
+export async function launchFirefox({ policies, lang } = {}) {
   const server = await start();
   // A fixed internal UUID, so the test knows the popup's moz-extension:// address.
   const uuid = randomUUID();
@@ -43,6 +45,9 @@ export async function launchFirefox({ policies } = {}) {
     .setPreference('browser.safebrowsing.update.enabled', false)
     .setPreference('network.captive-portal-service.enabled', false)
     .setPreference('services.settings.server', 'https://127.0.0.1:9/');
+  if (lang) {
+    options.setPreference('intl.locale.requested', lang).setPreference('intl.accept_languages', lang);
+  }
   // Firefox reads enterprise policy from distribution/policies.json beside its binary,
   // at start-up; the test writes one there (as root) and removes it on close.
   let policyFile = null;

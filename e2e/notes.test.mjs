@@ -54,9 +54,11 @@ test('dismissing a legacy note keeps it away, and the options page brings it bac
 
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  const restore = options.getByRole('button', { name: /^Show warning/ });
+  const restore = options.getByRole('button', { name: /^Show again: legacy-key warning on acme\.repairshopr\.com/ });
   await restore.waitFor();
   assert.equal(await restore.count(), 1);
+  // Which warning it was: where and when it was dismissed, never a fingerprint.
+  await options.getByText(/^Legacy-key warning on acme\.repairshopr\.com, dismissed \w{3} \d{1,2}, \d{4}$/).waitFor();
   const html = await options.content();
   assert.ok(!html.includes(LEGACY_KEY), 'the options page lists fingerprints, never the key');
   await restore.click();
@@ -79,8 +81,23 @@ test('token list: legacy row, expired and expiring tokens get notes; healthy one
   assert.equal(await rowOf('legacy-key'), 'Legacy API Key');
   assert.equal(await rowOf('token-expired'), 'Old Zapier');
   assert.equal(await rowOf('token-expiring'), 'IT Glue sync');
-  assert.match(list.find((n) => n.kind === 'token-expiring').text, /in 5 days/);
+  assert.match(list.find((n) => n.kind === 'token-expiring').text, /expires in 5 days \(/);
   assertNoSecret(list);
+  await page.close();
+});
+
+test('a token that expires tomorrow says "tomorrow", and expiry notes link to a replacement', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens?soon=1'));
+  await waitForNotes(page, 4);
+  const list = await notes(page);
+  const expiring = list.filter((n) => n.kind === 'token-expiring').map((n) => n.text);
+  assert.ok(expiring.some((t) => /This API token expires tomorrow \(/.test(t)), expiring.join(' | '));
+  assert.ok(!expiring.some((t) => /in 1 day/.test(t)));
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('keyshift-note[data-kind^="token-"]')].map((n) => n.shadowRoot.querySelector('a')?.getAttribute('href')),
+  );
+  assert.ok(links.length >= 3 && links.every((h) => h && h.endsWith('/api_tokens/new')), JSON.stringify(links));
   await page.close();
 });
 

@@ -177,6 +177,8 @@ function render(file, host, query) {
     faultRows: query.get('faults')
       ? `<tr><td>東京支店 sync</td><td>T7c7c7c7c...1b1b</td><td>${'東京支店の請求書と在庫の同期'.repeat(72)}</td><td>${dateIn(-3, syncro)}</td><td><a href="#">Delete</a></td></tr>`
       : '',
+    // `soon=1`: a token that expires tomorrow (a relative day, not "in 1 days").
+    soonRow: query.get('soon') ? `<tr><td>Zapier nightly</td><td>T5b5b5b5b...2c2c</td><td>Zapier</td><td>${dateIn(1, syncro)}</td><td><a href="#">Delete</a></td></tr>` : '',
     faultBlock: query.get('faults') ? `<p id="many-nodes">${Array.from({ length: 600 }, (_, i) => `<span>part ${i} </span>`).join('')}</p>` : '',
     // `legacy=1`: the old key on the same page, so one scan answers for both.
     legacyField: query.get('legacy') ? `<div class="field"><label>API Key</label><span class="api-key">${LEGACY_KEY}</span></div>` : '',

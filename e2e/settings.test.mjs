@@ -15,7 +15,7 @@ after(async () => {
 test('hold time 0: a capture still guards Done, but the popup keeps nothing', async () => {
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  const hold = options.getByLabel('Hold a captured token for (minutes)');
+  const hold = options.getByLabel('Hold time for new tokens (minutes)');
   await options.waitForFunction(() => document.getElementById('holdMinutes').value !== '');
   assert.equal(await hold.inputValue(), '10', 'ten minutes by default');
   await hold.fill('0');

@@ -3,13 +3,15 @@
 //! effects and never decides.
 
 use crate::capture::{Binding, CaptureError, Label, Millis, Secret, Seen};
+use crate::dismissals::{Dismissal, Dismissals, MAX_DISMISSED};
 use crate::error::Error;
-use crate::fingerprint::{Fingerprint, Salt};
+use crate::fingerprint::Salt;
 use crate::hosts::SuffixList;
 use crate::integrations::TokenKind;
 use crate::messages::*;
 use crate::page::{address, host_enabled};
 use crate::plan::{analyze, Context, DoneGuard, Plan};
+use crate::policy::copied_message;
 use crate::reveal::Situation;
 use crate::scan::READING;
 use crate::settings::{Managed, Settings};
@@ -45,8 +47,8 @@ pub struct Backend {
     managed: Managed,
     /// The settings in force: `user` under `managed`.
     settings: Settings,
-    /// Fingerprints of dismissed notes, sorted and unique.
-    dismissed: Vec<Fingerprint>,
+    /// Dismissed legacy-key warnings.
+    dismissed: Dismissals,
     salt: Salt,
     /// What custom domains may not cover.
     suffixes: SuffixList,
@@ -57,7 +59,6 @@ pub struct Backend {
     self_origin: String,
 }
 
-pub const MAX_DISMISSED: usize = 10_000;
 /// After the New Token form is sent, the tab's next reveal counts as fresh this long.
 pub const SUBMITTED_WINDOW_MS: Millis = 10 * 60 * 1000;
 /// Submissions remembered at once (one per tab that recently sent the form).
@@ -81,14 +82,6 @@ pub struct Refusal {
     pub effects: Box<Effects>,
 }
 
-/// What storage gave back, sorted and unique, as the binary searches expect.
-fn sorted_unique(mut list: Vec<Fingerprint>) -> Vec<Fingerprint> {
-    list.truncate(MAX_DISMISSED);
-    list.sort_unstable();
-    list.dedup();
-    list
-}
-
 impl Backend {
     /// Starts from what the shell loaded; each part that cannot be used starts afresh.
     pub fn new(state: State) -> Self {
@@ -100,7 +93,7 @@ impl Backend {
             settings: managed.over(&user),
             user,
             managed,
-            dismissed: sorted_unique(state.dismissed),
+            dismissed: Dismissals::from_stored(state.dismissed),
             new_salt: stored.is_none(),
             salt: stored.unwrap_or_else(|| Salt::from_bytes(state.fresh_salt)),
             suffixes,
@@ -194,7 +187,7 @@ impl Backend {
             session: changed.held.then(|| self.session.clone()),
             settings: changed.settings.then(|| self.user.clone()),
             extra_hosts: (changed.settings || changed.hosts).then(|| self.settings.extra_hosts.clone()),
-            dismissed: changed.dismissed.then(|| self.dismissed.clone()),
+            dismissed: changed.dismissed.then(|| self.dismissed.as_slice().to_vec()),
             salt,
             alarm_at: wake.into_iter().flatten().min(),
             read_clipboard: self.session.clears.is_due(now),
@@ -230,7 +223,8 @@ impl Backend {
                     self.session.clears.schedule(print, due);
                 }
                 changed.held = true;
-                Reply::Copied { guard: self.session.held.wants_guard(capture) }
+                let clears = self.settings.clear_clipboard.then_some(self.settings.clear_after_seconds);
+                Reply::Copied { guard: self.session.held.wants_guard(capture), said: copied_message(clears) }
             }
             (Caller::Page { binding, .. }, Request::DoneClicked(CaptureRef { capture })) => {
                 Reply::Done { decision: self.session.held.done_clicked(capture, binding)? }
@@ -252,9 +246,8 @@ impl Backend {
                 if self.dismissed.len() >= MAX_DISMISSED {
                     return Err(Error::TooLarge { what: "dismissed notes", limit: MAX_DISMISSED });
                 }
-                if let Err(at) = self.dismissed.binary_search(&fingerprint) {
-                    self.dismissed.insert(at, fingerprint);
-                }
+                let host = page.and_then(|b| address(&b.origin)).map(|a| a.host.to_string());
+                self.dismissed.add(Dismissal { fingerprint, host, on: Some(clock.today()) });
                 changed.dismissed = true;
                 Reply::Ok {}
             }
@@ -299,14 +292,12 @@ impl Backend {
                 self.settings_reply()
             }
             (Caller::ExtensionPage, Request::ListDismissed(_)) => {
-                Reply::Dismissed { fingerprints: self.dismissed.clone() }
+                Reply::Dismissed { dismissed: self.dismissed.newest_first() }
             }
             (Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint })) => {
-                if let Ok(at) = self.dismissed.binary_search(&fingerprint) {
-                    self.dismissed.remove(at);
-                }
+                self.dismissed.remove(&fingerprint);
                 changed.dismissed = true;
-                Reply::Dismissed { fingerprints: self.dismissed.clone() }
+                Reply::Dismissed { dismissed: self.dismissed.newest_first() }
             }
             #[cfg(feature = "fault-injection")]
             (Caller::ExtensionPage, Request::Crash(_)) => panic!("a fault injected by a test"),
@@ -388,7 +379,10 @@ impl Backend {
             let seen = Seen { token: found.token, fingerprint: found.fingerprint, label: found.label };
             match self.session.held.seen(seen, binding, now, self.settings.hold_ms()) {
                 Ok((id, _)) => {
-                    plan.notes[found.note].capture = Some(id);
+                    let note = &mut plan.notes[found.note];
+                    note.capture = Some(id);
+                    note.copy_failed =
+                        Some(if self.settings.hold_ms() > 0 { TextId::CopyFailed } else { TextId::CopyFailedNoHold });
                     guarded.get_or_insert(Some(id));
                 }
                 Err(CaptureError::QuotaFull) => {

@@ -11,6 +11,7 @@ mod capture;
 mod clipboard;
 mod context;
 mod dates;
+mod dismissals;
 mod error;
 mod fingerprint;
 // Pieces only the wasm's extension pages use (and the native tests).

@@ -131,8 +131,116 @@ fn every_locale_has_every_message_and_nothing_else() {
     assert!(problems.is_empty(), "{} locale problems:\n{}", problems.len(), problems.join("\n"));
 }
 
+/// The stores' limits on what the manifest shows: Chrome Web Store and AMO refuse a
+/// package whose description (in any locale) is over 132 characters, or name over 75.
+#[test]
+fn store_limits_hold_in_every_locale() {
+    let mut problems = Vec::new();
+    for (code, messages) in locales() {
+        for (id, limit) in [("extDescription", 132), ("extName", 75)] {
+            let n = messages.get(id).map_or(0, |m| m.chars().count());
+            if n == 0 || n > limit {
+                problems.push(format!("{code}/{id}: {n} characters (limit {limit})"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Words every language writes as English does: names, the vendor's labels, the API's
+/// terms, and the examples in the custom-domain help.
+const SHARED_WORDS: &[&str] = &[
+    "api",
+    "keyshift",
+    "repairshopr",
+    "syncro",
+    "done",
+    "token",
+    "tokens",
+    "com",
+    "example",
+    "help",
+    "win",
+    "windows",
+];
+
+/// Each language's own words that happen to be spelled like English ones.
+fn cognates(code: &str) -> &'static [&'static str] {
+    match code {
+        "de" => &["domain", "domains", "browser", "integration", "tab", "suffix", "mail"],
+        "fr" => &["page", "site", "sites", "version", "options", "minutes", "public", "interface", "mail", "part"],
+        "nl" => &["site", "sites", "browser", "per", "was", "interface", "letter", "over", "open"],
+        _ => &[],
+    }
+}
+
+/// Quoted text is the vendor's English UI ("New Token", «Done») and stays English.
+fn unquoted(text: &str) -> String {
+    let mut out = String::new();
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None => match c {
+                '«' => closing = Some('»'),
+                '„' => closing = Some('“'),
+                '‘' => closing = Some('’'),
+                '“' => closing = Some('”'),
+                '"' => closing = Some('"'),
+                _ => out.push(c),
+            },
+        }
+        if closing.is_some() {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn words(text: &str) -> BTreeSet<String> {
+    unquoted(text)
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Words a translation left in English: those its English original has too, unless
+/// shared by every language or a cognate of this one.
+fn english_left_in(code: &str, english: &str, translated: &str) -> Vec<String> {
+    let english = words(english);
+    words(translated)
+        .into_iter()
+        .filter(|w| english.contains(w))
+        .filter(|w| !SHARED_WORDS.contains(&w.as_str()) && !cognates(code).contains(&w.as_str()))
+        .collect()
+}
+
+#[test]
+fn no_translation_leaves_english_words_behind() {
+    let locales = locales();
+    let english = &locales["en"];
+    let mut problems = Vec::new();
+    for (code, messages) in locales.iter().filter(|(code, _)| code.as_str() != "en") {
+        for (id, message) in messages {
+            let Some(original) = english.get(id) else { continue };
+            let left = english_left_in(code, original, message);
+            if !left.is_empty() {
+                problems.push(format!("{code}/{id}: {left:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "English words in translations:\n{}", problems.join("\n"));
+}
+
 #[test]
 fn the_checker_sees_what_it_should() {
+    assert_eq!(
+        english_left_in("de", "Copy it now: after you click Done", "Kopieren Sie es jetzt: after you click „Done“"),
+        vec!["after", "click", "you"]
+    );
+    assert!(english_left_in("fr", "Open the page", "Ouvrir la page « New Token »").is_empty());
     assert_eq!(placeholders("on $1, in $2 days; $$3 is not one"), BTreeSet::from([1, 2]));
     assert_eq!(quoted_after("t('copy'); t('a b'); t('x', [1]); get('no')", "t('", '\''), vec!["copy", "x"]);
     assert_eq!(quoted_after("__MSG_extName__ and __MSG_actionTitle__", "__MSG_", '_'), vec!["extName", "actionTitle"]);

@@ -5,10 +5,12 @@
 use crate::capture::{CaptureStore, DoneDecision, HeldView, Label, Millis, Secret};
 use crate::clipboard::ClipboardClears;
 use crate::dates::Date;
+use crate::dismissals::Dismissal;
 use crate::fingerprint::Fingerprint;
 use crate::integrations::TokenKind;
 use crate::page::PageKind;
 use crate::plan::Plan;
+use crate::policy::Message;
 use crate::reveal::Verdict;
 use crate::scan::Reading;
 use crate::settings::{Locked, Managed, Settings};
@@ -152,9 +154,11 @@ pub enum Reply {
     Plan {
         plan: Plan,
     },
-    /// Whether the page should keep guarding Done.
+    /// Whether the page should keep guarding Done, and what to tell the user (when the
+    /// clipboard will be cleared, if it will).
     Copied {
         guard: bool,
+        said: Message,
     },
     Done {
         decision: DoneDecision,
@@ -179,8 +183,9 @@ pub enum Reply {
         settings: Settings,
         locked: Vec<Locked>,
     },
+    /// Dismissed warnings, newest first.
     Dismissed {
-        fingerprints: Vec<Fingerprint>,
+        dismissed: Vec<Dismissal>,
     },
     /// How the engine last judged the page in a tab.
     Verdict {
@@ -205,7 +210,7 @@ pub struct Effects {
     pub settings: Option<Settings>,
     /// The custom domains in force: register these, and give back access to any other.
     pub extra_hosts: Option<Vec<String>>,
-    pub dismissed: Option<Vec<Fingerprint>>,
+    pub dismissed: Option<Vec<Dismissal>>,
     /// A new salt to keep (first start).
     pub salt: Option<String>,
     /// Schedule the next `tick` at this time (ms since epoch); `None`: clear the alarm,
@@ -266,8 +271,8 @@ pub struct State {
     pub settings: Option<Settings>,
     /// An administrator's policy.
     pub managed: Option<Managed>,
-    /// Fingerprints of dismissed notes.
-    pub dismissed: Vec<Fingerprint>,
+    /// Dismissed warnings, in either stored form.
+    pub dismissed: Vec<Dismissal>,
     /// The stored salt, as stored (32 hex digits).
     pub salt: Option<String>,
     /// Sixteen random bytes, for a salt if none is stored yet.

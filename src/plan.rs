@@ -6,6 +6,7 @@ use crate::block::{Joined, Span};
 use crate::capture::{Label, Secret};
 use crate::context::{legacy_key_reason, Surroundings};
 use crate::dates::{order_for_lang, order_from_column, read_expiry, Date, NumericOrder};
+use crate::dismissals::Dismissals;
 use crate::fingerprint::{Fingerprint, Salt};
 use crate::integrations::TokenKind;
 use crate::page::{address, classify, PageFacts, PageKind, NEW_TOKEN_PATH};
@@ -48,6 +49,21 @@ pub struct Note {
     /// For captured tokens: the capture id to report copies and Done clicks with (none
     /// when Keyshift could not keep the token: the page's copy button still works).
     pub capture: Option<u32>,
+    /// For captured tokens: what to say if the browser refuses the copy (whether the
+    /// toolbar popup can still copy it depends on the hold time).
+    #[serde(rename = "copyFailed")]
+    pub copy_failed: Option<TextId>,
+}
+
+impl Note {
+    fn new(block: u32, span: Span, kind: NoteKind, message: Message) -> Note {
+        Note { block, span, kind, message, action: None, dismiss: None, capture: None, copy_failed: None }
+    }
+}
+
+/// The link to the New Token page of the site the note is on.
+fn replacement(origin: Option<&str>) -> Option<Action> {
+    origin.map(|o| Action { label: TextId::CreateReplacementToken, href: format!("{o}{NEW_TOKEN_PATH}") })
 }
 
 /// A fresh token found on the page, not yet registered with the capture store.
@@ -108,8 +124,8 @@ pub struct Context<'a> {
     /// The user's own calendar day.
     pub today: Date,
     pub salt: &'a Salt,
-    /// Fingerprints of dismissed notes, sorted.
-    pub dismissed: &'a [Fingerprint],
+    /// Dismissed legacy-key warnings.
+    pub dismissed: &'a Dismissals,
     /// Whether full tokens are captured at all (a policy can turn it off).
     pub capture: bool,
     pub situation: Situation,
@@ -177,14 +193,15 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         fingerprint,
                         label: label_of(snapshot, verdict.region, ctx.submitted),
                     });
+                    // Until the backend keeps it, nothing but the page can copy it again.
                     plan.notes.push(Note {
-                        block: block.id,
-                        span,
-                        kind: NoteKind::CapturedToken,
-                        message: Message::new(TextId::CapturedToken, vec![]),
-                        action: None,
-                        dismiss: None,
-                        capture: None,
+                        copy_failed: Some(TextId::CopyFailedNoHold),
+                        ..Note::new(
+                            block.id,
+                            span,
+                            NoteKind::CapturedToken,
+                            Message::new(TextId::CapturedToken, vec![]),
+                        )
                     });
                 }
                 FindingKind::TokenRef => {
@@ -206,26 +223,20 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         continue;
                     }
                     let print = ctx.salt.of(&value.to_ascii_lowercase());
-                    if ctx.dismissed.binary_search(&print).is_ok() {
+                    if ctx.dismissed.contains(&print) {
                         continue;
                     }
                     plan.notes.push(Note {
-                        block: block.id,
-                        span,
-                        kind: NoteKind::LegacyKey,
-                        message: legacy_message(ctx.today),
-                        action: origin.map(|o| Action {
-                            label: TextId::CreateReplacementToken,
-                            href: format!("{o}{NEW_TOKEN_PATH}"),
-                        }),
+                        action: replacement(origin),
                         dismiss: Some(print),
-                        capture: None,
+                        ..Note::new(block.id, span, NoteKind::LegacyKey, legacy_message())
                     });
                 }
             }
         }
     }
-    expiry_notes(&rows, numeric_order(&rows, &snapshot.page.lang), ctx.today, &mut plan.notes);
+    let order = numeric_order(&rows, &snapshot.page.lang);
+    expiry_notes(&rows, order, ctx.today, replacement(origin), &mut plan.notes);
 
     let headings: Vec<&str> = snapshot.page.headings.iter().map(|h| h.text.as_str()).collect();
     let controls: Vec<&str> = snapshot.page.controls.iter().map(|c| c.label.as_str()).collect();
@@ -250,7 +261,9 @@ fn numeric_order(rows: &Rows, lang: &str) -> Option<NumericOrder> {
     order_from_column(cells.iter().map(String::as_str)).or_else(|| order_for_lang(lang))
 }
 
-fn expiry_notes(rows: &Rows, order: Option<NumericOrder>, today: Date, notes: &mut Vec<Note>) {
+/// Expired and expiring tokens get the same replacement link as legacy keys: the fix is
+/// the same.
+fn expiry_notes(rows: &Rows, order: Option<NumericOrder>, today: Date, action: Option<Action>, notes: &mut Vec<Note>) {
     for (row, block) in &rows.expiry {
         let Some((status, message)) =
             read_expiry(&block.segs.concat(), order, today).and_then(|e| expiry_message(e, today))
@@ -261,7 +274,7 @@ fn expiry_notes(rows: &Rows, order: Option<NumericOrder>, today: Date, notes: &m
         let (anchor, span) =
             rows.refs.get(row).copied().unwrap_or_else(|| (block.id, Joined::new(&block.segs).whole()));
         let kind = if status == ExpiryStatus::Expired { NoteKind::TokenExpired } else { NoteKind::TokenExpiring };
-        notes.push(Note { block: anchor, span, kind, message, action: None, dismiss: None, capture: None });
+        notes.push(Note { action: action.clone(), ..Note::new(anchor, span, kind, message) });
     }
 }
 

@@ -8,20 +8,64 @@ use serde::Serialize;
 
 /// Legacy keys stopped working on this day.
 pub const LEGACY_CUTOFF: Date = Date { year: 2020, month: 12, day: 1 };
-/// Integrations configured before this day still use legacy keys.
-pub const TOKENS_INTRODUCED: Date = Date { year: 2020, month: 6, day: 3 };
 /// A token expiring within this many days gets a warning.
 pub const EXPIRING_DAYS: i64 = 14;
 
-/// A message parameter, typed so the shell can format it in the reader's locale.
+/// A message parameter: a number with its meaning, never text, so the shell writes it in
+/// the reader's language with `Intl` (plurals, "tomorrow", units).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Param {
-    /// Written as `{"date": "YYYY-MM-DD"}`.
+    /// A calendar day: `{"date": "YYYY-MM-DD"}` (`Intl.DateTimeFormat`).
     #[serde(serialize_with = "iso_date")]
     Date(Date),
-    /// Written as `{"count": n}`.
+    /// A count: `{"count": n}` (`Intl.NumberFormat`).
     Count(i64),
+    /// Days from today: `{"days": n}`, written "tomorrow", "in 5 days", "morgen"
+    /// (`Intl.RelativeTimeFormat`, numeric "auto").
+    Days(i64),
+    /// A length of time: `{"duration": {"value": 2, "unit": "minute"}}`, written
+    /// "2 minutes", "2 Minuten" (`Intl.NumberFormat` units).
+    Duration(Duration),
+}
+
+/// A length of time in the one unit that writes it exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Duration {
+    pub value: u32,
+    pub unit: TimeUnit,
+}
+
+/// The units `Intl.NumberFormat` knows by these names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeUnit {
+    Second,
+    Minute,
+    Hour,
+}
+
+impl TimeUnit {
+    /// The unit's name in `Intl.NumberFormat`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "second",
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+        }
+    }
+}
+
+impl Duration {
+    /// Whole hours or minutes when the seconds divide evenly ("1 hour", "2 minutes"),
+    /// else seconds ("90 seconds").
+    pub fn of_seconds(seconds: u32) -> Duration {
+        match seconds {
+            s if s >= 3600 && s % 3600 == 0 => Duration { value: s / 3600, unit: TimeUnit::Hour },
+            s if s >= 60 && s % 60 == 0 => Duration { value: s / 60, unit: TimeUnit::Minute },
+            s => Duration { value: s, unit: TimeUnit::Second },
+        }
+    }
 }
 
 fn iso_date<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
@@ -72,22 +116,24 @@ pub fn expiry_message(expiry: Expiry, today: Date) -> Option<(ExpiryStatus, Mess
         }
         ExpiryStatus::Expiring => Some((
             ExpiryStatus::Expiring,
-            Message::new(TextId::TokenExpiring, vec![Param::Date(date), Param::Count(days)]),
+            Message::new(TextId::TokenExpiring, vec![Param::Date(date), Param::Days(days)]),
         )),
         ExpiryStatus::Fine => None,
     }
 }
 
-/// The message for a legacy key, worded for the day it is read.
-pub fn legacy_message(today: Date) -> Message {
-    if today < LEGACY_CUTOFF {
-        let days = LEGACY_CUTOFF.days() - today.days();
-        Message::new(
-            TextId::LegacyKeyStopsSoon,
-            vec![Param::Date(LEGACY_CUTOFF), Param::Count(days), Param::Date(TOKENS_INTRODUCED)],
-        )
-    } else {
-        Message::new(TextId::LegacyKeyStopped, vec![Param::Date(LEGACY_CUTOFF), Param::Date(TOKENS_INTRODUCED)])
+/// The message for a legacy key: what it is, since when it fails; the note's link says
+/// what to do.
+pub fn legacy_message() -> Message {
+    Message::new(TextId::LegacyKeyStopped, vec![Param::Date(LEGACY_CUTOFF)])
+}
+
+/// What a note or the popup says after a copy: when clipboard clearing is on, when the
+/// clipboard will be emptied, so a late paste that gives nothing is no surprise.
+pub fn copied_message(clear_after_seconds: Option<u32>) -> Message {
+    match clear_after_seconds {
+        Some(s) => Message::new(TextId::CopiedWillClear, vec![Param::Duration(Duration::of_seconds(s))]),
+        None => Message::new(TextId::Copied, vec![]),
     }
 }
 
@@ -111,7 +157,7 @@ mod tests {
         assert_eq!(expiry_status(Expiry::Never, today), ExpiryStatus::Fine);
         assert_eq!(
             expiry_message(Expiry::On(d(2026, 12, 5)), today).map(|m| m.1),
-            Some(Message::new(TextId::TokenExpiring, vec![Param::Date(d(2026, 12, 5)), Param::Count(7)]))
+            Some(Message::new(TextId::TokenExpiring, vec![Param::Date(d(2026, 12, 5)), Param::Days(7)]))
         );
         assert_eq!(expiry_message(Expiry::On(d(2026, 11, 28)), today).map(|m| m.1.id), Some(TextId::TokenExpiresToday));
         assert_eq!(expiry_message(Expiry::On(d(2025, 1, 1)), today).map(|m| m.1.id), Some(TextId::TokenExpired));
@@ -119,20 +165,34 @@ mod tests {
     }
 
     #[test]
-    fn legacy_wording_before_and_after_the_cutoff() {
-        let before = legacy_message(d(2020, 11, 20));
+    fn legacy_wording_names_the_day_keys_stopped() {
+        assert_eq!(legacy_message(), Message::new(TextId::LegacyKeyStopped, vec![Param::Date(LEGACY_CUTOFF)]));
+    }
+
+    #[test]
+    fn tomorrow_is_a_relative_day_not_a_plural() {
+        let today = d(2026, 11, 28);
         assert_eq!(
-            before,
-            Message::new(
-                TextId::LegacyKeyStopsSoon,
-                vec![Param::Date(LEGACY_CUTOFF), Param::Count(11), Param::Date(TOKENS_INTRODUCED)]
-            )
+            expiry_message(Expiry::On(d(2026, 11, 29)), today).map(|m| m.1),
+            Some(Message::new(TextId::TokenExpiring, vec![Param::Date(d(2026, 11, 29)), Param::Days(1)]))
         );
-        let on = legacy_message(d(2020, 12, 1));
-        assert_eq!(on.id, TextId::LegacyKeyStopped);
+    }
+
+    #[test]
+    fn durations_take_the_unit_that_writes_them_exactly() {
+        let of = Duration::of_seconds;
+        assert_eq!(of(30), Duration { value: 30, unit: TimeUnit::Second });
+        assert_eq!(of(90), Duration { value: 90, unit: TimeUnit::Second });
+        assert_eq!(of(120), Duration { value: 2, unit: TimeUnit::Minute });
+        assert_eq!(of(3600), Duration { value: 1, unit: TimeUnit::Hour });
+        assert_eq!(of(5400), Duration { value: 90, unit: TimeUnit::Minute });
+        for u in [TimeUnit::Second, TimeUnit::Minute, TimeUnit::Hour] {
+            assert_eq!(serde_json::to_value(u).expect("json"), u.name(), "one name per unit");
+        }
+        assert_eq!(copied_message(None).id, TextId::Copied);
         assert_eq!(
-            legacy_message(d(2026, 11, 28)),
-            Message::new(TextId::LegacyKeyStopped, vec![Param::Date(LEGACY_CUTOFF), Param::Date(TOKENS_INTRODUCED)])
+            copied_message(Some(60)),
+            Message::new(TextId::CopiedWillClear, vec![Param::Duration(Duration { value: 1, unit: TimeUnit::Minute })])
         );
     }
 }

@@ -34,12 +34,15 @@ macro_rules! texts {
 }
 
 texts! {
-    LegacyKeyStopped => "legacyKeyStopped", 2;
-    LegacyKeyStopsSoon => "legacyKeyStopsSoon", 3;
+    LegacyKeyStopped => "legacyKeyStopped", 1;
     TokenExpired => "tokenExpired", 1;
     TokenExpiring => "tokenExpiring", 2;
     TokenExpiresToday => "tokenExpiresToday", 1;
     CapturedToken => "capturedToken", 0;
+    Copied => "copied", 0;
+    CopiedWillClear => "copiedWillClear", 1;
+    CopyFailed => "copyFailed", 0;
+    CopyFailedNoHold => "copyFailedNoHold", 0;
     CaptureRefused => "captureRefused", 0;
     CreateReplacementToken => "createReplacementToken", 0;
     ErrorMalformed => "errorMalformed", 0;
@@ -82,6 +85,7 @@ texts! {
     TimeLeft => "timeLeft", 1;
     CopiedMark => "copiedMark", 0;
     CopiedHeld => "copiedHeld", 1;
+    CopiedHeldWillClear => "copiedHeldWillClear", 2;
     CopyFailedPopup => "copyFailedPopup", 0;
     Forgotten => "forgotten", 0;
     ForgetUncopied => "forgetUncopied", 0;
@@ -105,8 +109,10 @@ texts! {
     DismissedTitle => "dismissedTitle", 0;
     NoDismissed => "noDismissed", 0;
     DismissedItem => "dismissedItem", 2;
+    DismissedItemOld => "dismissedItemOld", 0;
     Restore => "restore", 0;
     RestoreLabel => "restoreLabel", 1;
+    RestoreLabelOld => "restoreLabelOld", 0;
     ReportIntro => "reportIntro", 0;
     ReportVerdict => "reportVerdict", 2;
     ReportNoPage => "reportNoPage", 0;

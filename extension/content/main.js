@@ -4,7 +4,7 @@
 // form. It decides nothing about keys, tokens or pages; it only gathers, places and
 // clicks. It must never throw into the page.
 
-/** @typedef {{ token: string, capture: number | null, copied: boolean, note: HTMLElement }} Local */
+/** @typedef {{ token: string, capture: number | null, copied: boolean, note: HTMLElement, ifCopyFails: string }} Local */
 /** @typedef {import('./pkg/keyshift.js').Plan} Plan */
 /** @typedef {import('./pkg/keyshift.js').Request} Request */
 
@@ -139,6 +139,8 @@ function start() {
 
   /** @param {Element} anchor @param {HTMLElement} note */
   function place(anchor, note) {
+    // In a table cell the note's words take the cell's width (its style reads this).
+    if (anchor.closest('td, th, [role=gridcell], [role=cell]')) note.toggleAttribute('data-in-cell', true);
     if (CELL_OR_ITEM.has(anchor.tagName) || /^(gridcell|cell)$/.test(roleOf(anchor))) anchor.append(note);
     else anchor.after(note);
   }
@@ -185,7 +187,7 @@ function start() {
         if (!anchor) continue; // the element left the page while the engine was reading it
         if (n.kind === 'captured-token' && block) {
           /** @type {Local} */
-          const local = { token: tokenFrom(block, n.span), capture: n.capture ?? null, copied: false, note: /** @type {any} */ (null) };
+          const local = { token: tokenFrom(block, n.span), capture: n.capture ?? null, copied: false, note: /** @type {any} */ (null), ifCopyFails: n.copyFailed || 'copyFailedNoHold' };
           local.note = renderNote(n, { copy: (status) => copyToken(local, status) });
           tokens.add(local);
           shownNow.set(local.capture, local);
@@ -221,13 +223,15 @@ function start() {
     try {
       await navigator.clipboard.writeText(local.token);
     } catch (_) {
-      status.textContent = t('copyFailed');
+      status.textContent = t(local.ifCopyFails);
       return false;
     }
     status.textContent = t('copied');
     local.copied = true;
     if (guard && guard.local === local) guard = null;
-    if (local.capture !== null) await ask({ copied: { capture: local.capture } });
+    // The engine says whether (and when) it will clear the clipboard.
+    const reply = local.capture !== null ? await ask({ copied: { capture: local.capture } }) : null;
+    if (reply && reply.said) status.textContent = say(reply.said);
     return true;
   }
 

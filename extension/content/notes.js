@@ -12,19 +12,33 @@
 /** @param {string} id @param {string[]} [params] */
 const t = (id, params) => chrome.i18n.getMessage(id, params) || id;
 
-// Dates and counts in the browser's language, the one chrome.i18n picked the words in.
-// One formatter for all notes, made on first use: building one per date is slow on big
-// lists, and building it on every page costs pages with nothing to note.
-/** @type {Intl.DateTimeFormat | null} */
-let dates = null;
-/** @param {Param} p */
+// One language for the words, the dates and numbers in them, and the notes' `lang`:
+// the locale chrome.i18n took the words from, not the browser's UI language.
+const LOCALE = t('locale');
+
+// Formatters are made on first use and kept: building one per date is slow on big lists,
+// and building them on every page costs pages with nothing to note.
+/** @type {Map<string, { format: (value: any, unit?: any) => string }>} */
+const formatters = new Map();
+/** @template {{ format: (value: any, unit?: any) => string }} F @param {string} key @param {() => F} make */
+const formatter = (key, make) => {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+};
+
+/** The engine passes numbers with their meaning; `Intl` writes them in the note's
+ * language: a day, a count, "tomorrow" or "in 5 days", "2 minutes". @param {Param} p */
 function formatParam(p) {
-  if (p && typeof p === 'object' && 'date' in p) {
-    dates = dates || new Intl.DateTimeFormat(chrome.i18n.getUILanguage(), { dateStyle: 'medium', timeZone: 'UTC' });
-    return dates.format(new Date(`${p.date}T00:00:00Z`));
+  if ('date' in p) {
+    return formatter('date', () => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(`${p.date}T00:00:00Z`));
   }
-  if (p && typeof p === 'object' && 'count' in p) return p.count.toLocaleString(chrome.i18n.getUILanguage());
-  return String(p);
+  if ('days' in p) return formatter('days', () => new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' })).format(p.days, 'day');
+  if ('duration' in p) {
+    const { value, unit } = p.duration;
+    return formatter(unit, () => new Intl.NumberFormat(LOCALE, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
+  }
+  return formatter('count', () => new Intl.NumberFormat(LOCALE)).format(p.count);
 }
 /** @param {Message} message */
 const say = (message) => t(message.id, message.params.map(formatParam));
@@ -35,6 +49,8 @@ const STYLE = `
     border-radius: 6px; border: 1px solid #b45309; background: #fffbeb; color: #451a03; }
   :host([data-kind=captured-token]) .note { border-color: #047857; background: #ecfdf5; color: #022c22; }
   .text { flex: 1 1 240px; }
+  /* In a table cell the words take the whole width and the controls go below them. */
+  :host([data-in-cell]) .text { flex-basis: 100%; }
   .brand { font-weight: 600; margin-right: 4px; }
   button, a { font: inherit; color: inherit; }
   button { cursor: pointer; border: 1px solid currentColor; border-radius: 4px; padding: 2px 10px; background: transparent; }
@@ -127,10 +143,10 @@ function link(label, href) {
  * once the engine recorded the dismissal. Both are bound to this note by the caller.
  * @param {Note} n @param {{ copy?: (status: HTMLElement) => Promise<boolean>, dismiss?: () => Promise<boolean> }} actions */
 function renderNote(n, actions) {
-  const host = h('keyshift-note', { 'data-kind': n.kind });
+  const host = h('keyshift-note', { 'data-kind': n.kind, lang: LOCALE });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'polite' });
-  const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: 'Keyshift:' }), ' ', say(n.message)));
+  const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: t('notePrefix') }), ' ', say(n.message)));
   if (n.action) box.append(link(t(n.action.label), n.action.href));
   const copy = actions.copy;
   if (copy) box.append(button(t('copyToken'), () => copy(status), { class: 'primary' }));
@@ -153,7 +169,7 @@ function renderNote(n, actions) {
  * @param {HTMLElement} control @param {(status: HTMLElement) => Promise<boolean>} copy @param {() => void} leave
  * @param {() => void} proceed */
 function confirmDone(control, copy, leave, proceed) {
-  const host = h('keyshift-confirm');
+  const host = h('keyshift-confirm', { lang: LOCALE });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'assertive', tabindex: '-1' });
   const close = () => host.remove();

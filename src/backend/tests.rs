@@ -325,12 +325,19 @@ fn a_refused_save_still_brings_host_access_back_in_line() {
 }
 
 #[test]
-fn dismissals_store_fingerprints_and_can_be_undone() {
+fn dismissals_store_fingerprints_where_and_when_and_can_be_undone() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
-    let print = Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
+    let print = crate::fingerprint::Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
     let out = handle(&mut b, &caller, Request::Dismiss(FingerprintRef { fingerprint: print }), CLOCK).expect("dismiss");
-    assert_eq!(out.effects.dismissed, Some(vec![print]));
+    let dismissal = Dismissal {
+        fingerprint: print,
+        host: Some("acme.repairshopr.com".into()),
+        on: Some(crate::dates::Date::local(NOW, 0)),
+    };
+    assert_eq!(out.effects.dismissed, Some(vec![dismissal.clone()]));
+    let listed = handle(&mut b, &Caller::ExtensionPage, Request::ListDismissed(NoFields {}), CLOCK).expect("list");
+    assert!(matches!(listed.reply, Reply::Dismissed { dismissed } if dismissed == vec![dismissal]));
     let out = b
         .handle(&Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint: print }), CLOCK)
         .expect("undismiss");

@@ -112,7 +112,12 @@ export type Evidence =
 export interface Reading { minLen: number; marks: string[]; }
 export interface Point { seg: number; at: number; }
 export interface Span { start: Point; end: Point; }
-export type Param = { date: string } | { count: number };
+export type TimeUnit = 'second' | 'minute' | 'hour';
+export type Param =
+  | { date: string }
+  | { count: number }
+  | { days: number }
+  | { duration: { value: number; unit: TimeUnit } };
 export interface Message { id: string; params: Param[]; }
 export interface Action { label: string; href: string; }
 export interface Note {
@@ -123,6 +128,7 @@ export interface Note {
   action: Action | null;
   dismiss: string | null;
   capture: number | null;
+  copyFailed: string | null;
 }
 export interface DoneGuard { control: number; capture: number | null; }
 export interface Watch { controls: Array<[number, TokenKind]>; name: number | null; }
@@ -150,13 +156,15 @@ export interface HeldView {
 
 export interface ReadingReply { reading: Reading; }
 export interface PlanReply { plan: Plan; }
-export interface CopiedReply { guard: boolean; }
+export interface CopiedReply { guard: boolean; said: Message; }
 export interface DoneReply { decision: DoneDecision; }
 export interface HeldReply { held: HeldView[]; }
 export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; }
 export interface RevealedReply { token: string; }
 export interface SettingsReply { settings: Settings; locked: Locked[]; }
-export interface DismissedReply { fingerprints: string[]; }
+/** A dismissed legacy-key warning; `host` and `on` are null for ones stored by older versions. */
+export interface Dismissal { fingerprint: string; host: string | null; on: string | null; }
+export interface DismissedReply { dismissed: Dismissal[]; }
 export interface VerdictReply { page: PageKind | null; verdict: Verdict | null; }
 export interface ClipboardReply { clear: boolean; }
 export type Reply =
@@ -170,7 +178,7 @@ export interface Effects {
   session: Session | null;
   settings: Settings | null;
   extraHosts: string[] | null;
-  dismissed: string[] | null;
+  dismissed: Dismissal[] | null;
   salt: string | null;
   alarmAt: number | null;
   readClipboard: boolean;

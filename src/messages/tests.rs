@@ -8,7 +8,7 @@ use crate::capture::{DoneDecision, HeldView, Place};
 use crate::integrations::TokenKind;
 use crate::page::PageKind;
 use crate::plan::{Action, BlockError, DoneGuard, Note, NoteKind, Plan, Watch};
-use crate::policy::{Message, Param};
+use crate::policy::{Duration, Message, Param, TimeUnit};
 use crate::reveal::{Evidence, Verdict, EVIDENCE};
 use crate::settings::{Locked, TABLE};
 use crate::text::TextId;
@@ -129,6 +129,7 @@ fn every_outbound_field_and_value_is_declared() {
         action: Some(Action { label: TextId::CreateReplacementToken, href: "https://x/".into() }),
         dismiss: Some(crate::fingerprint::Salt::from_bytes([0; 16]).of("x")),
         capture: Some(4),
+        copy_failed: Some(TextId::CopyFailed),
     };
     let verdict = Verdict { reveal: true, score: 5, region: Some(2), evidence: vec![Evidence::OnceText] };
     let plan = Plan {
@@ -182,13 +183,13 @@ fn every_outbound_field_and_value_is_declared() {
     let replies = [
         Reply::Reading { reading: crate::scan::READING },
         Reply::Plan { plan },
-        Reply::Copied { guard: true },
+        Reply::Copied { guard: true, said: crate::policy::copied_message(Some(60)) },
         Reply::Done { decision: DoneDecision::Confirm },
         Reply::Held { held: vec![held.clone()] },
         Reply::Popup { held: vec![held], settings: settings.clone(), locked: vec![Locked::HoldMinutes], enabled: true },
         Reply::Revealed { token: crate::capture::Secret::new("t".into()) },
         Reply::Settings { settings, locked: vec![] },
-        Reply::Dismissed { fingerprints: vec![] },
+        Reply::Dismissed { dismissed: vec![] },
         Reply::Verdict { page: Some(PageKind::Other), verdict: Some(verdict) },
         Reply::Clipboard { clear: false },
         Reply::Ok {},
@@ -263,4 +264,27 @@ fn every_enumerated_value_is_declared() {
         values([DoneDecision::Confirm, DoneDecision::Allow].map(decision).to_vec())
     );
     assert_eq!(string_union("Locked"), values(TABLE.iter().map(|s| to_json(&s.locked)).collect()));
+    let unit = |u: TimeUnit| match u {
+        TimeUnit::Second | TimeUnit::Minute | TimeUnit::Hour => to_json(&u),
+    };
+    assert_eq!(
+        string_union("TimeUnit"),
+        values([TimeUnit::Second, TimeUnit::Minute, TimeUnit::Hour].map(unit).to_vec())
+    );
+    // Each kind of parameter is one member of the declared union, named by its one key.
+    let param = |p: Param| match p {
+        Param::Date(_) | Param::Count(_) | Param::Days(_) | Param::Duration(_) => to_json(&p),
+    };
+    let params = [
+        Param::Date(crate::dates::Date { year: 2026, month: 1, day: 2 }),
+        Param::Count(3),
+        Param::Days(1),
+        Param::Duration(Duration::of_seconds(60)),
+    ];
+    let start = CONTRACT.find("export type Param =").expect("Param");
+    let declared = &CONTRACT[start..start + CONTRACT[start..].find(";\n").expect("end")];
+    for p in params.map(param) {
+        let key = keys(&p).into_iter().next().expect("one key");
+        assert!(declared.contains(&format!("{{ {key}: ")), "Param {key} is not declared: {declared}");
+    }
 }

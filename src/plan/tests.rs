@@ -45,6 +45,13 @@ fn run_with(
     submitted: Option<&Label>,
 ) -> Analysis {
     let salt = salt();
+    let dismissed = crate::dismissals::Dismissals::from_stored(
+        dismissed
+            .iter()
+            .map(|&fingerprint| crate::dismissals::Dismissal { fingerprint, host: None, on: None })
+            .collect(),
+    );
+    let dismissed = &dismissed;
     analyze(snapshot, &Context { today: today(), salt: &salt, dismissed, capture: true, situation, submitted })
 }
 
@@ -282,7 +289,7 @@ fn token_list_rows_get_expiry_and_legacy_notes() {
     assert_eq!(got, vec![(11, NoteKind::LegacyKey), (21, NoteKind::TokenExpired), (31, NoteKind::TokenExpiring)]);
     assert_eq!(
         a.plan.notes[2].message.params,
-        vec![crate::policy::Param::Date(Date::new(2026, 12, 5).expect("date")), crate::policy::Param::Count(7)]
+        vec![crate::policy::Param::Date(Date::new(2026, 12, 5).expect("date")), crate::policy::Param::Days(7)]
     );
     assert!(a.tokens.is_empty(), "references are never captured");
 }

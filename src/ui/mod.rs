@@ -93,6 +93,14 @@ mod format {
         }
     }
 
+    /// A calendar day, `3 Nov 2026` or `03.11.2026`, as the language writes it.
+    pub fn date(day: crate::dates::Date) -> String {
+        let dtf =
+            js_sys::Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
+        let ms = day.days() as f64 * 86_400_000.0;
+        format_with(&dtf, &js_sys::Date::new(&JsValue::from(ms)))
+    }
+
     /// A clock time, `14:32` or `2:32 PM`, as the language writes it.
     pub fn time_of_day(ms: f64) -> String {
         let dtf = js_sys::Intl::DateTimeFormat::new(&locales(), &options(&[("timeStyle", "short")]));

@@ -5,8 +5,8 @@
 
 use super::chrome::{ask, extension_url, granted, request, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
-use super::keep;
-use crate::fingerprint::Fingerprint;
+use super::{format, keep};
+use crate::dismissals::Dismissal;
 use crate::hosts::{review, HostProblem, SuffixList};
 use crate::messages::{FingerprintRef, NoFields};
 use crate::settings::{Kind, Locked, Settings, TABLE};
@@ -27,7 +27,7 @@ struct InForce {
 
 #[derive(Deserialize)]
 struct Dismissed {
-    fingerprints: Vec<Fingerprint>,
+    dismissed: Vec<Dismissal>,
 }
 
 #[derive(Serialize)]
@@ -317,22 +317,29 @@ fn list_dismissed(page: &Shared, reply: Result<Dismissed, Failure>) {
     let (Some(list), Some(none)) = (by_id::<HtmlElement>("dismissed"), by_id::<HtmlElement>("noDismissed")) else {
         return;
     };
-    let prints = match reply {
-        Ok(d) => d.fingerprints,
+    let dismissed = match reply {
+        Ok(d) => d.dismissed,
         Err(f) => return status(&f.message),
     };
     list.set_text_content(None);
     let mut listeners = Vec::new();
-    for (i, print) in prints.iter().enumerate() {
+    for item in &dismissed {
         let li = el("li", "", "");
-        let short: String = print.hex().chars().take(8).collect();
-        let name = el("span", "", &t(TextId::DismissedItem, &[&(i + 1).to_string(), &short]));
+        // Where and when, so the user can tell which warning it was; older versions kept
+        // neither.
+        let (text, label) = match (&item.host, item.on) {
+            (Some(host), Some(on)) => {
+                (t(TextId::DismissedItem, &[host, &format::date(on)]), t(TextId::RestoreLabel, &[host]))
+            }
+            _ => (t(TextId::DismissedItemOld, &[]), t(TextId::RestoreLabelOld, &[])),
+        };
+        let name = el("span", "", &text);
         let undo = el("button", "", &t(TextId::Restore, &[]));
-        attr(&undo, "aria-label", &t(TextId::RestoreLabel, &[&(i + 1).to_string()]));
+        attr(&undo, "aria-label", &label);
         append(&li, &[&name, &undo]);
         let _ = list.append_child(&li);
         let p = page.clone();
-        let print = *print;
+        let print = item.fingerprint;
         listeners.push(on_click(&undo, move |_| {
             let p = p.clone();
             spawn_local(async move {
@@ -341,6 +348,6 @@ fn list_dismissed(page: &Shared, reply: Result<Dismissed, Failure>) {
             });
         }));
     }
-    none.set_hidden(!prints.is_empty());
+    none.set_hidden(!dismissed.is_empty());
     page.borrow_mut().dismissed = listeners;
 }

@@ -7,6 +7,7 @@ use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep, keep_interval};
 use crate::capture::HeldView;
 use crate::messages::{CaptureRef, Here, NoFields};
+use crate::policy::Duration;
 use crate::popup::{ask_before_forgetting, empty, host, place, remaining};
 use crate::settings::{Locked, Settings};
 use crate::text::TextId;
@@ -235,7 +236,13 @@ async fn copy_held(state: &Shared, id: u32, name: &str) {
     if let Err(f) = ask::<serde::de::IgnoredAny>("copied", &CaptureRef { capture: id }).await {
         return fail(f);
     }
-    status(&t(TextId::CopiedHeld, &[name]));
+    // Say when the clipboard will be emptied, if it will, so a late paste is no surprise.
+    let clears = state.borrow().settings.as_ref().and_then(|(s, _)| s.clear_clipboard.then_some(s.clear_after_seconds));
+    let said = match clears.map(Duration::of_seconds) {
+        Some(d) => t(TextId::CopiedHeldWillClear, &[name, &format::unit(d.value, d.unit.name(), "long")]),
+        None => t(TextId::CopiedHeld, &[name]),
+    };
+    status(&said);
     refresh(state).await;
 }
 
