@@ -36,7 +36,7 @@ setup-rust:
 	fi
 
 $(NODE_STAMP): e2e/package.json e2e/package-lock.json
-	cd e2e && npm ci --no-audit --no-fund
+	cd e2e && npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 # chromium-l10n: without its locale packs Chromium (and so chrome.i18n) is English only.

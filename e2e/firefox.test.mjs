@@ -87,11 +87,22 @@ test('Firefox: clipboard clearing empties the clipboard from the background page
   await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-clear&variant=input'));
   await waitForNote(driver, 'captured-token');
   await (await noteButton(driver, 'captured-token', 'Copy')).click();
-  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
+  // The note says when the clipboard will be emptied.
+  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied. The clipboard will be cleared in 10 seconds.'), 5000);
   assert.equal(await readClipboard(driver), token);
   const copiedAt = Date.now();
   await driver.wait(async () => (await readClipboard(driver)) === '', 30000, 'the clipboard was emptied');
   assert.ok(Date.now() - copiedAt >= 8000, 'not before the 10 s the options set');
+
+  // Clearing off again, for the tests after this one.
+  await ff.openExtensionPage('options.html');
+  const again = await driver.wait(until.elementLocated(By.id('clearClipboard')), 5000);
+  await driver.wait(async () => (await driver.findElement(By.id('holdMinutes')).getAttribute('value')) !== '', 5000);
+  if (await again.isSelected()) await again.click();
+  await driver.findElement(By.css('button[type=submit]')).click();
+  await driver.wait(async () => (await driver.findElement(By.id('status')).getText()) === 'Saved.', 5000);
+  await driver.close();
+  await driver.switchTo().window(page);
 });
 
 // Reading by meaning, in Firefox ESR.
@@ -184,4 +195,30 @@ test('Firefox: the Done guard asks even after the engine forgot the capture', as
   await driver.findElement(By.id('done')).click();
   await driver.wait(until.elementLocated(By.css('keyshift-confirm')), 5000);
   assert.ok((await driver.getCurrentUrl()).includes('/api_tokens/created'), 'not left unasked');
+});
+
+test('Firefox: on the vendor\'s Swagger docs, the field\'s note fills a held token through Keyshift\'s own window', async () => {
+  const { driver } = ff;
+  const token = tokenFor('ff-fill');
+  await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-fill&variant=input'));
+  await waitForNote(driver, 'captured-token');
+  await driver.get(ff.url('api-docs.repairshopr.com', '/swagger/'));
+  const authorize = await driver.wait(until.elementLocated(By.css('.auth-wrapper button.authorize')), 10000);
+  await authorize.click();
+  const field = await driver.wait(until.elementLocated(By.css('.auth-container input[type=text]')), 5000);
+  await waitForNote(driver, 'fill-field');
+  const page = await driver.getWindowHandle();
+  const before = new Set(await driver.getAllWindowHandles());
+  await (await noteButton(driver, 'fill-field', 'Fill held token')).click();
+  const window = await driver.wait(async () => (await driver.getAllWindowHandles()).find((h) => !before.has(h)), 5000);
+  await driver.switchTo().window(window);
+  await driver.wait(async () => /popup\.html\?tab=\d+/.test(await driver.getCurrentUrl()), 5000);
+  await (await driver.wait(until.elementLocated(By.css('#held li button.fill')), 5000)).click();
+  const fill = await driver.wait(until.elementLocated(By.css('#fill button.primary')), 5000);
+  assert.equal(await field.getAttribute('value').catch(() => ''), '', 'nothing filled before the user confirms');
+  await fill.click();
+  await driver.wait(async () => (await driver.findElement(By.id('fill')).getText()).startsWith('Filled into'), 5000);
+  await driver.close();
+  await driver.switchTo().window(page);
+  assert.equal(await driver.executeScript(() => document.querySelector('.auth-container input[type=text]').value), token);
 });

@@ -34,6 +34,10 @@ function withGranted(permissions, hosts, faults = false) {
   return dir;
 }
 
+// Every host name the replicas answer for: the vendor's, an unrelated site, and the
+// integrations' (www/integrations/).
+export const RESOLVED = ['*.repairshopr.com', '*.syncromsp.com', 'help.msp.test', 'evil.example', '*.itglue.com', 'app.ninjarmm.com', 'app.pax8.com', 'zapier.com', 'app.zomentum.com', '*.acme-msp.com'];
+
 // `lang` sets the browser's language (on Linux, Chromium takes it from LANGUAGE).
 export async function launch({ headed = false, granted = [], grantedHosts = [], lang, faults = false } = {}) {
   const dist = granted.length || grantedHosts.length || faults ? withGranted(granted, grantedHosts, faults) : DIST;
@@ -48,7 +52,7 @@ export async function launch({ headed = false, granted = [], grantedHosts = [], 
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
       '--no-sandbox',
-      `--host-resolver-rules=${['*.repairshopr.com', '*.syncromsp.com', 'help.msp.test', 'evil.example'].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ')}`,
+      `--host-resolver-rules=${RESOLVED.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ')}`,
       '--ignore-certificate-errors',
       '--disable-background-networking',
       '--disable-component-update',

@@ -211,6 +211,33 @@ const ROUTES = {
 };
 // The vendor's API documentation lives on its own host.
 const DOCS_HOSTS = /^api-docs\./;
+// Where the token is used, at the integrations' real host names (www/integrations/):
+// their settings forms, an in-house form, a React-controlled form, a page with no field.
+export const INTEGRATIONS = {
+  itglue: ['acme.itglue.com', '/integrations/repairshopr', 'itglue.html'],
+  ninjaone: ['app.ninjarmm.com', '/administration/apps/psa', 'ninjaone.html'],
+  pax8: ['app.pax8.com', '/integrations/repairshopr', 'pax8.html'],
+  zapier: ['zapier.com', '/app/connections/repairshopr/new', 'zapier.html'],
+  zomentum: ['app.zomentum.com', '/settings/integrations/repairshopr', 'zomentum.html'],
+  custom: ['sync.acme-msp.com', '/settings', 'custom.html'],
+  react: ['sync.acme-msp.com', '/react', 'react.html'],
+  nofield: ['sync.acme-msp.com', '/dashboard', 'nofield.html'],
+};
+const INTEGRATION_FILES = Object.fromEntries(Object.values(INTEGRATIONS).map(([host, path, file]) => [`${host}${path}`, file]));
+const NODE = join(WWW, '..', 'e2e', 'node_modules');
+// Third-party code the replicas run, from npm: React for the controlled form, Swagger UI
+// for the vendor's API docs.
+const VENDORED = {
+  '/vendor/react.js': [join(NODE, 'react', 'umd', 'react.production.min.js'), 'text/javascript'],
+  '/vendor/react-dom.js': [join(NODE, 'react-dom', 'umd', 'react-dom.production.min.js'), 'text/javascript'],
+  '/swagger/swagger-ui-bundle.js': [join(NODE, 'swagger-ui-dist', 'swagger-ui-bundle.js'), 'text/javascript'],
+  '/swagger/swagger-ui.css': [join(NODE, 'swagger-ui-dist', 'swagger-ui.css'), 'text/css'],
+  '/swagger/': [join(WWW, 'integrations', 'swagger', 'index.html'), 'text/html; charset=utf-8'],
+  '/swagger/init.js': [join(WWW, 'integrations', 'swagger', 'init.js'), 'text/javascript'],
+  '/swagger/repairshopr.json': [join(WWW, 'integrations', 'swagger', 'repairshopr.json'), 'application/json'],
+  '/integrations/integrations.css': [join(WWW, 'integrations', 'integrations.css'), 'text/css'],
+  '/integrations/react-app.js': [join(WWW, 'integrations', 'react-app.js'), 'text/javascript'],
+};
 const STATIC = Object.fromEntries(
   ['reveal.js', 'stress.js', 'spa.js', 'scale.js', 'dialog.js', 'remount.js', 'docs.js', 'ticket.js'].map((f) => [`/${f}`, 'text/javascript']).concat([['/site.css', 'text/css']]),
 );
@@ -273,6 +300,20 @@ export async function start() {
     } else if (url.hostname === 'evil.example' && url.pathname === '/frames') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(framing(url.searchParams));
+    } else if (VENDORED[url.pathname] && (!url.pathname.startsWith('/swagger/') || DOCS_HOSTS.test(url.hostname))) {
+      const [file, type] = VENDORED[url.pathname];
+      // Swagger UI sets styles from script: its page alone allows inline styles.
+      const csp = url.pathname.startsWith('/swagger/') ? CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'") : CSP;
+      res.writeHead(200, { ...headers, 'content-security-policy': csp, 'content-type': type });
+      res.end(readFileSync(file));
+    } else if (INTEGRATION_FILES[`${url.hostname}${url.pathname}`]) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      const existing = url.searchParams.get('existing');
+      const html = readFileSync(join(WWW, 'integrations', INTEGRATION_FILES[`${url.hostname}${url.pathname}`]), 'utf8')
+        // `existing=1`: an integration set up before June 2020, still holding a legacy key.
+        .replace('{{existingSubdomain}}', existing ? 'acme' : '')
+        .replace('{{existingKey}}', existing ? LEGACY_KEY : '');
+      res.end(showing(html, [LEGACY_KEY]));
     } else if (DOCS_HOSTS.test(url.hostname) && url.pathname === '/') {
       res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(render('docs.html', url.hostname, url.searchParams));

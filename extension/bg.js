@@ -102,6 +102,12 @@ function apply(effects) {
   if (effects.alarmAt) writes.push(chrome.alarms.create(ALARM, { when: effects.alarmAt }));
   else writes.push(chrome.alarms.clear(ALARM));
   if (effects.readClipboard) writes.push(checkClipboard());
+  // A field's note asked for a held token: Keyshift's own window, where the user
+  // chooses and confirms, over that tab.
+  if (effects.openFill) {
+    const url = chrome.runtime.getURL(`popup.html?tab=${effects.openFill}`);
+    writes.push(chrome.windows.create({ url, type: 'popup', width: 420, height: 560 }).catch(() => {}));
+  }
   return Promise.all(writes);
 }
 

@@ -57,10 +57,14 @@ pub struct Backend {
     session: Session,
     self_id: String,
     self_origin: String,
+    /// The last tab that opened the fill window, and when (memory only).
+    fill_opened: Option<(i64, Millis)>,
 }
 
 /// After the New Token form is sent, the tab's next reveal counts as fresh this long.
 pub const SUBMITTED_WINDOW_MS: Millis = 10 * 60 * 1000;
+/// A tab's notes open the fill window at most this often.
+const FILL_OPEN_GAP_MS: Millis = 2_000;
 /// Submissions remembered at once (one per tab that recently sent the form).
 const MAX_SUBMISSIONS: usize = 16;
 
@@ -72,6 +76,8 @@ struct Changes {
     settings: bool,
     /// Re-sync host access with the custom domains in force (after any save attempt).
     hosts: bool,
+    /// Open the fill window over this tab.
+    open_fill: Option<i64>,
 }
 
 /// A refused request: the error for the asker, and what the shell must still do (host
@@ -100,6 +106,7 @@ impl Backend {
             session: state.session.unwrap_or_default(),
             self_id: state.self_id,
             self_origin: state.self_origin,
+            fill_opened: None,
         }
     }
 
@@ -191,6 +198,7 @@ impl Backend {
             salt,
             alarm_at: wake.into_iter().flatten().min(),
             read_clipboard: self.session.clears.is_due(now),
+            open_fill: changed.open_fill,
         };
         Outcome { reply, effects }
     }
@@ -251,8 +259,27 @@ impl Backend {
                 changed.dismissed = true;
                 Reply::Ok {}
             }
+            (Caller::Page { binding, .. }, Request::Replacing(Replacing { kind })) => {
+                self.replacing(binding, kind, now);
+                changed.held = true;
+                Reply::Ok {}
+            }
+            (Caller::Page { binding, .. }, Request::FillOpen(_)) => {
+                // One window per tab at a time: a page cannot flood the screen with them.
+                if self.fill_opened.is_none_or(|(tab, at)| tab != binding.tab || at + FILL_OPEN_GAP_MS <= now) {
+                    self.fill_opened = Some((binding.tab, now));
+                    changed.open_fill = Some(binding.tab);
+                }
+                Reply::Ok {}
+            }
             (Caller::Page { .. }, _) => {
                 return Err(Error::NotAllowed("web pages may only send scans, copies, Done choices and dismissals"))
+            }
+            (Caller::ExtensionPage, Request::Filled(CaptureRef { capture })) => {
+                self.session.held.filled(capture)?;
+                changed.held = true;
+                let forgotten = self.settings.forget_after_fill && self.session.held.forget(capture).is_ok();
+                Reply::Filled { forgotten }
             }
             (Caller::ExtensionPage, Request::ListHeld(here)) => Reply::Held { held: self.list(&here, now) },
             (Caller::ExtensionPage, Request::PageVerdict(here)) => {
@@ -303,8 +330,17 @@ impl Backend {
             (Caller::ExtensionPage, Request::Crash(_)) => panic!("a fault injected by a test"),
             (
                 Caller::ExtensionPage,
-                Request::Scan { .. } | Request::DoneClicked(_) | Request::DoneSkipped(_) | Request::Submitted(_),
-            ) => return Err(Error::NotAllowed("only web pages send scans, Done choices and form submissions")),
+                Request::Scan { .. }
+                | Request::DoneClicked(_)
+                | Request::DoneSkipped(_)
+                | Request::Submitted(_)
+                | Request::Replacing(_)
+                | Request::FillOpen(_),
+            ) => {
+                return Err(Error::NotAllowed(
+                    "only web pages send scans, Done choices, form submissions and note clicks",
+                ))
+            }
         };
         Ok(reply)
     }
@@ -344,6 +380,16 @@ impl Backend {
         }
     }
 
+    /// Remembers that this tab follows a replacement link for a token of `kind`.
+    fn replacing(&mut self, binding: &Binding, kind: TokenKind, now: Millis) {
+        let list = &mut self.session.replacements;
+        list.retain(|r| !(r.tab == binding.tab && r.origin == binding.origin) && r.at + SUBMITTED_WINDOW_MS > now);
+        if list.len() >= MAX_SUBMISSIONS {
+            list.remove(0);
+        }
+        list.push(Replacement { tab: binding.tab, origin: binding.origin.clone(), at: now, kind });
+    }
+
     fn submitted(&mut self, binding: &Binding, label: Label, now: Millis) {
         let list = &mut self.session.submissions;
         list.retain(|s| !(s.tab == binding.tab && s.origin == binding.origin) && s.at + SUBMITTED_WINDOW_MS > now);
@@ -370,6 +416,13 @@ impl Backend {
             capture: self.settings.capture_tokens,
             situation: Situation { just_submitted: submitted.is_some(), frame_ok },
             submitted: submitted.as_ref(),
+            holding: self.session.held.holding(now),
+            replacing: self
+                .session
+                .replacements
+                .iter()
+                .rfind(|r| r.tab == binding.tab && r.origin == binding.origin && r.at + SUBMITTED_WINDOW_MS > now)
+                .map(|r| r.kind),
         };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;

@@ -88,6 +88,9 @@ pub struct Capture {
     copied_at: Option<Millis>,
     /// The user chose to leave without copying.
     skipped: bool,
+    /// Keyshift filled it into an integration's field for the user.
+    #[serde(default)]
+    filled: bool,
     /// The token, kept for the popup until `hold_until`; `None` once that passed, or when
     /// holding is off.
     token: Option<Secret>,
@@ -98,9 +101,9 @@ impl Capture {
         self.hold_until.max(self.last_seen + PAGE_MEMORY_MS)
     }
 
-    /// Copied or answered: dropping it costs the user nothing.
+    /// Copied, filled or answered: dropping it costs the user nothing.
     fn settled(&self) -> bool {
-        self.copied_at.is_some() || self.skipped
+        self.copied_at.is_some() || self.skipped || self.filled
     }
 }
 
@@ -146,6 +149,7 @@ pub struct HeldView {
     pub captured_at: Millis,
     pub expires_in_ms: Millis,
     pub copied: bool,
+    pub filled: bool,
 }
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
@@ -199,6 +203,7 @@ impl CaptureStore {
             hold_until,
             copied_at: None,
             skipped: false,
+            filled: false,
             token,
         });
         Ok((self.next_id, true))
@@ -239,6 +244,12 @@ impl CaptureStore {
     /// Marks a capture copied. `binding` is the asking page's, or `None` for the popup.
     pub fn copied(&mut self, id: u32, binding: Option<&Binding>, now: Millis) -> Result<(), CaptureError> {
         self.find_mut(id, binding)?.copied_at.get_or_insert(now);
+        Ok(())
+    }
+
+    /// Marks a capture filled into a page by the popup (the user put it to use).
+    pub fn filled(&mut self, id: u32) -> Result<(), CaptureError> {
+        self.find_mut(id, None)?.filled = true;
         Ok(())
     }
 
@@ -326,6 +337,7 @@ impl CaptureStore {
                     captured_at: c.seen_at,
                     expires_in_ms: c.hold_until - now,
                     copied: c.copied_at.is_some(),
+                    filled: c.filled,
                 })
             })
             .collect();
@@ -337,6 +349,11 @@ impl CaptureStore {
     pub fn reveal(&self, id: u32, now: Millis) -> Result<&Secret, CaptureError> {
         let capture = self.captures.iter().find(|c| c.id == id).ok_or(CaptureError::Unknown)?;
         capture.token.as_ref().filter(|_| capture.hold_until > now).ok_or(CaptureError::NotHeld)
+    }
+
+    /// Whether any token is held now (a field may offer to fill one).
+    pub fn holding(&self, now: Millis) -> bool {
+        self.captures.iter().any(|c| c.token.is_some() && c.hold_until > now)
     }
 
     /// Whether the capture was copied (for the popup's "forget a token never copied?").

@@ -27,6 +27,39 @@ pub const PREBUILT: &[(TokenKind, &str, &[&str])] = &[
     (TokenKind::Zapier, "Zapier", &["zapier"]),
 ];
 
+/// Other products whose settings pages ask for an API key too: a field they name is
+/// theirs, not ours.
+const OTHER_PRODUCTS: &[&str] = &[
+    "connectwise",
+    "autotask",
+    "halopsa",
+    "halo psa",
+    "kaseya",
+    "datto",
+    "atera",
+    "servicenow",
+    "freshdesk",
+    "freshservice",
+    "zendesk",
+    "quickbooks",
+    "xero",
+    "hubspot",
+    "salesforce",
+    "stripe",
+    "openai",
+    "itglue api",
+    "it glue api",
+    "hudu api",
+    "ninjaone api",
+    "pax8 api",
+    "zomentum api",
+];
+
+/// Whether folded text names another product's own API or key.
+pub fn names_other_product(folded: &str) -> bool {
+    OTHER_PRODUCTS.iter().any(|p| contains_words(folded, p))
+}
+
 impl TokenKind {
     /// The prebuilt kind a folded text names, if it names exactly one.
     pub fn named_in(folded: &str) -> Option<TokenKind> {

@@ -13,6 +13,7 @@ mod context;
 mod dates;
 mod dismissals;
 mod error;
+mod fill;
 mod fingerprint;
 // Pieces only the wasm's extension pages use (and the native tests).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -167,6 +167,7 @@ const SHARED_WORDS: &[&str] = &[
 /// Each language's own words that happen to be spelled like English ones.
 fn cognates(code: &str) -> &'static [&'static str] {
     match code {
+        "es" => &["use"],
         "de" => &["domain", "domains", "browser", "integration", "tab", "suffix", "mail"],
         "fr" => &["page", "site", "sites", "version", "options", "minutes", "public", "interface", "mail", "part"],
         "nl" => &["site", "sites", "browser", "per", "was", "interface", "letter", "over", "open"],

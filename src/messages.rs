@@ -75,6 +75,13 @@ pub enum Request {
     Submitted(Submitted),
     /// The user dismissed a legacy-key note.
     Dismiss(FingerprintRef),
+    /// The user followed a note's link to replace a token (of this kind) in this tab.
+    Replacing(Replacing),
+    /// The user asked a field's note to fill a held token: open Keyshift's own window
+    /// for this tab, where the user chooses and confirms.
+    FillOpen(NoFields),
+    /// The popup filled a held token into a page's field.
+    Filled(CaptureRef),
     /// The popup opening: everything it shows in one answer.
     Popup(Here),
     /// The missed-page report: how the engine last judged the page in that tab.
@@ -126,6 +133,13 @@ pub struct Submitted {
     pub kind: TokenKind,
     #[serde(default)]
     pub name: Option<String>,
+}
+
+/// `{ "kind": "zapier" }`: the token a replacement link is for.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replacing {
+    pub kind: TokenKind,
 }
 
 /// `{ "tab": 12, "url": "https://…" }`: the tab the popup was opened over, if known.
@@ -196,6 +210,10 @@ pub enum Reply {
     Clipboard {
         clear: bool,
     },
+    /// After a fill: whether the token was forgotten at once (the option says so).
+    Filled {
+        forgotten: bool,
+    },
     Ok {},
 }
 
@@ -218,6 +236,17 @@ pub struct Effects {
     pub alarm_at: Option<Millis>,
     /// A clipboard clear is due: read the clipboard and pass it to `clipboard`.
     pub read_clipboard: bool,
+    /// Open Keyshift's fill window over this tab (a field's note asked).
+    pub open_fill: Option<i64>,
+}
+
+/// A replacement link followed in a tab: its New Token page marks the right choice.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Replacement {
+    pub tab: i64,
+    pub origin: String,
+    pub at: Millis,
+    pub kind: TokenKind,
 }
 
 /// A New Token form sent from a tab: the next reveal in that tab is fresh.
@@ -253,6 +282,7 @@ pub struct Session {
     pub held: CaptureStore,
     pub clears: ClipboardClears,
     pub submissions: Vec<Submission>,
+    pub replacements: Vec<Replacement>,
     pub judged: Vec<Judged>,
     pub stats: Stats,
 }

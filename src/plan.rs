@@ -9,7 +9,7 @@ use crate::dates::{order_for_lang, order_from_column, read_expiry, Date, Numeric
 use crate::dismissals::Dismissals;
 use crate::fingerprint::{Fingerprint, Salt};
 use crate::integrations::TokenKind;
-use crate::page::{address, classify, PageFacts, PageKind, NEW_TOKEN_PATH};
+use crate::page::{address, classify, PageFacts, PageKind};
 use crate::policy::{expiry_message, legacy_message, ExpiryStatus, Message};
 use crate::reveal::{judge, PageReading, Situation, Verdict};
 use crate::scan::FindingKind;
@@ -26,13 +26,19 @@ pub enum NoteKind {
     TokenExpired,
     TokenExpiring,
     CapturedToken,
+    /// Beside the field an integration (or the vendor's API docs) takes the token in.
+    FillField,
+    /// On the New Token page: the choice that makes the replacement the user came for.
+    ReplacementChoice,
 }
 
-/// A link the note offers, with the message id of its label.
+/// A link the note offers: its label, where it goes, and the kind of token it is for
+/// (the New Token page marks that choice when the user follows it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
-    pub label: TextId,
+    pub label: Message,
     pub href: String,
+    pub kind: TokenKind,
 }
 
 /// One note for the content script to place right after what shows the value.
@@ -53,17 +59,14 @@ pub struct Note {
     /// toolbar popup can still copy it depends on the hold time).
     #[serde(rename = "copyFailed")]
     pub copy_failed: Option<TextId>,
+    /// Offer "Fill held token": this note is beside the field the token goes in.
+    pub fill: bool,
 }
 
 impl Note {
     fn new(block: u32, span: Span, kind: NoteKind, message: Message) -> Note {
-        Note { block, span, kind, message, action: None, dismiss: None, capture: None, copy_failed: None }
+        Note { block, span, kind, message, action: None, dismiss: None, capture: None, copy_failed: None, fill: false }
     }
-}
-
-/// The link to the New Token page of the site the note is on.
-fn replacement(origin: Option<&str>) -> Option<Action> {
-    origin.map(|o| Action { label: TextId::CreateReplacementToken, href: format!("{o}{NEW_TOKEN_PATH}") })
 }
 
 /// A fresh token found on the page, not yet registered with the capture store.
@@ -131,6 +134,10 @@ pub struct Context<'a> {
     pub situation: Situation,
     /// What this tab's New Token form said a moment ago, if it was just submitted.
     pub submitted: Option<&'a Label>,
+    /// Whether Keyshift holds a token now (a field may offer to fill it).
+    pub holding: bool,
+    /// This tab followed a replacement link for a token of this kind a moment ago.
+    pub replacing: Option<TokenKind>,
 }
 
 fn names_expiry(text: Option<&str>) -> bool {
@@ -227,7 +234,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         continue;
                     }
                     plan.notes.push(Note {
-                        action: replacement(origin),
+                        action: replace::link(origin, replace::kind_for(around.row)),
                         dismiss: Some(print),
                         ..Note::new(block.id, span, NoteKind::LegacyKey, legacy_message())
                     });
@@ -236,7 +243,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
         }
     }
     let order = numeric_order(&rows, &snapshot.page.lang);
-    expiry_notes(&rows, order, ctx.today, replacement(origin), &mut plan.notes);
+    expiry_notes(&rows, &row_texts, order, ctx.today, origin, &mut plan.notes);
 
     let headings: Vec<&str> = snapshot.page.headings.iter().map(|h| h.text.as_str()).collect();
     let controls: Vec<&str> = snapshot.page.controls.iter().map(|c| c.label.as_str()).collect();
@@ -246,9 +253,14 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     } else {
         PageKind::TokenReveal
     };
+    fields::notes(snapshot, ctx, origin, &mut plan.notes);
     let forms = new_token_forms(snapshot, plan.page);
     if !forms.is_empty() {
-        plan.watch = Some(watch(snapshot, &forms));
+        let watched = watch(snapshot, &forms);
+        if let Some(kind) = ctx.replacing {
+            replace::mark_choice(kind, &watched.controls, &mut plan.notes);
+        }
+        plan.watch = Some(watched);
     }
     let done_control = reveal_region.and_then(|region| reading.done_control(region));
     Analysis { plan, tokens, done_control }
@@ -263,7 +275,14 @@ fn numeric_order(rows: &Rows, lang: &str) -> Option<NumericOrder> {
 
 /// Expired and expiring tokens get the same replacement link as legacy keys: the fix is
 /// the same.
-fn expiry_notes(rows: &Rows, order: Option<NumericOrder>, today: Date, action: Option<Action>, notes: &mut Vec<Note>) {
+fn expiry_notes(
+    rows: &Rows,
+    row_texts: &HashMap<u32, &str>,
+    order: Option<NumericOrder>,
+    today: Date,
+    origin: Option<&str>,
+    notes: &mut Vec<Note>,
+) {
     for (row, block) in &rows.expiry {
         let Some((status, message)) =
             read_expiry(&block.segs.concat(), order, today).and_then(|e| expiry_message(e, today))
@@ -274,7 +293,8 @@ fn expiry_notes(rows: &Rows, order: Option<NumericOrder>, today: Date, action: O
         let (anchor, span) =
             rows.refs.get(row).copied().unwrap_or_else(|| (block.id, Joined::new(&block.segs).whole()));
         let kind = if status == ExpiryStatus::Expired { NoteKind::TokenExpired } else { NoteKind::TokenExpiring };
-        notes.push(Note { action: action.clone(), ..Note::new(anchor, span, kind, message) });
+        let action = replace::link(origin, replace::kind_for(row_texts.get(row).copied()));
+        notes.push(Note { action, ..Note::new(anchor, span, kind, message) });
     }
 }
 
@@ -334,5 +354,7 @@ fn watch(snapshot: &Snapshot, forms: &[Option<u32>]) -> Watch {
     Watch { controls, name: snapshot.fields.iter().find(|f| named(f)).map(|f| f.id) }
 }
 
+mod fields;
+mod replace;
 #[cfg(test)]
 mod tests;

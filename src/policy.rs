@@ -27,6 +27,8 @@ pub enum Param {
     /// A length of time: `{"duration": {"value": 2, "unit": "minute"}}`, written
     /// "2 minutes", "2 Minuten" (`Intl.NumberFormat` units).
     Duration(Duration),
+    /// A proper name, the same in every language: `{"name": "IT Glue"}`.
+    Name(&'static str),
 }
 
 /// A length of time in the one unit that writes it exactly.

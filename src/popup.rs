@@ -43,7 +43,7 @@ pub fn place(view: &HeldView) -> Option<TextId> {
 
 /// Forgetting a token nobody copied loses it for good: the popup asks first.
 pub fn ask_before_forgetting(views: &[&HeldView]) -> bool {
-    views.iter().any(|v| !v.copied)
+    views.iter().any(|v| !v.copied && !v.filled)
 }
 
 /// Time left, in whole hours, minutes and seconds, for the shell to write in the reader's
@@ -83,6 +83,7 @@ mod tests {
             captured_at: 0,
             expires_in_ms: 0,
             copied,
+            filled: false,
         }
     }
 
@@ -107,6 +108,8 @@ mod tests {
         assert_eq!(place(&view(false, Place::Elsewhere)), Some(TextId::FromOtherSite));
         assert!(ask_before_forgetting(&[&view(true, Place::ThisTab), &view(false, Place::ThisTab)]));
         assert!(!ask_before_forgetting(&[&view(true, Place::ThisTab)]));
+        let filled = HeldView { filled: true, ..view(false, Place::ThisTab) };
+        assert!(!ask_before_forgetting(&[&filled]), "a token filled into an integration was put to use");
         assert_eq!(remaining(86_399_000), Remaining { hours: 23, minutes: 59, seconds: 59 });
         assert_eq!(
             remaining(599_001),

@@ -182,24 +182,9 @@ impl From<(u32, String)> for Region {
 }
 
 /// A text field, empty or not, as a form shows it: for finding where a name or a key
-/// goes. Its value is never sent here (filled values arrive as `Value` blocks).
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Field {
-    pub id: u32,
-    /// `input` type (`text`, `password`, …) or `textarea`.
-    #[serde(default)]
-    pub kind: String,
-    #[serde(default)]
-    pub label: Option<String>,
-    /// The `name` and `id` attributes.
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub placeholder: Option<String>,
-    #[serde(default)]
-    pub region: Option<u32>,
-}
+/// goes (`fill`). Its value is never sent with it, only the value's shape (filled values
+/// arrive as `Value` blocks).
+pub use crate::fill::Field;
 
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -287,7 +272,11 @@ impl Snapshot {
         if self.fields.len() > limits::FIELDS {
             return Err(too_large("form fields", limits::FIELDS));
         }
-        let fields = self.fields.iter().flat_map(|f| [&f.label, &f.name, &f.placeholder]).flatten();
+        let fields = self
+            .fields
+            .iter()
+            .flat_map(|f| [&f.label, &f.name, &f.placeholder, &f.near, &f.section, &f.shape])
+            .flatten();
         for text in self
             .page
             .headings

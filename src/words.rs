@@ -206,6 +206,22 @@ vocabulary! {
         fr: ["reinitialiser la cle api", "mettre a jour le profil", "changer le mot de passe"],
         nl: ["api-sleutel opnieuw instellen", "profiel bijwerken", "wachtwoord wijzigen"],
     }
+    /// A form field for a credential other than the words of `KEY_LABEL` and `TOKEN_LABEL`.
+    CREDENTIAL_LABEL {
+        en: ["access token", "api secret", "secret key", "authorization", "bearer", "personal access token"],
+        es: ["token de acceso", "secreto de api", "clave secreta", "autorizacion"],
+        de: ["zugriffstoken", "api-geheimnis", "geheimer schlussel", "autorisierung"],
+        fr: ["jeton d'acces", "secret api", "cle secrete", "autorisation"],
+        nl: ["toegangstoken", "api-geheim", "geheime sleutel", "autorisatie"],
+    }
+    /// A form field for the account's subdomain (`acme` of `acme.repairshopr.com`).
+    SUBDOMAIN_LABEL {
+        en: ["subdomain", "sub-domain", "sub domain", "account subdomain"],
+        es: ["subdominio"],
+        de: ["subdomain", "subdomane"],
+        fr: ["sous-domaine", "sous domaine"],
+        nl: ["subdomein"],
+    }
     /// A label for a token's name.
     NAME_LABEL {
         en: ["name", "token name", "description"],

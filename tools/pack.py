@@ -71,7 +71,9 @@ def specialise(folder, browser):
 
 # The content script's parts, in order. They share one closure in the shipped
 # content.js, so nothing they share is a global a page's markup could clobber.
-CONTENT_PARTS = ("read.js", "notes.js", "main.js")
+# fields.js is shared with the popup (which injects it on other sites): bundled in, and
+# shipped on its own too.
+CONTENT_PARTS = ("../fields.js", "read.js", "notes.js", "main.js")
 
 
 def bundle(folder):
@@ -80,7 +82,7 @@ def bundle(folder):
     body = []
     for name in CONTENT_PARTS:
         with open(os.path.join(parts, name), encoding="utf-8") as f:
-            body.append(f"// ---- content/{name}\n" + f.read().replace("// @ts-check\n", "", 1))
+            body.append(f"// ---- {os.path.normpath(os.path.join('content', name))}\n" + f.read().replace("// @ts-check\n", "", 1))
     with open(os.path.join(folder, "content.js"), "w", encoding="utf-8") as f:
         f.write("// Keyshift's content script, joined at build time from extension/content/.\n")
         f.write("(() => {\n'use strict';\n" + "\n".join(body) + "})();\n")

@@ -18,6 +18,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 USED_THROUGH = {
     "clipboardRead": ("execCommand('paste')", "clipboard.readText("),
     "clipboardWrite": ("execCommand('copy')", "clipboard.writeText(''"),
+    # What lets the popup's scripting.executeScript reach the tab it was opened over.
+    "activeTab": ("chrome.scripting.executeScript",),
 }
 
 
@@ -25,7 +27,9 @@ def scripts(folder):
     out = {}
     for base, _, files in os.walk(folder):
         for f in files:
-            if f.endswith(".js") and "/pkg" not in base.replace(os.sep, "/") + "/":
+            # The engine's bindings (pkg/keyshift.js) hold the chrome.* calls the Rust
+            # pages make; the rest of pkg is wasm.
+            if f.endswith(".js"):
                 with open(os.path.join(base, f), encoding="utf-8") as fh:
                     out[f] = fh.read()
     return out

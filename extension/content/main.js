@@ -39,6 +39,8 @@ function start() {
     alive = false;
     observer.disconnect();
     document.removeEventListener('click', onClickCapture, true);
+    document.removeEventListener('input', onValue, true);
+    document.removeEventListener('change', onValue, true);
     for (const list of notes.values()) list.forEach((n) => n.remove());
     notes.clear();
     tokens.clear();
@@ -170,7 +172,7 @@ function start() {
     /** @type {Map<number | null, Local>} */
     const shownNow = new Map();
     for (const [id, list] of fresh) {
-      const key = JSON.stringify(list.map((n) => [n.kind, n.message, n.capture, n.dismiss, n.action]));
+      const key = JSON.stringify(list.map((n) => [n.kind, n.message, n.capture, n.dismiss, n.action, n.fill]));
       placedNow.add(id);
       const old = notes.get(id);
       if (old && old.key === key && old.every((el) => el.isConnected)) {
@@ -194,8 +196,12 @@ function start() {
           place(anchor, local.note);
           placed.push(local.note);
         } else {
-          const dismiss = n.dismiss;
-          const el = renderNote(n, dismiss ? { dismiss: async () => Boolean(await ask({ dismiss: { fingerprint: dismiss } })) } : {});
+          const { dismiss, action } = n;
+          const el = renderNote(n, {
+            dismiss: dismiss ? async () => Boolean(await ask({ dismiss: { fingerprint: dismiss } })) : undefined,
+            follow: action ? () => ask({ replacing: { kind: action.kind } }) : undefined,
+            fill: n.fill ? () => ask({ 'fill-open': {} }) : undefined,
+          });
           place(anchor, el);
           placed.push(el);
         }
@@ -361,13 +367,32 @@ function start() {
     }
   });
 
-  // The missed-page report asks the top frame for the page's raw tree. Only Keyshift's
-  // own extension pages can send this (pages have no way to message content scripts).
+  // A value typed or pasted into a field changes no attribute: read that field again.
+  /** @param {Event} ev */
+  function onValue(ev) {
+    try {
+      const target = ev.target;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
+        dirty.add(target);
+        schedule();
+      }
+    } catch (_) {
+      /* never throw into the page */
+    }
+  }
+
+  // Keyshift's own pages ask the top frame: the missed-page report for the page's raw
+  // tree; the popup's "Fill into this page" for the fields, to mark one, and to fill it
+  // with the token the user chose. Only Keyshift's extension pages can send these
+  // (pages have no way to message content scripts).
   chrome.runtime.onMessage.addListener((message, sender, reply) => {
     try {
-      if (!message || !message.report || window !== window.top) return false;
+      if (!message || window !== window.top) return false;
       if (sender.id !== chrome.runtime.id || !String(sender.url).startsWith(chrome.runtime.getURL(''))) return false;
-      reply({ page: rawPage() });
+      if (message.report) reply({ page: rawPage() });
+      else if (message.fields) reply({ page: keyshiftFields() });
+      else if (message.mark) reply({ result: keyshiftMark(message.mark.at, message.mark.expect, Boolean(message.mark.on)) });
+      else if (message.fill) reply({ result: keyshiftFill(message.fill.at, message.fill.expect, String(message.fill.value)) });
     } catch (_) {
       /* never throw into the page */
     }
@@ -375,6 +400,8 @@ function start() {
   });
 
   document.addEventListener('click', onClickCapture, true);
+  document.addEventListener('input', onValue, true);
+  document.addEventListener('change', onValue, true);
   watch(document.documentElement);
   run([document.body || document.documentElement]);
 }

@@ -38,6 +38,7 @@ function formatParam(p) {
     const { value, unit } = p.duration;
     return formatter(unit, () => new Intl.NumberFormat(LOCALE, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
   }
+  if ('name' in p) return p.name;
   return formatter('count', () => new Intl.NumberFormat(LOCALE)).format(p.count);
 }
 /** @param {Message} message */
@@ -127,27 +128,36 @@ function button(label, action, props = {}) {
 }
 
 /** A link that goes where this script says, whatever the page later writes into its
- * `href`; a synthetic click goes nowhere. @param {string} label @param {string} href */
-function link(label, href) {
+ * `href`; a synthetic click goes nowhere. `before` runs first (it tells the background
+ * which token the link is for). @param {string} label @param {string} href
+ * @param {() => Promise<unknown>} [before] */
+function link(label, href, before) {
   const a = h('a', { href, text: label });
   a.addEventListener('click', (ev) => {
     ev.preventDefault();
     if (!ev.isTrusted) return;
-    if (ev.ctrlKey || ev.metaKey || ev.shiftKey) window.open(href, '_blank', 'noopener');
-    else location.assign(href);
+    const go = () => {
+      if (ev.ctrlKey || ev.metaKey || ev.shiftKey) window.open(href, '_blank', 'noopener');
+      else location.assign(href);
+    };
+    (before ? before().catch(() => {}) : Promise.resolve()).then(go);
   });
   return a;
 }
 
 /** `actions.copy(status)` copies this note's token; `actions.dismiss()` resolves true
- * once the engine recorded the dismissal. Both are bound to this note by the caller.
- * @param {Note} n @param {{ copy?: (status: HTMLElement) => Promise<boolean>, dismiss?: () => Promise<boolean> }} actions */
+ * once the engine recorded the dismissal; `actions.follow()` says a replacement link is
+ * followed; `actions.fill()` asks for Keyshift's fill window. All are bound to this note
+ * by the caller, from its own state.
+ * @param {Note} n @param {{ copy?: (status: HTMLElement) => Promise<boolean>, dismiss?: () => Promise<boolean>, follow?: () => Promise<unknown>, fill?: () => unknown }} actions */
 function renderNote(n, actions) {
   const host = h('keyshift-note', { 'data-kind': n.kind, lang: LOCALE });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'polite' });
   const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: t('notePrefix') }), ' ', say(n.message)));
-  if (n.action) box.append(link(t(n.action.label), n.action.href));
+  if (n.action) box.append(link(say(n.action.label), n.action.href, actions.follow));
+  const fill = actions.fill;
+  if (fill) box.append(button(t('fillHeld'), () => fill(), { class: 'primary' }));
   const copy = actions.copy;
   if (copy) box.append(button(t('copyToken'), () => copy(status), { class: 'primary' }));
   const dismiss = actions.dismiss;

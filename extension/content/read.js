@@ -128,12 +128,9 @@ function headerOf(el) {
 
 /** @param {Element} el */
 function labelOf(el) {
-  const aria = el.getAttribute('aria-label');
-  if (aria) return squeeze(aria);
-  const by = el.getAttribute('aria-labelledby');
-  if (by) return squeeze(by.split(/\s+/).map((id) => document.getElementById(id)?.textContent || '').join(' '));
+  const own = keyshiftLabel(el);
+  if (own) return own;
   const input = /** @type {HTMLInputElement} */ (el);
-  if (input.labels && input.labels.length) return squeeze(input.labels[0].textContent);
   if (input.placeholder) return squeeze(input.placeholder);
   // A sibling just before counts as a label only if it is one, or reads like one ("Key:").
   const prev = el.previousElementSibling;
@@ -149,8 +146,15 @@ function rowOf(el, rows) {
   const row = closest(el, ROWS);
   if (!row) return undefined;
   const id = idOf(row);
-  if (!rows.has(id)) rows.set(id, [id, squeeze(row.textContent, ROW_TEXT)]);
+  if (!rows.has(id)) rows.set(id, [id, squeeze(rowText(row), ROW_TEXT)]);
   return id;
+}
+
+/** A row's words with its cells apart ("Old Zapier | Zapier", not "Old ZapierZapier"),
+ * so a name in one cell and a permission in the next stay words. @param {Element} row */
+function rowText(row) {
+  const cells = row instanceof HTMLTableRowElement ? Array.from(row.cells) : ariaCells(row);
+  return cells.length ? cells.map((c) => c.textContent).join(' | ') : row.textContent || '';
 }
 
 /** The dialog an element is in, as an element id (0: none). @param {Element} el */
@@ -318,8 +322,11 @@ async function gather(roots, onShadowRoot, reading) {
           const input = /** @type {HTMLInputElement} */ (el);
           if (input.value && el.matches(VALUES)) extra.push({ el, segs: [input.value], source: 'value', field: input.name || input.id || undefined });
           if (fields.length < MAX_FIELDS) {
-            const name = squeeze([input.name, input.id].filter(Boolean).join(' '), 200) || undefined;
-            fields.push({ id: idOf(el), kind: el.tagName === 'TEXTAREA' ? 'textarea' : input.type || 'text', label: labelOf(el), name, placeholder: squeeze(input.placeholder) || undefined, region: regionOf(el) || undefined });
+            // What fields.js says of any field (the popup reads the same), with this
+            // script's ids and its fuller label.
+            const box = keyshiftBox(el);
+            const facts = keyshiftFieldFacts(input, idOf(el), box ? idOf(box) : 0);
+            fields.push({ ...facts, label: labelOf(el), region: regionOf(el) || undefined });
           }
         }
         for (const a of COPY_ATTRS) {

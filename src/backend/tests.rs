@@ -423,3 +423,5 @@ fn a_policy_can_set_the_custom_domains() {
     assert_eq!(out.effects.settings.map(|s| s.extra_hosts), Some(vec![]), "the user's own list is unchanged");
     assert!(b.caller(&sender("https://help.msp.example/x", Some(1))).is_ok());
 }
+
+mod handoff;

@@ -10,6 +10,7 @@ export interface CaptureRef { capture: number; }
 export interface FingerprintRef { fingerprint: string; }
 export interface Submitted { kind: TokenKind; name?: string | null; }
 export interface Here { tab?: number | null; url?: string | null; }
+export interface Replacing { kind: TokenKind; }
 export interface ScanBody { snapshot: Snapshot; }
 export interface SetSettingsBody { settings: Settings; }
 
@@ -21,6 +22,9 @@ export type Request =
   | { 'done-skipped': CaptureRef }
   | { 'submitted': Submitted }
   | { 'dismiss': FingerprintRef }
+  | { 'replacing': Replacing }
+  | { 'fill-open': NoFields }
+  | { 'filled': CaptureRef }
   | { 'popup': Here }
   | { 'page-verdict': Here }
   | { 'list-held': Here }
@@ -68,6 +72,16 @@ export interface Field {
   name?: string | null;
   placeholder?: string | null;
   region?: number | null;
+  /** The headings of its form or section and the words just before it. */
+  near?: string | null;
+  /** The first heading of its form or section. */
+  section?: string | null;
+  /** Fields of the same form or section share a group. */
+  group?: number | null;
+  /** The value's shape (hex digits `h`, `T` and `-` kept, else `x`), never the value. */
+  shape?: string | null;
+  visible?: boolean;
+  editable?: boolean;
 }
 
 export interface PageInfo {
@@ -99,7 +113,7 @@ export interface Settings {
 // ---- replies -------------------------------------------------------------------------
 
 export type PageKind = 'token-list' | 'new-token' | 'token-reveal' | 'profile' | 'integration' | 'other';
-export type NoteKind = 'legacy-key' | 'token-expired' | 'token-expiring' | 'captured-token';
+export type NoteKind = 'legacy-key' | 'token-expired' | 'token-expiring' | 'captured-token' | 'fill-field' | 'replacement-choice';
 export type TokenKind = 'unknown' | 'custom' | 'it-glue' | 'ninja-rmm' | 'pax8' | 'zapier';
 export type Place = 'this-tab' | 'this-site' | 'elsewhere';
 export type DoneDecision = 'confirm' | 'allow';
@@ -117,9 +131,10 @@ export type Param =
   | { date: string }
   | { count: number }
   | { days: number }
-  | { duration: { value: number; unit: TimeUnit } };
+  | { duration: { value: number; unit: TimeUnit } }
+  | { name: string };
 export interface Message { id: string; params: Param[]; }
-export interface Action { label: string; href: string; }
+export interface Action { label: Message; href: string; kind: TokenKind; }
 export interface Note {
   block: number;
   span: Span;
@@ -129,6 +144,8 @@ export interface Note {
   dismiss: string | null;
   capture: number | null;
   copyFailed: string | null;
+  /** Offer "Fill held token": the note is beside the field the token goes in. */
+  fill: boolean;
 }
 export interface DoneGuard { control: number; capture: number | null; }
 export interface Watch { controls: Array<[number, TokenKind]>; name: number | null; }
@@ -152,6 +169,7 @@ export interface HeldView {
   capturedAt: number;
   expiresInMs: number;
   copied: boolean;
+  filled: boolean;
 }
 
 export interface ReadingReply { reading: Reading; }
@@ -167,9 +185,10 @@ export interface Dismissal { fingerprint: string; host: string | null; on: strin
 export interface DismissedReply { dismissed: Dismissal[]; }
 export interface VerdictReply { page: PageKind | null; verdict: Verdict | null; }
 export interface ClipboardReply { clear: boolean; }
+export interface FilledReply { forgotten: boolean; }
 export type Reply =
   | ReadingReply | PlanReply | CopiedReply | DoneReply | HeldReply | PopupReply | RevealedReply
-  | SettingsReply | DismissedReply | VerdictReply | ClipboardReply | NoFields;
+  | SettingsReply | DismissedReply | VerdictReply | ClipboardReply | FilledReply | NoFields;
 
 /** What `storage.session` holds; the shell stores it and hands it back, never reads it. */
 export type Session = Record<string, unknown>;
@@ -182,6 +201,8 @@ export interface Effects {
   salt: string | null;
   alarmAt: number | null;
   readClipboard: boolean;
+  /** Open Keyshift's fill window over this tab. */
+  openFill: number | null;
 }
 
 export interface Outcome<R = Reply> { reply: R; effects: Effects; }

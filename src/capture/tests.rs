@@ -139,6 +139,12 @@ fn within_its_own_quota_a_site_gives_up_copied_tokens_first() {
     let newer = see(&mut store, &token(9), tab(1), 20, 10 * MIN);
     let listed: Vec<u32> = store.list(30, None, None).iter().map(|v| v.id).collect();
     assert!(!listed.contains(&ids[2]) && listed.contains(&newer) && listed.contains(&ids[0]), "{listed:?}");
+    // A token filled into an integration was put to use, like a copied one.
+    store.filled(ids[1]).expect("live");
+    assert!(store.list(30, None, None).iter().any(|v| v.id == ids[1] && v.filled));
+    let newest = see(&mut store, &token(10), tab(1), 25, 10 * MIN);
+    let listed: Vec<u32> = store.list(30, None, None).iter().map(|v| v.id).collect();
+    assert!(!listed.contains(&ids[1]) && listed.contains(&newest), "{listed:?}");
 }
 
 #[test]

@@ -126,10 +126,15 @@ fn every_outbound_field_and_value_is_declared() {
         span,
         kind: NoteKind::LegacyKey,
         message: message.clone(),
-        action: Some(Action { label: TextId::CreateReplacementToken, href: "https://x/".into() }),
+        action: Some(Action {
+            label: Message::new(TextId::CreatePrebuiltToken, vec![Param::Name("Zapier")]),
+            href: "https://x/".into(),
+            kind: TokenKind::Zapier,
+        }),
         dismiss: Some(crate::fingerprint::Salt::from_bytes([0; 16]).of("x")),
         capture: Some(4),
         copy_failed: Some(TextId::CopyFailed),
+        fill: true,
     };
     let verdict = Verdict { reveal: true, score: 5, region: Some(2), evidence: vec![Evidence::OnceText] };
     let plan = Plan {
@@ -150,6 +155,7 @@ fn every_outbound_field_and_value_is_declared() {
         captured_at: 1,
         expires_in_ms: 2,
         copied: false,
+        filled: true,
     };
     let effects = Effects {
         session: Some(Session::default()),
@@ -159,6 +165,7 @@ fn every_outbound_field_and_value_is_declared() {
         salt: Some("s".into()),
         alarm_at: Some(1),
         read_clipboard: true,
+        open_fill: Some(3),
     };
     for (name, value) in [
         ("Plan", to_json(&plan)),
@@ -192,6 +199,7 @@ fn every_outbound_field_and_value_is_declared() {
         Reply::Dismissed { dismissed: vec![] },
         Reply::Verdict { page: Some(PageKind::Other), verdict: Some(verdict) },
         Reply::Clipboard { clear: false },
+        Reply::Filled { forgotten: true },
         Reply::Ok {},
     ];
     let reply_types: Vec<&str> = {
@@ -231,9 +239,21 @@ fn every_enumerated_value_is_declared() {
     ];
     assert_eq!(string_union("PageKind"), values(pages.map(page).to_vec()));
     let note = |k: NoteKind| match k {
-        NoteKind::LegacyKey | NoteKind::TokenExpired | NoteKind::TokenExpiring | NoteKind::CapturedToken => to_json(&k),
+        NoteKind::LegacyKey
+        | NoteKind::TokenExpired
+        | NoteKind::TokenExpiring
+        | NoteKind::CapturedToken
+        | NoteKind::FillField
+        | NoteKind::ReplacementChoice => to_json(&k),
     };
-    let notes = [NoteKind::LegacyKey, NoteKind::TokenExpired, NoteKind::TokenExpiring, NoteKind::CapturedToken];
+    let notes = [
+        NoteKind::LegacyKey,
+        NoteKind::TokenExpired,
+        NoteKind::TokenExpiring,
+        NoteKind::CapturedToken,
+        NoteKind::FillField,
+        NoteKind::ReplacementChoice,
+    ];
     assert_eq!(string_union("NoteKind"), values(notes.map(note).to_vec()));
     let kind = |k: TokenKind| match k {
         TokenKind::Unknown
@@ -273,13 +293,14 @@ fn every_enumerated_value_is_declared() {
     );
     // Each kind of parameter is one member of the declared union, named by its one key.
     let param = |p: Param| match p {
-        Param::Date(_) | Param::Count(_) | Param::Days(_) | Param::Duration(_) => to_json(&p),
+        Param::Date(_) | Param::Count(_) | Param::Days(_) | Param::Duration(_) | Param::Name(_) => to_json(&p),
     };
     let params = [
         Param::Date(crate::dates::Date { year: 2026, month: 1, day: 2 }),
         Param::Count(3),
         Param::Days(1),
         Param::Duration(Duration::of_seconds(60)),
+        Param::Name("IT Glue"),
     ];
     let start = CONTRACT.find("export type Param =").expect("Param");
     let declared = &CONTRACT[start..start + CONTRACT[start..].find(";\n").expect("end")];

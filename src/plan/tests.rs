@@ -44,6 +44,19 @@ fn run_with(
     situation: Situation,
     submitted: Option<&Label>,
 ) -> Analysis {
+    run_full(snapshot, dismissed, situation, submitted, false, None)
+}
+
+/// With every part of the context: whether a token is held, and a replacement link just
+/// followed.
+fn run_full(
+    snapshot: &Snapshot,
+    dismissed: &[Fingerprint],
+    situation: Situation,
+    submitted: Option<&Label>,
+    holding: bool,
+    replacing: Option<TokenKind>,
+) -> Analysis {
     let salt = salt();
     let dismissed = crate::dismissals::Dismissals::from_stored(
         dismissed
@@ -52,7 +65,10 @@ fn run_with(
             .collect(),
     );
     let dismissed = &dismissed;
-    analyze(snapshot, &Context { today: today(), salt: &salt, dismissed, capture: true, situation, submitted })
+    analyze(
+        snapshot,
+        &Context { today: today(), salt: &salt, dismissed, capture: true, situation, submitted, holding, replacing },
+    )
 }
 
 fn run(snapshot: &Snapshot) -> Analysis {
@@ -355,3 +371,5 @@ fn one_bad_block_does_not_stop_the_others() {
     assert_eq!((a.plan.errors[0].block, a.plan.errors[0].error), (1, "MessageTooLarge"));
     assert_eq!(a.plan.notes.len(), 1);
 }
+
+mod handoff;

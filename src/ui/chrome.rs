@@ -26,6 +26,8 @@ extern "C" {
     fn windows_last_focused(options: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = sendMessage, catch)]
     fn tabs_send_message(tab: f64, message: &JsValue, options: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = executeScript, catch)]
+    fn execute_script(injection: &JsValue) -> Result<Promise, JsValue>;
 }
 
 /// A text from `_locales`, in the language the browser picked.
@@ -124,4 +126,34 @@ pub async fn ask_tab(tab: i64, message: &JsValue) -> Option<JsValue> {
     let _ = Reflect::set(&options, &"frameId".into(), &JsValue::from(0));
     let promise = tabs_send_message(tab as f64, message, &options).ok()?;
     JsFuture::from(promise).await.ok().filter(|v| !v.is_undefined())
+}
+
+/// Runs an injection (`files` or `func` with `args`) in a tab's top frame, with the access
+/// the user gave (the toolbar click's activeTab, or a granted host): the frame's result,
+/// or `None` where the browser refuses.
+async fn inject(tab: i64, what: &Object) -> Option<JsValue> {
+    let target = Object::new();
+    let _ = Reflect::set(&target, &"tabId".into(), &JsValue::from(tab as f64));
+    let _ = Reflect::set(&target, &"frameIds".into(), &Array::of1(&JsValue::from(0)));
+    let _ = Reflect::set(what, &"target".into(), &target);
+    let results: Array = JsFuture::from(execute_script(what).ok()?).await.ok()?.dyn_into().ok()?;
+    Some(get(&results.get(0), "result"))
+}
+
+/// Loads one of the extension's scripts into a tab's top frame (its isolated world).
+pub async fn inject_file(tab: i64, file: &str) -> bool {
+    let what = Object::new();
+    let _ = Reflect::set(&what, &"files".into(), &Array::of1(&JsValue::from_str(file)));
+    inject(tab, &what).await.is_some()
+}
+
+/// Calls, in a tab's top frame, a function `fields.js` defines there; the popup has its
+/// own copy of the same file, whose function object the browser sends by its source.
+pub async fn call_in_tab(tab: i64, function: &str, args: &Array) -> Option<JsValue> {
+    let window = web_sys::window()?;
+    let func = Reflect::get(&window, &JsValue::from_str(function)).ok().filter(|f| f.is_function())?;
+    let what = Object::new();
+    let _ = Reflect::set(&what, &"func".into(), &func);
+    let _ = Reflect::set(&what, &"args".into(), args);
+    inject(tab, &what).await
 }

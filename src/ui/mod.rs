@@ -5,6 +5,7 @@
 
 mod chrome;
 mod dom;
+mod fill;
 mod options;
 mod popup;
 mod report;

@@ -72,6 +72,11 @@ pub fn popup() {
     let empty_text = el("p", "", "");
     attr(&empty_text, "id", "empty");
     empty_text.set_hidden(true);
+    // The fill question, below the list (`fill.rs`).
+    let fill_panel = el("section", "fill", "");
+    attr(&fill_panel, "id", "fill");
+    attr(&fill_panel, "aria-label", &t(TextId::FillInto, &[]));
+    fill_panel.set_hidden(true);
     let status_line = el("p", "status", "");
     attr(&status_line, "id", "status");
     attr(&status_line, "role", "status");
@@ -87,7 +92,7 @@ pub fn popup() {
     attr(&options, "href", "options.html");
     attr(&options, "target", "_blank");
     append(&actions, &[&forget_all, &report, &options]);
-    append(&app, &[&title, &list, &empty_text, &status_line, &actions]);
+    append(&app, &[&title, &list, &empty_text, &fill_panel, &status_line, &actions]);
 
     let state: Shared = Rc::new(RefCell::new(Popup {
         here: Here::default(),
@@ -108,9 +113,12 @@ pub fn popup() {
     keep_interval(Interval::new(1000, move || tick(&s)));
 
     spawn_local(async move {
-        let here = match active_tab().await {
-            Some((tab, url)) => Here { tab: Some(tab), url },
-            None => Here::default(),
+        // Opened by a field's "Fill held token" note, the popup is a window of its own
+        // over that tab (`?tab=`); from the toolbar, it is over the active tab.
+        let here = match (opened_for_tab(), active_tab().await) {
+            (Some(tab), _) => Here { tab: Some(tab), url: None },
+            (None, Some((tab, url))) => Here { tab: Some(tab), url },
+            (None, None) => Here::default(),
         };
         state.borrow_mut().here = here.clone();
         match ask::<Opened>("popup", &here).await {
@@ -124,6 +132,12 @@ pub fn popup() {
             Err(f) => fail(f),
         }
     });
+}
+
+/// The tab a fill window was opened for (`popup.html?tab=12`).
+fn opened_for_tab() -> Option<i64> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("tab")?.parse().ok()
 }
 
 fn now() -> f64 {
@@ -180,6 +194,8 @@ fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
     attr(&copy, "aria-label", &t(TextId::CopyHeldLabel, &[&name, &view.masked, &site]));
     let forget_button = el("button", "", &t(TextId::Forget, &[]));
     attr(&forget_button, "aria-label", &t(TextId::ForgetHeldLabel, &[&name, &view.masked]));
+    let fill_button = el("button", "fill", &t(TextId::FillInto, &[]));
+    attr(&fill_button, "aria-label", &t(TextId::FillIntoLabel, &[&name, &view.masked]));
     let mut where_from = vec![site.clone()];
     if let Some(p) = place(view) {
         where_from.push(t(p, &[]));
@@ -199,7 +215,10 @@ fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
     if view.copied {
         let _ = times.append_child(&el("span", "copied", &format!(" · {}", t(TextId::CopiedMark, &[]))));
     }
-    append(&li, &[&title, &copy, &forget_button, &line, &times]);
+    if view.filled {
+        let _ = times.append_child(&el("span", "copied", &format!(" · {}", t(TextId::FilledMark, &[]))));
+    }
+    append(&li, &[&title, &copy, &forget_button, &line, &times, &fill_button]);
 
     let id = view.id;
     let s = state.clone();
@@ -211,7 +230,26 @@ fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
     });
     let s = state.clone();
     let on_forget = on_click(&forget_button, move |_| forget(&s, Some(id)));
-    (li, vec![on_copy, on_forget])
+    let s = state.clone();
+    let (label, masked) = (name.clone(), view.masked.clone());
+    let on_fill = on_click(&fill_button, move |_| {
+        let (for_copy, for_refresh, label) = (s.clone(), s.clone(), label.clone());
+        super::fill::start(super::fill::Job {
+            capture: id,
+            name: label.clone(),
+            masked: masked.clone(),
+            tab: s.borrow().here.tab,
+            copy: Rc::new(move || {
+                let (s, label) = (for_copy.clone(), label.clone());
+                spawn_local(async move { copy_held(&s, id, &label).await });
+            }),
+            refresh: Rc::new(move || {
+                let s = for_refresh.clone();
+                spawn_local(async move { refresh(&s).await });
+            }),
+        });
+    });
+    (li, vec![on_copy, on_forget, on_fill])
 }
 
 fn left_text(ms: f64) -> String {

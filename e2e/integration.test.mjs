@@ -1,0 +1,253 @@
+// Finishing the job where the token is used: "Fill into this page" from the popup on the
+// integrations' own settings pages (IT Glue, NinjaOne, Pax8, Zapier, Zomentum, an in-house
+// form, a React-controlled form), a legacy key still in a field, a page with no field,
+// the vendor's Swagger docs (through the content script, from a field's note), and the
+// road from a warning on the token list to the right prebuilt token.
+//
+// Automation cannot press the toolbar button that grants activeTab, so this browser's
+// copy of the extension is granted the replica hosts instead (`grantedHosts`); the code
+// path is the same scripting.executeScript the toolbar click enables.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitForNotes, noteButton, grantClipboard, readClipboard } from './harness.mjs';
+import { HOSTS, tokenFor } from './fixtures.mjs';
+import { INTEGRATIONS } from './server.mjs';
+
+const OLD_KEY = '0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f';
+
+let b;
+before(async () => {
+  const hosts = [...new Set(Object.values(INTEGRATIONS).map(([host]) => `https://${host}/*`))];
+  b = await launch({ grantedHosts: hosts });
+  await grantClipboard(b.context, `https://${HOSTS.repairshopr}`);
+});
+after(async () => {
+  await b.close();
+});
+
+/** Makes Keyshift hold a fresh token, as a user who just created one. */
+async function hold(seed) {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, `/api_tokens/created?seed=${seed}&variant=input`));
+  await waitForNotes(page, 1, 'captured-token');
+  await page.close();
+  return tokenFor(seed);
+}
+
+async function integration(name, query = '') {
+  const [host, path] = INTEGRATIONS[name];
+  const page = await b.context.newPage();
+  await page.goto(`https://${host}${path}${query}`);
+  return page;
+}
+
+/** The toolbar popup over `page`: its own small window, the page's tab active behind it. */
+async function popupOver(page) {
+  await page.bringToFront();
+  const opened = b.context.waitForEvent('page', (p) => p.url().includes('popup.html'));
+  await b.context.serviceWorkers()[0].evaluate(() => chrome.windows.create({ url: chrome.runtime.getURL('popup.html'), type: 'popup', width: 420, height: 640 }));
+  const popup = await opened;
+  await popup.locator('#held li').first().waitFor();
+  return popup;
+}
+
+/** The newest held token's "Fill into this page" (the list is newest first). */
+async function startFill(popup) {
+  await popup.locator('#held li').first().getByRole('button', { name: /^Fill into this page: / }).click();
+}
+
+const outline = (page, selector) => page.$eval(selector, (el) => el.style.getPropertyValue('outline'));
+
+/** Nothing but the page's own value attribute may carry the token. */
+async function tokenOnlyInValues(page, token) {
+  return page.evaluate((t) => {
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) if (a.value.includes(t) && !(a.name === 'value' && el.tagName === 'INPUT')) return `${el.tagName} ${a.name}`;
+    }
+    return null;
+  }, token);
+}
+
+const SINGLE = [
+  ['ninjaone', '#syncro-token', 'API Token', 'app.ninjarmm.com'],
+  ['pax8', 'input[name="psa.credential"]', 'RepairShopr API key', 'app.pax8.com'],
+  ['zapier', '#key', 'API Key (required)', 'zapier.com'],
+  ['zomentum', '#token', 'API Token', 'app.zomentum.com'],
+  ['custom', 'input[name="rs"]', 'RepairShopr API token', 'sync.acme-msp.com'],
+];
+
+for (const [name, selector, label, host] of SINGLE) {
+  test(`${name}: the token field is found by meaning, shown, and filled only after the user confirms`, async () => {
+    const token = await hold(`fill-${name}`);
+    const page = await integration(name);
+    const popup = await popupOver(page);
+    await startFill(popup);
+    await popup.getByText(`Fill the token into “${label}” on ${host}?`).waitFor();
+    assert.match(await outline(page, selector), /solid/, 'the field is marked on the page');
+    assert.equal(await page.$eval(selector, (el) => el.value), '', 'nothing filled before the user confirms');
+    await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
+    await popup.getByText(`Filled into “${label}”. Save the integration’s settings to finish.`).waitFor();
+    assert.equal(await page.$eval(selector, (el) => el.value), token);
+    assert.equal(await outline(page, selector), '', 'the mark is gone');
+    const others = await page.$$eval('input', (els, s) => els.filter((e) => !e.matches(s)).map((e) => e.value).filter(Boolean), selector);
+    assert.deepEqual(others, [], 'no other field was touched');
+    assert.equal(await tokenOnlyInValues(page, token), null);
+    assert.ok(!(await popup.content()).includes(token), 'the popup shows no token');
+    await popup.close();
+    await page.close();
+  });
+}
+
+test('IT Glue: two integrations ask for a key; the user picks one, and a legacy key in the other is named', async () => {
+  const token = await hold('fill-itglue');
+  const page = await integration('itglue', '?existing=1');
+  const popup = await popupOver(page);
+  await startFill(popup);
+  const panel = popup.locator('#fill');
+  await panel.getByText('Several fields on this page could take the token. Choose one:').waitFor();
+  assert.equal(await panel.getByRole('radio').count(), 2);
+  await panel.getByText(/^This integration still uses a legacy API key, which stopped working on Dec 1, 2020\. Filling replaces it\.$/).waitFor();
+  // Each choice is named by its part of the page; the mark follows the choice.
+  const syncro = panel.getByRole('radio', { name: 'API Key (PSA: Syncro)' });
+  const legacy = panel.getByRole('radio', { name: 'API Key (PSA: RepairShopr) (holds a legacy API key)' });
+  await syncro.check();
+  await page.waitForFunction(() => document.getElementById('syncro_api_key').style.getPropertyValue('outline') !== '');
+  await legacy.check();
+  await page.waitForFunction(() => document.getElementById('api_key').style.getPropertyValue('outline') !== '');
+  assert.equal(await outline(page, '#syncro_api_key'), '', 'only the chosen field is marked');
+  await panel.getByRole('button', { name: 'Fill', exact: true }).click();
+  await popup.getByText('Filled into “API Key”. Save the integration’s settings to finish.').waitFor();
+  assert.equal(await page.$eval('#api_key', (el) => el.value), token, 'the legacy key is replaced');
+  assert.equal(await page.$eval('#syncro_api_key', (el) => el.value), '');
+  await popup.close();
+  await page.close();
+});
+
+test('a React-controlled form: React\'s own state takes the value, and it stays through re-renders', async () => {
+  const token = await hold('fill-react');
+  const page = await integration('react');
+  await page.locator('#echo').waitFor();
+  const popup = await popupOver(page);
+  await startFill(popup);
+  await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
+  await page.locator('#echo').getByText(`React state: API key of ${token.length} characters, starting T`).waitFor();
+  await page.waitForFunction(() => Number(document.getElementById('echo').dataset.renders) > 3);
+  await page.waitForTimeout(400);
+  assert.equal(await page.$eval('#key', (el) => el.value), token, 'not reverted by the next render');
+  await popup.close();
+  await page.close();
+});
+
+test('cancelling fills nothing; a page with no field says so and offers Copy', async () => {
+  const token = await hold('fill-none');
+  const page = await integration('zomentum');
+  const popup = await popupOver(page);
+  await startFill(popup);
+  await popup.locator('#fill').getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForTimeout(300);
+  assert.equal(await page.$eval('#token', (el) => el.value), '', 'nothing filled');
+  assert.equal(await outline(page, '#token'), '', 'and nothing marked');
+  await popup.close();
+  await page.close();
+
+  const nothing = await integration('nofield');
+  const popup2 = await popupOver(nothing);
+  await startFill(popup2);
+  await popup2.getByText(/^This page has no field for a RepairShopr or Syncro API token that Keyshift recognises\./).waitFor();
+  await popup2.locator('#fill').getByRole('button', { name: 'Copy' }).click();
+  await popup2.getByText(/^Copied /).waitFor();
+  const vendor = await b.context.newPage();
+  await vendor.goto(b.url(HOSTS.repairshopr, '/profile'));
+  assert.equal(await readClipboard(vendor), token);
+  for (const p of [popup2, nothing, vendor]) await p.close();
+});
+
+test('after filling, the popup offers to forget the token; with the option on, it is forgotten at once', async () => {
+  await hold('fill-forget');
+  const page = await integration('zapier');
+  const popup = await popupOver(page);
+  const before = await popup.locator('#held li').count();
+  await startFill(popup);
+  await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
+  await popup.locator('#fill').getByRole('button', { name: 'Forget it now' }).click();
+  await popup.locator('#fill').getByText('Forgotten.').waitFor();
+  await popup.waitForFunction((n) => document.querySelectorAll('#held li').length === n - 1, before);
+  await popup.close();
+
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await options.getByLabel('Forget a token once it has been filled').check();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  await hold('fill-forget-2');
+  await page.reload();
+  const popup2 = await popupOver(page);
+  const count = await popup2.locator('#held li').count();
+  await startFill(popup2);
+  await popup2.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
+  await popup2.getByText(/^Keyshift no longer holds this token/).waitFor();
+  await popup2.waitForFunction((n) => document.querySelectorAll('#held li').length === n - 1, count);
+  await options.getByLabel('Forget a token once it has been filled').uncheck();
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText('Saved.').waitFor();
+  for (const p of [popup2, options, page]) await p.close();
+});
+
+test('the vendor\'s Swagger docs: a note beside the Authorize dialog\'s field fills a held token through Keyshift\'s own window', async () => {
+  const token = await hold('fill-swagger');
+  const page = await b.context.newPage();
+  await page.goto('https://api-docs.repairshopr.com/swagger/');
+  await page.getByRole('button', { name: /Authorize/ }).first().click();
+  const field = page.locator('.auth-container input[type=text]');
+  await field.waitFor();
+  await waitForNotes(page, 1, 'fill-field');
+  // A legacy key pasted in is named as one, and the note still offers the fill. (A key
+  // of the test's own: one the pages showed would make the profile's form state a leak.)
+  await field.fill(OLD_KEY);
+  await waitForNotes(page, 1, 'legacy-key');
+  const opened = b.context.waitForEvent('page', (p) => p.url().includes('popup.html?tab='));
+  await noteButton(page, 'legacy-key', 'Fill held token').click();
+  const popup = await opened;
+  await popup.locator('#held li').first().waitFor();
+  await startFill(popup);
+  await popup.locator('#fill').getByText('This integration still uses a legacy API key', { exact: false }).waitFor();
+  await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
+  await popup.locator('#fill').getByText(/^Filled into /).waitFor();
+  assert.equal(await field.inputValue(), token);
+  await popup.close();
+  await page.close();
+});
+
+test('a page script cannot open the fill window: only a trusted click on the note does', async () => {
+  await hold('fill-untrusted');
+  const page = await b.context.newPage();
+  await page.goto('https://api-docs.repairshopr.com/swagger/');
+  await page.getByRole('button', { name: /Authorize/ }).first().click();
+  await waitForNotes(page, 1, 'fill-field');
+  let windows = 0;
+  const count = (p) => p.url().includes('popup.html?tab=') && windows++;
+  b.context.on('page', count);
+  await page.evaluate(() => document.querySelector('keyshift-note').shadowRoot.querySelector('button').click());
+  await page.waitForTimeout(800);
+  b.context.off('page', count);
+  assert.equal(windows, 0);
+  await page.close();
+});
+
+test('from a warning to the right token: an expired Zapier token\'s note links to the prebuilt Zapier token, which the New Token page marks', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens'));
+  await waitForNotes(page, 3);
+  const expired = page.locator('keyshift-note[data-kind="token-expired"]');
+  const link = expired.getByRole('link', { name: 'Create a prebuilt Zapier token' });
+  await link.waitFor();
+  // The page rewriting the link's target changes nothing: the note goes where it means to.
+  await page.evaluate(() => document.querySelector('keyshift-note[data-kind="token-expired"]').shadowRoot.querySelector('a').setAttribute('href', 'https://evil.example/'));
+  await link.click();
+  await page.waitForURL(/\/api_tokens\/new$/);
+  const mark = await waitForNotes(page, 1, 'replacement-choice');
+  assert.match(mark[0].text, /Choose this for the replacement: the prebuilt Zapier token\./);
+  assert.equal(mark[0].after, 'BUTTON', 'beside the Zapier button');
+  assert.equal(await page.evaluate(() => document.querySelector('keyshift-note').previousElementSibling.textContent), 'Zapier');
+  await page.close();
+});

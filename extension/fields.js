@@ -1,0 +1,165 @@
+// @ts-check
+// Keyshift's field reader and filler, shared by the content script (bundled into it) and
+// the popup (which injects this file into the active tab on other sites, with the
+// activeTab permission the toolbar click grants). It gathers what a page's text fields
+// say about themselves and fills the one the user chose; which field asks for a
+// RepairShopr/Syncro token is decided in Rust (`src/fill.rs`).
+//
+// Top-level declarations only: this file runs as a classic script in an isolated world,
+// where declared names win over page markup named like them.
+
+/** @typedef {HTMLInputElement | HTMLTextAreaElement} TextField */
+/** @typedef {{ id: number, kind: string, label?: string, name?: string, placeholder?: string, near?: string, section?: string, group?: number, shape?: string, visible: boolean, editable: boolean }} FieldFacts */
+
+/** Text fields a token could go in, in document order, open shadow roots included. */
+function keyshiftFieldElements() {
+  /** @type {TextField[]} */
+  const out = [];
+  /** @param {Document | ShadowRoot} root */
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('input, textarea, *')) {
+      if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && /^(text|password|search|url|)$/.test(el.type))) out.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return out;
+}
+
+/** @param {string | null | undefined} text @param {number} [max] */
+function keyshiftSqueeze(text, max = 300) {
+  const s = (text || '').replace(/\s+/g, ' ').trim();
+  return s.length > max ? s.slice(0, max) : s;
+}
+
+/** An element's own label: aria-label, aria-labelledby, a <label>.
+ * @param {Element} el */
+function keyshiftLabel(el) {
+  const aria = el.getAttribute('aria-label');
+  if (aria) return keyshiftSqueeze(aria);
+  const by = el.getAttribute('aria-labelledby');
+  const root = /** @type {Document | ShadowRoot} */ (el.getRootNode());
+  if (by) return keyshiftSqueeze(by.split(/\s+/).map((id) => root.getElementById?.(id)?.textContent || '').join(' '));
+  const field = /** @type {HTMLInputElement} */ (el);
+  if (field.labels && field.labels.length) return keyshiftSqueeze(field.labels[0].textContent);
+  return undefined;
+}
+
+/** The part of the page a field belongs to: its form, fieldset, dialog or section.
+ * @param {Element} el */
+function keyshiftBox(el) {
+  return el.closest('form, fieldset, dialog, [role=dialog], [role=alertdialog], [role=form], section, article') || el.parentElement;
+}
+
+/** What the field's part of the page says around it: its headings, and the words just
+ * before the field ("api_key (apiKey) Name: api_key In: query Value:").
+ * @param {Element} el @param {Element | null} box */
+function keyshiftNear(el, box) {
+  const heads = box ? Array.from(box.querySelectorAll('h1, h2, h3, h4, h5, h6, legend, [role=heading]'), (h) => h.textContent).join(' ') : '';
+  let before = '';
+  for (let at = /** @type {Element | null} */ (el); at && at !== box && before.length < 200; at = at.parentElement) {
+    for (let s = at.previousElementSibling; s && before.length < 200; s = s.previousElementSibling) before = `${s.textContent} ${before}`;
+  }
+  return keyshiftSqueeze(`${heads} ${before}`, 400) || undefined;
+}
+
+/** The value's shape, never the value: hex digits become `h`, `T` and `-` stay, anything
+ * else is `x`. Enough to tell a legacy key or a token is already there.
+ * @param {string} value */
+function keyshiftShape(value) {
+  const v = value.trim();
+  if (!v) return '';
+  if (v.length > 80) return 'x';
+  return v.replace(/[0-9a-fA-F]/g, 'h').replace(/[^hT-]/g, 'x');
+}
+
+/** The heading of the field's part of the page ("PSA: RepairShopr"): its box's name or
+ * heading, else the first heading of the nearest enclosing element that has one (a form
+ * inside a titled card). @param {Element} el @param {Element | null} box */
+function keyshiftSection(el, box) {
+  const labelled = box && box.getAttribute('aria-labelledby');
+  const named = labelled ? (/** @type {Document | ShadowRoot} */ (box.getRootNode())).getElementById?.(labelled.split(/\s+/)[0]) : null;
+  if (named) return keyshiftSqueeze(named.textContent, 80) || undefined;
+  let at = el.parentElement;
+  for (let depth = 0; at && depth < 8; depth++, at = at.parentElement) {
+    const head = at.querySelector('h1, h2, h3, h4, h5, h6, legend, [role=heading]');
+    if (head) return keyshiftSqueeze(head.textContent, 80) || undefined;
+  }
+  return undefined;
+}
+
+/** @param {TextField} el @param {number} id @param {number} group @returns {FieldFacts} */
+function keyshiftFieldFacts(el, id, group) {
+  const style = getComputedStyle(el);
+  const box = keyshiftBox(el);
+  return {
+    id,
+    kind: el instanceof HTMLTextAreaElement ? 'textarea' : el.type || 'text',
+    label: keyshiftLabel(el),
+    name: keyshiftSqueeze([el.name, el.id].filter(Boolean).join(' '), 200) || undefined,
+    placeholder: keyshiftSqueeze(el.placeholder) || undefined,
+    near: keyshiftNear(el, box),
+    section: keyshiftSection(el, box),
+    group,
+    shape: keyshiftShape(el.value),
+    visible: el.getClientRects().length > 0 && style.visibility !== 'hidden' && style.display !== 'none',
+    editable: !el.disabled && !el.readOnly,
+  };
+}
+
+/** Every text field of the page, numbered in document order. */
+function keyshiftFields() {
+  /** @type {Map<Element | null, number>} */
+  const groups = new Map();
+  const fields = keyshiftFieldElements().map((el, at) => {
+    const box = keyshiftBox(el);
+    if (!groups.has(box)) groups.set(box, groups.size + 1);
+    return keyshiftFieldFacts(el, at, /** @type {number} */ (groups.get(box)));
+  });
+  return { host: location.hostname, title: keyshiftSqueeze(document.title), fields: fields.slice(0, 400) };
+}
+
+/** The field numbered `at`, if it is still the one described by `kind` and `name`.
+ * @param {number} at @param {{ kind: string, name?: string | null }} expect */
+function keyshiftFieldAt(at, expect) {
+  const el = keyshiftFieldElements()[at];
+  if (!el) return null;
+  const kind = el instanceof HTMLTextAreaElement ? 'textarea' : el.type || 'text';
+  const name = keyshiftSqueeze([el.name, el.id].filter(Boolean).join(' '), 200) || null;
+  return kind === expect.kind && name === (expect.name || null) ? el : null;
+}
+
+/** Fills the field as typing would: through the element's own value setter (so a
+ * framework's value tracking sees a change) and with `input` and `change` events (so
+ * React, Vue and Angular update their state). Says what happened, never the value.
+ * @param {number} at @param {{ kind: string, name?: string | null }} expect @param {string} value */
+function keyshiftFill(at, expect, value) {
+  const el = keyshiftFieldAt(at, expect);
+  if (!el) return 'changed';
+  if (el.disabled || el.readOnly) return 'refused';
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (!setter) return 'refused';
+  keyshiftMark(at, expect, false);
+  el.focus();
+  setter.call(el, value);
+  el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+  return el.value === value ? 'filled' : 'refused';
+}
+
+/** Shows (or stops showing) which field Keyshift means, before the user confirms.
+ * @param {number} at @param {{ kind: string, name?: string | null }} expect @param {boolean} on */
+function keyshiftMark(at, expect, on) {
+  const el = keyshiftFieldAt(at, expect);
+  if (!el) return false;
+  if (on) {
+    el.style.setProperty('outline', '3px solid #2563eb', 'important');
+    el.style.setProperty('outline-offset', '2px', 'important');
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+  } else {
+    el.style.removeProperty('outline');
+    el.style.removeProperty('outline-offset');
+  }
+  return true;
+}

@@ -1,0 +1,69 @@
+//! The hand-off to integrations: a field's note opens Keyshift's own window (never a
+//! flood of them), a fill may forget the token, and a replacement link marks the New
+//! Token page in the same tab.
+
+use super::*;
+
+#[test]
+fn a_fields_note_opens_one_fill_window_per_tab_at_a_time() {
+    let mut b = backend();
+    let caller = page_caller(&b, 7);
+    let open = |b: &mut Backend, at: Millis| {
+        handle(b, &caller, Request::FillOpen(NoFields {}), Clock::at(at)).expect("fill-open").effects.open_fill
+    };
+    assert_eq!(open(&mut b, NOW), Some(7));
+    assert_eq!(open(&mut b, NOW + 500), None, "a page repeating the message opens nothing more");
+    assert_eq!(open(&mut b, NOW + 2_500), Some(7));
+    // The popup cannot ask for it: only a page's note can.
+    assert!(matches!(ask(&mut b, &Caller::ExtensionPage, Request::FillOpen(NoFields {})), Err(Error::NotAllowed(_))));
+}
+
+#[test]
+fn a_fill_forgets_the_token_only_when_the_option_says_so() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
+    let filled = |b: &mut Backend| match ask(b, &Caller::ExtensionPage, Request::Filled(CaptureRef { capture })) {
+        Ok(Outcome { reply: Reply::Filled { forgotten }, .. }) => forgotten,
+        other => panic!("unexpected {other:?}"),
+    };
+    assert!(!filled(&mut b), "off by default");
+    assert!(ask(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })).is_ok(), "still held");
+    let on = Settings { forget_after_fill: true, ..Settings::default() };
+    ask(&mut b, &Caller::ExtensionPage, Request::SetSettings { settings: on }).expect("settings");
+    assert!(filled(&mut b));
+    assert!(ask(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })).is_err(), "gone");
+    // Pages cannot claim a fill.
+    assert!(matches!(ask(&mut b, &caller, Request::Filled(CaptureRef { capture })), Err(Error::NotAllowed(_))));
+}
+
+#[test]
+fn a_replacement_link_marks_the_new_token_page_of_the_same_tab_only() {
+    let mut b = backend();
+    let list = page_caller(&b, 3);
+    ask(&mut b, &list, Request::Replacing(Replacing { kind: TokenKind::Pax8 })).expect("replacing");
+    let new_token = || Snapshot {
+        page: PageInfo {
+            url: "https://acme.repairshopr.com/api_tokens/new".into(),
+            title: "New API Token".into(),
+            headings: vec![Heading { text: "New API Token".into(), region: None }],
+            controls: vec![
+                Control { id: 1, label: "Pax 8".into(), region: None },
+                Control { id: 2, label: "Create API Token".into(), region: None },
+            ],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let marked = |b: &mut Backend, tab: i64| {
+        let caller = b.caller(&sender("https://acme.repairshopr.com/api_tokens/new", Some(tab))).expect("caller");
+        match ask(b, &caller, Request::Scan { snapshot: new_token() }).expect("scan").reply {
+            Reply::Plan { plan } => {
+                plan.notes.iter().filter(|n| n.kind == NoteKind::ReplacementChoice).map(|n| n.block).collect::<Vec<_>>()
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    };
+    assert_eq!(marked(&mut b, 3), vec![1]);
+    assert!(marked(&mut b, 4).is_empty(), "another tab did not follow the link");
+}
