@@ -39,8 +39,6 @@ enum Reach {
 /// to copy instead or to redraw once a token was forgotten.
 pub(super) struct Job {
     pub capture: u32,
-    pub name: String,
-    pub masked: String,
     pub tab: Option<i64>,
     pub copy: Rc<dyn Fn()>,
     pub refresh: Rc<dyn Fn()>,

@@ -231,13 +231,11 @@ fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
     let s = state.clone();
     let on_forget = on_click(&forget_button, move |_| forget(&s, Some(id)));
     let s = state.clone();
-    let (label, masked) = (name.clone(), view.masked.clone());
+    let label = name.clone();
     let on_fill = on_click(&fill_button, move |_| {
         let (for_copy, for_refresh, label) = (s.clone(), s.clone(), label.clone());
         super::fill::start(super::fill::Job {
             capture: id,
-            name: label.clone(),
-            masked: masked.clone(),
             tab: s.borrow().here.tab,
             copy: Rc::new(move || {
                 let (s, label) = (for_copy.clone(), label.clone());

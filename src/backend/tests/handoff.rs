@@ -3,6 +3,8 @@
 //! Token page in the same tab.
 
 use super::*;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 #[test]
 fn a_fields_note_opens_one_fill_window_per_tab_at_a_time() {

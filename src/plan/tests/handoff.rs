@@ -3,6 +3,8 @@
 use super::*;
 use crate::fill::Field;
 use crate::policy::Param;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 fn on_list(rows: &[(u32, &str, &str, &str, &str)]) -> Analysis {
     let snapshot = list(
