@@ -96,6 +96,76 @@ async function captureLatency(b) {
   return { ms: stats(times) };
 }
 
+// Stops the extension's service worker for real, as Chrome does after ~30 s idle.
+async function stopWorker(b) {
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(b.extensionId));
+  for (const w of await workers()) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+  for (let i = 0; i < 100 && (await workers()).length; i++) await page.waitForTimeout(20);
+  await page.close();
+}
+
+// The reveal page loading, the case a user meets most: DOMContentLoaded → captured-token
+// note. Warm: the worker awake. Cold: the worker stopped first; then also the worker's
+// own split of the time (its start, the wasm, the state load, the engine's scan, the rest
+// waiting on messages and placing the note).
+async function revealLoad(b, cold) {
+  const times = [];
+  const split = { start: [], wasm: [], state: [], scan: [], rest: [] };
+  for (let i = 0; i < RUNS; i++) {
+    if (cold) await stopWorker(b);
+    else await (await sw(b)).evaluate(() => 1);
+    const page = await b.context.newPage();
+    await page.goto(b.url(HOSTS.repairshopr, `/scale/created?variant=input&seed=reveal-${cold ? 'cold' : 'warm'}-${i}`));
+    await page.waitForFunction(() => window.scale.captured > 0, null, { timeout: 20000 });
+    const page_ = await page.evaluate(() => ({ dcl: performance.timeOrigin + window.scale.dcl, note: performance.timeOrigin + window.scale.captured }));
+    times.push(page_.note - page_.dcl);
+    if (cold) {
+      const t = await (await sw(b)).evaluate(() => globalThis.keyshiftTimings);
+      const scans = t.messages.filter((m) => m.kind === 'scan' && m.replied);
+      const scan = scans.reduce((a, m) => a + (m.handled - Math.max(m.received, t.engine)), 0);
+      split.start.push(t.start - page_.dcl);
+      split.wasm.push(t.wasm - t.start);
+      split.state.push(t.engine - t.wasm);
+      split.scan.push(scan);
+      split.rest.push(page_.note - page_.dcl - (t.engine - page_.dcl) - scan);
+    }
+    await page.close();
+  }
+  return { ms: stats(times), ...(cold ? { split: Object.fromEntries(Object.entries(split).map(([k, v]) => [k, stats(v)])) } : {}) };
+}
+
+// The worker, after a stop: Playwright learns of the restarted one by itself.
+async function sw(b) {
+  for (let i = 0; i < 100; i++) {
+    const w = b.context.serviceWorkers().find((x) => x.url().includes(b.extensionId));
+    if (w) {
+      try {
+        await w.evaluate(() => 1);
+        return w;
+      } catch {
+        /* the stopped one */
+      }
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('no service worker');
+}
+
+// The toolbar popup opened → held tokens shown (its own performance mark).
+async function popupOpen(b) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    await popup.waitForFunction(() => performance.getEntriesByName('keyshift-popup-shown').length > 0, null, { timeout: 20000 });
+    times.push(await popup.evaluate(() => performance.getEntriesByName('keyshift-popup-shown')[0].startTime));
+    await popup.close();
+  }
+  return stats(times);
+}
+
 // Main-thread script time on a page with nothing to annotate, with and without Keyshift.
 async function idleCost(context, url) {
   const times = [];
@@ -149,8 +219,11 @@ const lists = [];
 for (const rows of [100, 2000, 10000]) lists.push(await listLatency(b, rows));
 const append = await appendLatency(b, worker);
 const capture = await captureLatency(b);
+const warm = await revealLoad(b, false);
+const cold = await revealLoad(b, true);
+const popup = await popupOpen(b);
 const idleWith = await idleCost(b.context, b.url(HOSTS.repairshopr, '/assets/77'));
-const memory = { wasmBytes: await worker.evaluate(() => globalThis.keyshiftMemoryBytes()), jsHeap: await workerHeap(b) };
+const memory = { wasmBytes: await (await sw(b)).evaluate(() => globalThis.keyshiftMemoryBytes()), jsHeap: await workerHeap(b) };
 await b.close();
 const plain = await bare();
 const idleWithout = await idleCost(plain.context, `https://${HOSTS.repairshopr}/assets/77`);
@@ -175,6 +248,9 @@ const report = {
   lists,
   append,
   capture,
+  warmCapture: warm,
+  coldCapture: cold,
+  popupOpen: popup,
   idle: { withKeyshift: idleWith, without: idleWithout },
   memory,
 };
@@ -198,7 +274,7 @@ ${report.machine}, ${report.date}. Medians of ${RUNS} to 9 runs, with min and ma
 | optimised wasm, gzipped | ${size.wasmGzip} |
 | Chrome package (zip) | ${size.packageZip} |
 
-Budget: wasm at most 100 KB raw and 40 KB gzipped — ${budget(size.wasmRaw <= 100000 && size.wasmGzip <= 40000, `${(size.wasmRaw / 1000).toFixed(1)} KB raw, ${(size.wasmGzip / 1000).toFixed(1)} KB gzipped`)}.
+Budget: wasm at most 160 KB raw and 70 KB gzipped — ${budget(size.wasmRaw <= 160000 && size.wasmGzip <= 70000, `${(size.wasmRaw / 1000).toFixed(1)} KB raw, ${(size.wasmGzip / 1000).toFixed(1)} KB gzipped`)}.
 
 ## Scan throughput (${(scan.bytes / 1e6).toFixed(1)} MB generated corpus)
 
@@ -223,13 +299,25 @@ ${lists.map((l) => row(`token list of ${l.rows} rows: DOMContentLoaded → last 
 ${row('one row appended to a 10,000-row list → its note', append.ms, 'ms')}
 ${row('blocks the content script sent for that row', append.blocks, 'blocks')}
 ${row('reveal: token node inserted → captured-token note', capture.ms, 'ms')}
+${row('reveal page, worker awake: DOMContentLoaded → captured-token note (warmCapture)', warm.ms, 'ms')}
+${row('reveal page, worker stopped first: DOMContentLoaded → captured-token note (coldCapture)', cold.ms, 'ms')}
+${row('· of which: DOMContentLoaded → worker script starts', cold.split.start, 'ms')}
+${row('· of which: wasm compile and instantiate', cold.split.wasm, 'ms')}
+${row('· of which: state load and engine start', cold.split.state, 'ms')}
+${row('· of which: the engine reading the page (scan)', cold.split.scan, 'ms')}
+${row('· of which: messages in flight, placing the note', cold.split.rest, 'ms')}
+${row('toolbar popup opened → held tokens shown', popup, 'ms')}
 ${row('main-thread script time, page with nothing to annotate, with Keyshift', idleWith, 'ms')}
 ${row('the same page without Keyshift', idleWithout, 'ms')}
 
-Budgets: 2,000-row list within 50 ms — ${budget(lists[1].ms.median <= 50, `${fmt(lists[1].ms.median)} ms`)};
-one appended row within a frame (16 ms) — ${budget(append.ms.median <= 16, `${fmt(append.ms.median)} ms, ${fmt(append.blocks.median, 0)} blocks sent`)};
-capture within a frame — ${budget(capture.ms.median <= 16, `${fmt(capture.ms.median)} ms`)};
-under 2 ms of main-thread time on a quiet page — ${budget(idleWith.median - idleWithout.median < 2, `${fmt(idleWith.median - idleWithout.median, 2)} ms added`)}.
+Budgets: warmCapture ≤ 16 ms — ${budget(warm.ms.median <= 16, `${fmt(warm.ms.median)} ms`)};
+coldCapture ≤ 50 ms — ${budget(cold.ms.median <= 50, `${fmt(cold.ms.median)} ms`)};
+100-row list ≤ 30 ms — ${budget(lists[0].ms.median <= 30, `${fmt(lists[0].ms.median)} ms`)};
+2,000-row list ≤ 100 ms — ${budget(lists[1].ms.median <= 100, `${fmt(lists[1].ms.median)} ms`)};
+one appended row ≤ 16 ms — ${budget(append.ms.median <= 16, `${fmt(append.ms.median)} ms, ${fmt(append.blocks.median, 0)} blocks sent`)};
+capture within a frame (7 ms before) — ${budget(capture.ms.median <= 7, `${fmt(capture.ms.median)} ms`)};
+at most 2 ms of main-thread time on a quiet page — ${budget(idleWith.median - idleWithout.median <= 2, `${fmt(idleWith.median - idleWithout.median, 2)} ms added`)};
+popup open ≤ 50 ms — ${budget(popup.median <= 50, `${fmt(popup.median)} ms`)}.
 
 ## Memory
 

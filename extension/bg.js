@@ -8,6 +8,13 @@ import init, { Engine, __wbg_reset_state, memoryBytes } from './pkg/keyshift.js'
 import { clearClipboard, doneWithClipboard, readClipboard } from './clipboard.js';
 import { loadLocal, saveLocal } from './store.js';
 
+// When each step of a start and of each message happened (ms since the epoch), for
+// `make bench`'s split of a cold capture. Holds nothing but times.
+const now = () => performance.timeOrigin + performance.now();
+/** @typedef {{ kind: string, received: number, handled: number, replied: number }} MessageTime */
+const timings = { start: now(), wasm: 0, state: 0, engine: 0, messages: /** @type {MessageTime[]} */ ([]) };
+/** @type {any} */ (globalThis).keyshiftTimings = timings;
+
 const ALARM = 'keyshift-expire';
 const EXTRA_SCRIPT_ID = 'keyshift-extra-hosts';
 
@@ -17,7 +24,10 @@ const sessionLocked = chrome.storage.session.setAccessLevel
   ? chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })
   : Promise.resolve();
 
-const loaded = init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) });
+const loaded = init({ module_or_path: new URL('./pkg/keyshift_bg.wasm', import.meta.url) }).then((w) => {
+  timings.wasm = now();
+  return w;
+});
 
 // For diagnostics and `make bench`: the engine's wasm memory in bytes. Holds nothing secret.
 /** @type {any} */ (globalThis).keyshiftMemoryBytes = () => memoryBytes();
@@ -39,10 +49,27 @@ function suffixList() {
 async function build() {
   await loaded;
   await sessionLocked;
-  const [local, stored, managed, suffixes] = await Promise.all([loadLocal(), chrome.storage.session.get('session'), managedPolicy(), suffixList()]);
+  const [local, stored, suffixes] = await Promise.all([loadLocal(), chrome.storage.session.get('session'), suffixList()]);
+  // The administrator's policy: the first read after the browser starts can take
+  // seconds (measured: 4.9 s in Chromium), so the engine starts with the policy as last
+  // read and takes the fresh one when it comes. The very first time, it waits for it.
+  const fresh = managedPolicy().then(async (policy) => {
+    await saveLocal({ managed: policy });
+    return policy;
+  });
+  const known = 'managed' in local;
+  const managed = known ? local.managed : await fresh;
+  timings.state = now();
   const selfOrigin = new URL(chrome.runtime.getURL('/')).origin;
   const e = new Engine({ selfId: chrome.runtime.id, selfOrigin, ...local, managed, session: stored.session, suffixes });
   await apply(e.start(Date.now(), offset()).effects);
+  timings.engine = now();
+  if (known) {
+    fresh
+      .then((policy) => withEngine((x) => x.managed(policy, Date.now())))
+      .then((out) => apply(out.effects))
+      .catch((err) => console.warn('Keyshift:', err && err.name));
+  }
   return e;
 }
 
@@ -84,7 +111,7 @@ async function syncExtraHosts(hosts) {
   if (!granted.length) return;
   const js = (manifest.content_scripts || [])[0]?.js || [];
   await chrome.scripting.registerContentScripts([
-    { id: EXTRA_SCRIPT_ID, matches: granted, js, allFrames: true, runAt: 'document_end', persistAcrossSessions: true },
+    { id: EXTRA_SCRIPT_ID, matches: granted, js, allFrames: true, runAt: 'document_start', persistAcrossSessions: true },
   ]);
 }
 
@@ -136,10 +163,19 @@ function failure(e) {
 chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
   if (request && request.offscreen) return false; // for the offscreen document, not us
   const from = { id: sender.id, url: sender.url, tab: sender.tab?.id, frame: sender.frameId, tabUrl: sender.tab?.url };
-  withEngine((e) => e.handle(request, from, Date.now(), offset()))
+  const time = { kind: Object.keys(request || {})[0] || '', received: now(), handled: 0, replied: 0 };
+  timings.messages = [...timings.messages.slice(-19), time];
+  withEngine((e) => {
+    const out = e.handle(request, from, Date.now(), offset());
+    time.handled = now();
+    return out;
+  })
     .then(async (out) => {
-      await apply(out.effects);
+      // The answer goes first: the page waits for it, not for storage. The effects are
+      // applied right after, in the order the engine made them.
       sendResponse({ ok: out.reply });
+      time.replied = now();
+      await apply(out.effects);
     })
     .catch(async (e) => {
       // A refused request may still carry effects (host access re-synced after a refused save).

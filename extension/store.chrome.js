@@ -3,7 +3,8 @@
 // scripts (a compromised renderer on a matched host could otherwise turn capture off or
 // read the salt). The Firefox build ships store.firefox.js under this name instead.
 
-const KEYS = ['settings', 'dismissed', 'salt'];
+// `managed`: the administrator's policy as last read (see bg.js), not the user's.
+const KEYS = ['settings', 'dismissed', 'salt', 'managed'];
 
 // Feature-detected: Chrome has had it since 102; trusted contexts are the extension's
 // own pages and its worker.

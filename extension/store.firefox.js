@@ -5,7 +5,8 @@
 // versions kept these in storage.local: they move here once, and leave it. The Chrome
 // build ships store.chrome.js under this name instead.
 
-const KEYS = ['settings', 'dismissed', 'salt'];
+// `managed`: the administrator's policy as last read (see bg.js), not the user's.
+const KEYS = ['settings', 'dismissed', 'salt', 'managed'];
 const DB = 'keyshift';
 const STORE = 'local';
 

@@ -13,7 +13,6 @@ use crate::page::{address, host_enabled};
 use crate::plan::{analyze, Context, DoneGuard, Plan};
 use crate::policy::copied_message;
 use crate::reveal::Situation;
-use crate::scan::READING;
 use crate::settings::{Managed, Settings};
 use crate::snapshot::Snapshot;
 use crate::text::TextId;
@@ -216,7 +215,7 @@ impl Backend {
             Caller::ExtensionPage => None,
         };
         let reply = match (caller, request) {
-            (_, Request::Hello(_)) => Reply::Reading { reading: READING },
+            (_, Request::Hello(_)) => Reply::Ok {},
             (Caller::Page { binding, frame_ok }, Request::Scan { snapshot }) => {
                 snapshot.check()?;
                 let (plan, held) = self.scan(binding, *frame_ok, &snapshot, clock);

@@ -3,7 +3,7 @@
 //! guess from randomness alone. The words that count are `words::KEY_LABEL`,
 //! `TOKEN_LABEL` and `NOT_KEY_LABEL`, in every language Keyshift reads.
 
-use crate::words::{fold, KEY_LABEL, NOT_KEY_LABEL, TOKEN_LABEL};
+use crate::words::{fold, WordStarts, KEY_LABEL, NOT_KEY_LABEL, TOKEN_LABEL};
 
 /// Written right before the value (ignoring case), these make it a key on their own.
 pub const KEY_PARAMS: &[&str] = &["api_key=", "apikey=", "api-key=", "api_key:", "api_key\":\"", "api_key\": \""];
@@ -37,9 +37,10 @@ pub struct Surroundings<'a> {
 /// Says of one place whether it names a key: `Some(true)` key, `Some(false)` not a key.
 fn verdict(place: Option<&str>) -> Option<bool> {
     let place = fold(place?);
-    if NOT_KEY_LABEL.in_text(&place) {
+    let words = WordStarts::new(&place);
+    if words.has(&NOT_KEY_LABEL) {
         Some(false)
-    } else if KEY_LABEL.in_text(&place) || TOKEN_LABEL.in_text(&place) {
+    } else if words.has(&KEY_LABEL) || words.has(&TOKEN_LABEL) {
         Some(true)
     } else {
         None

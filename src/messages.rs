@@ -12,7 +12,6 @@ use crate::page::PageKind;
 use crate::plan::Plan;
 use crate::policy::Message;
 use crate::reveal::Verdict;
-use crate::scan::Reading;
 use crate::settings::{Locked, Managed, Settings};
 use crate::snapshot::Snapshot;
 use serde::{Deserialize, Serialize};
@@ -58,7 +57,8 @@ impl Clock {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Request {
-    /// A content script starting: what to read closely.
+    /// A content script starting, before the page is read: wakes the background, so the
+    /// engine loads while the page finishes loading.
     Hello(NoFields),
     /// What a page shows: answered with a plan.
     Scan {
@@ -162,9 +162,6 @@ pub struct NoFields {}
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum Reply {
-    Reading {
-        reading: Reading,
-    },
     Plan {
         plan: Plan,
     },

@@ -22,6 +22,9 @@ const REF_MIN_HEX: usize = 6;
 /// read closely (ancestry, visibility, nearby text) only the texts that may: at least
 /// `min_len` UTF-16 units, and one of `marks` (every token and UUID has a `-`, every
 /// shortened token a mask).
+/// The engine never reads it at run time: the content script carries it as data
+/// (`extension/content/reading.json`), and a test keeps the two the same.
+#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reading {
@@ -30,6 +33,7 @@ pub struct Reading {
 }
 
 /// The shortest finding is a shortened token: `T`, six hex digits and `…`.
+#[cfg_attr(not(test), allow(dead_code))]
 pub const READING: Reading = Reading { min_len: 1 + REF_MIN_HEX + 1, marks: &["-", ".", "*", "…", "•", "●"] };
 
 /// What a finding is.
@@ -307,6 +311,17 @@ mod tests {
             assert!(scan(shown).iter().all(|f| f.kind != FindingKind::Token));
         }
         assert_eq!(kinds("T5e1c0a...9b21")[0].1, "T5e1c0a...9b21");
+    }
+
+    /// The content script carries the filter as data (`extension/content/reading.json`,
+    /// bundled into content.js), so its first read needs no round trip: the copy is this.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_content_scripts_copy_of_the_reading_filter_is_this_one() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/extension/content/reading.json");
+        let shipped: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("reading.json")).expect("json");
+        assert_eq!(shipped, serde_json::to_value(READING).expect("json"), "regenerate {path} from scan::READING");
     }
 
     #[test]

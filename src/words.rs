@@ -61,7 +61,7 @@ impl Words {
 
     /// Whether folded `text` contains one of the words, as whole words.
     pub fn in_text(&self, folded: &str) -> bool {
-        self.all().any(|w| contains_words(folded, w))
+        WordStarts::new(folded).has(self)
     }
 
     /// Whether folded `text`, stripped of punctuation at its ends, is one of the words.
@@ -346,141 +346,8 @@ pub fn month_named(word: &str) -> Option<u32> {
     MONTHS.iter().position(|names| names.iter().any(|l| l.contains(&word))).map(|i| i as u32 + 1)
 }
 
-/// Lowercases and folds text the way the tables are written: Latin accents dropped
-/// (`é` → `e`, `ß` → `ss`), typographic quotes and dashes made plain, runs of white
-/// space (no-break spaces too) made one space, and the ends trimmed. Hand-written for
-/// Latin-1 and the few letters these languages add, so no Unicode case tables ship.
-pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => out.push('a'),
-            'ç' | 'Ç' => out.push('c'),
-            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => out.push('e'),
-            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => out.push('i'),
-            'ñ' | 'Ñ' => out.push('n'),
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'ø' | 'Ø' => out.push('o'),
-            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => out.push('u'),
-            'ý' | 'ÿ' | 'Ý' => out.push('y'),
-            'ß' => out.push_str("ss"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            '\u{2018}' | '\u{2019}' | '\u{2032}' | '`' | '\u{b4}' => out.push('\''),
-            '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\u{201e}' => out.push('"'),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => out.push('-'),
-            '\u{2026}' => out.push_str("..."),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
-}
-
-/// Whether `phrase` stands in `text` as whole words: not inside a longer word at either
-/// end (where the phrase itself ends in a letter or digit).
-pub fn contains_words(text: &str, phrase: &str) -> bool {
-    let (t, p) = (text.as_bytes(), phrase.as_bytes());
-    if p.is_empty() || p.len() > t.len() {
-        return false;
-    }
-    let first_is_word = is_word_byte(p[0]);
-    let last_is_word = is_word_byte(p[p.len() - 1]);
-    (0..=t.len() - p.len()).any(|i| {
-        &t[i..i + p.len()] == p
-            && (!first_is_word || i == 0 || !is_word_byte(t[i - 1]))
-            && (!last_is_word || i + p.len() == t.len() || !is_word_byte(t[i + p.len()]))
-    })
-}
+mod text;
+pub use text::{contains_words, fold, WordStarts};
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    /// Concepts that exist only in some languages' grammar ("ago" is a suffix in English
-    /// and Dutch, a prefix elsewhere).
-    const GRAMMAR_ONLY: &[&str] = &["PAST_BEFORE", "PAST_AFTER"];
-
-    #[test]
-    fn every_language_has_every_concept() {
-        let mut missing = Vec::new();
-        for words in ALL {
-            for lang in Lang::ALL {
-                if words.in_lang(lang).is_empty() && !GRAMMAR_ONLY.contains(&words.concept) {
-                    missing.push(format!("{} has no {} words", words.concept, lang.code()));
-                }
-            }
-        }
-        let past = |l: Lang| !PAST_BEFORE.in_lang(l).is_empty() || !PAST_AFTER.in_lang(l).is_empty();
-        for lang in Lang::ALL {
-            if !past(lang) {
-                missing.push(format!("{} cannot say a date is past", lang.code()));
-            }
-        }
-        for (m, names) in MONTHS.iter().enumerate() {
-            for lang in Lang::ALL {
-                if names[lang as usize].is_empty() {
-                    missing.push(format!("month {} has no {} name", m + 1, lang.code()));
-                }
-            }
-        }
-        assert!(missing.is_empty(), "{missing:#?}");
-    }
-
-    #[test]
-    fn every_word_is_written_folded() {
-        let months = MONTHS.iter().flat_map(|m| m.iter().flat_map(|l| l.iter()));
-        for w in ALL.iter().flat_map(|c| c.all()).chain(months.copied()) {
-            assert_eq!(fold(w), w, "write {w:?} as fold() writes it");
-        }
-    }
-
-    #[test]
-    fn folding_makes_translated_and_typographic_text_plain() {
-        assert_eq!(fold("  Clé d’API\u{a0}:  "), "cle d'api :");
-        assert_eq!(fold("API-Schlüssel ZURÜCKSETZEN"), "api-schlussel zurucksetzen");
-        assert_eq!(fold("Schließen"), "schliessen");
-        assert_eq!(fold("«\u{202f}Done\u{202f}»"), "\" done \"");
-        assert_eq!(fold("Token — créé…"), "token - cree...");
-    }
-
-    #[test]
-    fn words_match_whole_words_only() {
-        assert!(contains_words("click done to leave", "done"));
-        assert!(!contains_words("abandoned", "done"));
-        assert!(!contains_words("donet", "done"));
-        assert!(contains_words("authorization: bearer x", "authorization:"));
-        assert!(DONE_CONTROL.is(&fold(" Done ")));
-        assert!(DONE_CONTROL.is(&fold("Listo")));
-        assert!(!DONE_CONTROL.is(&fold("Done deal")));
-        assert!(KEY_LABEL.in_text(&fold("Clave de API")));
-        assert!(KEY_LABEL.in_text(&fold("API-Schlüssel")));
-        assert!(!KEY_LABEL.in_text(&fold("Tapir keys")));
-    }
-
-    #[test]
-    fn months_in_every_language() {
-        for (word, month) in
-            [("sept.", 9), ("marz", 3), ("dic", 12), ("mrt", 3), ("fevr.", 2), ("mayo", 5), ("okt", 10)]
-        {
-            assert_eq!(month_named(word), Some(month), "{word}");
-        }
-        assert_eq!(month_named("tea"), None);
-        assert_eq!(Lang::of_tag("de-AT"), Some(Lang::De));
-        assert_eq!(Lang::of_tag("pt-BR"), None);
-    }
-}
+mod tests;

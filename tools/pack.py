@@ -83,9 +83,14 @@ def bundle(folder):
     for name in CONTENT_PARTS:
         with open(os.path.join(parts, name), encoding="utf-8") as f:
             body.append(f"// ---- {os.path.normpath(os.path.join('content', name))}\n" + f.read().replace("// @ts-check\n", "", 1))
+    # The engine's reading filter, as data (a Rust test keeps reading.json in step).
+    with open(os.path.join(parts, "reading.json"), encoding="utf-8") as f:
+        reading = json.dumps(json.load(f), ensure_ascii=False)
     with open(os.path.join(folder, "content.js"), "w", encoding="utf-8") as f:
         f.write("// Keyshift's content script, joined at build time from extension/content/.\n")
-        f.write("(() => {\n'use strict';\n" + "\n".join(body) + "})();\n")
+        f.write("(() => {\n'use strict';\n")
+        f.write(f"/** What to read closely: the engine's scan::READING. @type {{import('./pkg/keyshift.js').Reading}} */\nconst READING = {reading};\n")
+        f.write("\n".join(body) + "})();\n")
     for name in os.listdir(parts):
         os.remove(os.path.join(parts, name))
     os.rmdir(parts)

@@ -60,9 +60,10 @@ function start() {
     }
   }
 
-  // What to read closely, from the engine (null until it answers, or if it does not).
-  /** @type {Promise<Reading | null>} */
-  const reading = ask({ hello: {} }).then((r) => (r ? r.reading : null));
+  // Running at document_start, before the page is parsed: wake the background now, so
+  // its engine loads while the page finishes loading. The first read needs no answer:
+  // what to read closely (READING) is the engine's own table, bundled in as data.
+  ask({ hello: {} });
 
   const watched = new WeakSet();
   /** @param {Node} root */
@@ -77,7 +78,7 @@ function start() {
   /** @param {Array<Element | ShadowRoot>} roots */
   async function scan(roots) {
     startSlice();
-    const { blocks, rows, nodes, fields } = await gather(roots, watch, await reading);
+    const { blocks, rows, nodes, fields } = await gather(roots, watch, READING);
     const { page, regions } = await pageInfo();
     // Send in batches that end between rows, so a row's cells are read together. All
     // batches go out at once and their notes are placed together: placing per batch
@@ -402,6 +403,12 @@ function start() {
   document.addEventListener('click', onClickCapture, true);
   document.addEventListener('input', onValue, true);
   document.addEventListener('change', onValue, true);
-  watch(document.documentElement);
-  run([document.body || document.documentElement]);
+  // The first read, as soon as the document is parsed.
+  const begin = () => {
+    if (!alive) return;
+    watch(document.documentElement);
+    run([document.body || document.documentElement]);
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+  else begin();
 }

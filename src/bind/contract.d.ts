@@ -123,6 +123,8 @@ export type Evidence =
   | 'in-prose' | 'in-code-sample' | 'in-discussion' | 'on-docs-page' | 'on-echo-page'
   | 'hidden' | 'echoes-address' | 'foreign-frame' | 'attribute-only';
 
+/** What the content script reads closely (`extension/content/reading.json`, kept in step
+ * with the engine's `scan::READING` by a test). */
 export interface Reading { minLen: number; marks: string[]; }
 export interface Point { seg: number; at: number; }
 export interface Span { start: Point; end: Point; }
@@ -172,7 +174,6 @@ export interface HeldView {
   filled: boolean;
 }
 
-export interface ReadingReply { reading: Reading; }
 export interface PlanReply { plan: Plan; }
 export interface CopiedReply { guard: boolean; said: Message; }
 export interface DoneReply { decision: DoneDecision; }
@@ -187,7 +188,7 @@ export interface VerdictReply { page: PageKind | null; verdict: Verdict | null; 
 export interface ClipboardReply { clear: boolean; }
 export interface FilledReply { forgotten: boolean; }
 export type Reply =
-  | ReadingReply | PlanReply | CopiedReply | DoneReply | HeldReply | PopupReply | RevealedReply
+  | PlanReply | CopiedReply | DoneReply | HeldReply | PopupReply | RevealedReply
   | SettingsReply | DismissedReply | VerdictReply | ClipboardReply | FilledReply | NoFields;
 
 /** What `storage.session` holds; the shell stores it and hands it back, never reads it. */

@@ -188,7 +188,6 @@ fn every_outbound_field_and_value_is_declared() {
     // Each reply is one of the declared reply interfaces, field for field.
     let settings = Settings::default();
     let replies = [
-        Reply::Reading { reading: crate::scan::READING },
         Reply::Plan { plan },
         Reply::Copied { guard: true, said: crate::policy::copied_message(Some(60)) },
         Reply::Done { decision: DoneDecision::Confirm },

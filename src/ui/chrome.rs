@@ -28,6 +28,13 @@ extern "C" {
     fn tabs_send_message(tab: f64, message: &JsValue, options: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "scripting"], js_name = executeScript, catch)]
     fn execute_script(injection: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = performance, js_name = mark, catch)]
+    fn performance_mark(name: &str) -> Result<JsValue, JsValue>;
+}
+
+/// A `performance.mark` for measurements (`make bench`); nothing is recorded otherwise.
+pub fn mark(name: &str) {
+    let _ = performance_mark(name);
 }
 
 /// A text from `_locales`, in the language the browser picked.

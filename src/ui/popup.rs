@@ -128,6 +128,8 @@ pub fn popup() {
                 p.settings = Some((o.settings, o.locked));
                 drop(p);
                 show(&state, o.held);
+                // When the held tokens were first shown, for `make bench`.
+                super::chrome::mark("keyshift-popup-shown");
             }
             Err(f) => fail(f),
         }
