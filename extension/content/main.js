@@ -79,7 +79,7 @@ function start() {
   async function scan(roots) {
     startSlice();
     const { blocks, rows, nodes, fields } = await gather(roots, watch, READING);
-    const { page, regions } = await pageInfo();
+    const { page, regions } = await pageInfo(roots);
     // Send in batches that end between rows, so a row's cells are read together. All
     // batches go out at once and their notes are placed together: placing per batch
     // would make the browser lay out a big table once per batch.

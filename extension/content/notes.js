@@ -13,8 +13,12 @@
 const t = (id, params) => chrome.i18n.getMessage(id, params) || id;
 
 // One language for the words, the dates and numbers in them, and the notes' `lang`:
-// the locale chrome.i18n took the words from, not the browser's UI language.
-const LOCALE = t('locale');
+// the locale chrome.i18n took the words from, not the browser's UI language. Read when
+// the first note is drawn: the first getMessage loads the locale (~1.5 ms), which a
+// page with nothing to note never needs.
+/** @type {string | null} */
+let locale = null;
+const LOCALE = () => (locale = locale || t('locale'));
 
 // Formatters are made on first use and kept: building one per date is slow on big lists,
 // and building them on every page costs pages with nothing to note.
@@ -31,15 +35,15 @@ const formatter = (key, make) => {
  * language: a day, a count, "tomorrow" or "in 5 days", "2 minutes". @param {Param} p */
 function formatParam(p) {
   if ('date' in p) {
-    return formatter('date', () => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(`${p.date}T00:00:00Z`));
+    return formatter('date', () => new Intl.DateTimeFormat(LOCALE(), { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(`${p.date}T00:00:00Z`));
   }
-  if ('days' in p) return formatter('days', () => new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' })).format(p.days, 'day');
+  if ('days' in p) return formatter('days', () => new Intl.RelativeTimeFormat(LOCALE(), { numeric: 'auto' })).format(p.days, 'day');
   if ('duration' in p) {
     const { value, unit } = p.duration;
-    return formatter(unit, () => new Intl.NumberFormat(LOCALE, { style: 'unit', unit, unitDisplay: 'long' })).format(value);
+    return formatter(unit, () => new Intl.NumberFormat(LOCALE(), { style: 'unit', unit, unitDisplay: 'long' })).format(value);
   }
   if ('name' in p) return p.name;
-  return formatter('count', () => new Intl.NumberFormat(LOCALE)).format(p.count);
+  return formatter('count', () => new Intl.NumberFormat(LOCALE())).format(p.count);
 }
 /** @param {Message} message */
 const say = (message) => t(message.id, message.params.map(formatParam));
@@ -151,7 +155,7 @@ function link(label, href, before) {
  * by the caller, from its own state.
  * @param {Note} n @param {{ copy?: (status: HTMLElement) => Promise<boolean>, dismiss?: () => Promise<boolean>, follow?: () => Promise<unknown>, fill?: () => unknown }} actions */
 function renderNote(n, actions) {
-  const host = h('keyshift-note', { 'data-kind': n.kind, lang: LOCALE });
+  const host = h('keyshift-note', { 'data-kind': n.kind, lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'polite' });
   const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: t('notePrefix') }), ' ', say(n.message)));
@@ -179,7 +183,7 @@ function renderNote(n, actions) {
  * @param {HTMLElement} control @param {(status: HTMLElement) => Promise<boolean>} copy @param {() => void} leave
  * @param {() => void} proceed */
 function confirmDone(control, copy, leave, proceed) {
-  const host = h('keyshift-confirm', { lang: LOCALE });
+  const host = h('keyshift-confirm', { lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'assertive', tabindex: '-1' });
   const close = () => host.remove();
