@@ -62,8 +62,10 @@ async function build() {
   timings.state = now();
   const selfOrigin = new URL(chrome.runtime.getURL('/')).origin;
   const e = new Engine({ selfId: chrome.runtime.id, selfOrigin, ...local, managed, session: stored.session, suffixes });
-  await apply(e.start(Date.now(), offset()).effects);
   timings.engine = now();
+  // What starting asks for (host access re-synced, a new salt kept, the alarm) happens
+  // beside the first messages, not before them.
+  apply(e.start(Date.now(), offset()).effects).catch((err) => console.warn('Keyshift:', err && err.name));
   if (known) {
     fresh
       .then((policy) => withEngine((x) => x.managed(policy, Date.now())))
