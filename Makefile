@@ -8,7 +8,9 @@ SHELL := /bin/bash
 VERSION := $(shell python3 tools/pack.py version)
 # The CLI must be exactly the crate's pinned wasm-bindgen version.
 WB_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+# Two wasm builds of the crate: the background's engine, and the extension's pages.
 WASM := target/wasm32-unknown-unknown/release/keyshift.wasm
+WASM_PAGES := target/pages-build/wasm32-unknown-unknown/release/keyshift.wasm
 NODE_STAMP := e2e/node_modules/.installed
 WASM_OPT := e2e/node_modules/.bin/wasm-opt
 CARGO_BIN := $(HOME)/.cargo/bin
@@ -60,23 +62,29 @@ setup: setup-rust $(NODE_STAMP)
 
 # ---- build -------------------------------------------------------------------------
 
-$(WASM): setup-rust Cargo.toml $(wildcard src/*.rs src/*/*.rs)
-	cargo build --locked --release --lib --target wasm32-unknown-unknown
+RUST_SOURCES := Cargo.toml $(wildcard src/*.rs src/*/*.rs src/*/*/*.rs src/bind/*.d.ts)
+$(WASM): setup-rust $(RUST_SOURCES)
+	cargo build --locked --release --lib --target wasm32-unknown-unknown --features worker
+$(WASM_PAGES): setup-rust $(RUST_SOURCES)
+	cargo build --locked --release --lib --target wasm32-unknown-unknown --features pages --target-dir target/pages-build
 
-# The engine, bound and shrunk once; each browser's folder copies it.
+WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+# Both, bound and shrunk once; each browser's folder copies them: pkg/keyshift.js and
+# keyshift_bg.wasm (the background), pkg/keyshift_pages.js and keyshift_pages_bg.wasm.
 PKG := target/pkg
-$(PKG)/keyshift_bg.wasm: $(WASM) $(NODE_STAMP)
+$(PKG)/keyshift_bg.wasm: $(WASM) $(WASM_PAGES) $(NODE_STAMP)
 	rm -rf $(PKG) && mkdir -p $(PKG)
 	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG) $(WASM)
-	$(WASM_OPT) -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-	  -o $(PKG)/keyshift_bg.wasm $(PKG)/keyshift_bg.wasm
+	wasm-bindgen --target web --no-typescript --out-name keyshift_pages --out-dir $(PKG) $(WASM_PAGES)
+	for w in keyshift_bg keyshift_pages_bg; do $(WASM_OPT) $(WASM_OPT_FLAGS) -o $(PKG)/$$w.wasm $(PKG)/$$w.wasm; done
 
 # The engine built with `fault-injection` (a request that panics), for the end-to-end test
 # that the background recovers; never shipped.
 PKG_FAULTS := target/pkg-faults
-$(PKG_FAULTS)/keyshift_bg.wasm: setup-rust Cargo.toml $(wildcard src/*.rs src/*/*.rs)
-	cargo build --locked --release --lib --target wasm32-unknown-unknown --features fault-injection --target-dir target/faults-build
+$(PKG_FAULTS)/keyshift_bg.wasm: setup-rust $(RUST_SOURCES)
+	cargo build --locked --release --lib --target wasm32-unknown-unknown --features worker,fault-injection --target-dir target/faults-build
 	rm -rf $(PKG_FAULTS) && mkdir -p $(PKG_FAULTS)
 	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG_FAULTS) target/faults-build/wasm32-unknown-unknown/release/keyshift.wasm
 
@@ -89,7 +97,8 @@ chrome firefox: %: setup $(PKG)/keyshift_bg.wasm
 	python3 tools/pack.py bundle dist/$*
 	rm -f dist/keyshift-$*-$(VERSION).zip
 	python3 tools/pack.py zip dist/$* dist/keyshift-$*-$(VERSION).zip
-	@echo "wasm: $$(wc -c < dist/$*/pkg/keyshift_bg.wasm) bytes raw, $$(gzip -9 -c dist/$*/pkg/keyshift_bg.wasm | wc -c) bytes gzipped"
+	@echo "wasm, background: $$(wc -c < dist/$*/pkg/keyshift_bg.wasm) bytes raw, $$(gzip -9 -c dist/$*/pkg/keyshift_bg.wasm | wc -c) bytes gzipped"
+	@echo "wasm, pages: $$(wc -c < dist/$*/pkg/keyshift_pages_bg.wasm) bytes raw, $$(gzip -9 -c dist/$*/pkg/keyshift_pages_bg.wasm | wc -c) bytes gzipped"
 	@echo "package: dist/keyshift-$*-$(VERSION).zip, $$(wc -c < dist/keyshift-$*-$(VERSION).zip) bytes"
 
 # ---- tests -------------------------------------------------------------------------
@@ -101,13 +110,14 @@ test: test-rust test-wasm test-fuzz test-package test-types test-e2e
 # JavaScript, with @types/chrome) against the engine's published contract
 # (keyshift.d.ts, whose message types come from src/bind/contract.d.ts).
 TYPES := target/types/keyshift.d.ts
-$(TYPES): $(WASM)
+$(TYPES): $(WASM) $(WASM_PAGES)
 	rm -rf target/types && wasm-bindgen --target web --experimental-reset-state-function --out-dir target/types $(WASM)
+	wasm-bindgen --target web --out-name keyshift_pages --out-dir target/types $(WASM_PAGES)
 
 # Each package is checked in a copy under target/types/, so dist/ ships no .d.ts.
 test-types: chrome firefox $(TYPES) $(NODE_STAMP)
 	for b in chrome firefox; do \
-	  rm -rf target/types/$$b && cp -r dist/$$b target/types/$$b && cp $(TYPES) target/types/$$b/pkg/ && \
+	  rm -rf target/types/$$b && cp -r dist/$$b target/types/$$b && cp target/types/keyshift.d.ts target/types/keyshift_pages.d.ts target/types/$$b/pkg/ && \
 	  e2e/node_modules/.bin/tsc -p tools/tsconfig.$$b.json || exit 1; \
 	done
 
@@ -123,14 +133,14 @@ test-package: chrome firefox
 test-rust: setup-rust
 	cargo fmt --all -- --check
 	cargo clippy --locked --all-targets -- -D warnings
-	cargo clippy --locked --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --locked --lib --tests --target wasm32-unknown-unknown --features worker,pages -- -D warnings
 	cargo test --locked
 
 # The same engine tests, compiled to wasm, in headless Debian Chromium.
 test-wasm: setup-rust setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --locked --target wasm32-unknown-unknown --lib
+	  cargo test --locked --target wasm32-unknown-unknown --lib --features worker,pages
 
 test-e2e: chrome firefox setup-browser setup-firefox $(PKG_FAULTS)/keyshift_bg.wasm
 	cd e2e && node --test --test-concurrency=1 --test-timeout=120000

@@ -252,11 +252,16 @@ const bareFrames = [];
 for (const rows of [100, 2000]) bareFrames.push(await listFrame(plain.context, rows));
 await plain.close();
 
+// Two wasm modules ship: the background's engine, and the extension's own pages.
 const wasmFile = join(ROOT, 'dist', 'chrome', 'pkg', 'keyshift_bg.wasm');
+const pagesFile = join(ROOT, 'dist', 'chrome', 'pkg', 'keyshift_pages_bg.wasm');
 const zip = execFileSync('bash', ['-c', `ls ${join(ROOT, 'dist')}/keyshift-chrome-*.zip`]).toString().trim();
+const gzipped = (f) => Number(execFileSync('bash', ['-c', `gzip -9 -c '${f}' | wc -c`]).toString());
 const size = {
   wasmRaw: readFileSync(wasmFile).length,
-  wasmGzip: Number(execFileSync('bash', ['-c', `gzip -9 -c '${wasmFile}' | wc -c`]).toString()),
+  wasmGzip: gzipped(wasmFile),
+  pagesWasmRaw: readFileSync(pagesFile).length,
+  pagesWasmGzip: gzipped(pagesFile),
   packageZip: readFileSync(zip).length,
 };
 const version = execFileSync(CHROMIUM, ['--version']).toString().trim();
@@ -294,11 +299,13 @@ ${report.machine}, ${report.date}. Medians of ${RUNS} to 9 runs, with min and ma
 
 | what | bytes |
 | --- | --- |
-| optimised wasm, raw | ${size.wasmRaw} |
-| optimised wasm, gzipped | ${size.wasmGzip} |
+| background wasm (the engine the worker starts), raw | ${size.wasmRaw} |
+| background wasm, gzipped | ${size.wasmGzip} |
+| pages wasm (popup, options, report), raw | ${size.pagesWasmRaw} |
+| pages wasm, gzipped | ${size.pagesWasmGzip} |
 | Chrome package (zip) | ${size.packageZip} |
 
-Budget: wasm at most 160 KB raw and 70 KB gzipped — ${budget(size.wasmRaw <= 160000 && size.wasmGzip <= 70000, `${(size.wasmRaw / 1000).toFixed(1)} KB raw, ${(size.wasmGzip / 1000).toFixed(1)} KB gzipped`)}.
+Budget: wasm at most 160 KB raw and 70 KB gzipped — background ${budget(size.wasmRaw <= 160000 && size.wasmGzip <= 70000, `${(size.wasmRaw / 1000).toFixed(1)} KB raw, ${(size.wasmGzip / 1000).toFixed(1)} KB gzipped`)}; pages ${budget(size.pagesWasmRaw <= 160000 && size.pagesWasmGzip <= 70000, `${(size.pagesWasmRaw / 1000).toFixed(1)} KB raw, ${(size.pagesWasmGzip / 1000).toFixed(1)} KB gzipped`)}.
 
 ## Scan throughput (${(scan.bytes / 1e6).toFixed(1)} MB generated corpus)
 

@@ -3,8 +3,6 @@
 //! `JsValue` here); replies and effects leave as plain JavaScript objects through
 //! serde-wasm-bindgen.
 
-mod source;
-
 use crate::backend::Backend;
 use crate::error::Error;
 use crate::messages::{Clock, Request, Sender, State};
@@ -17,10 +15,6 @@ use wasm_bindgen::prelude::*;
 /// check (`tsc`, in `make test`); `messages::tests` keeps them in step with the Rust types.
 #[wasm_bindgen(typescript_custom_section)]
 const CONTRACT: &str = include_str!("bind/contract.d.ts");
-
-#[cfg(not(target_feature = "atomics"))]
-#[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Errors reach JavaScript as `Error`s named after the Rust error (`MalformedMessage`,
 /// `MessageTooLarge`, …), with `text`: the `_locales` id the shell shows.

@@ -5,6 +5,13 @@
 //! The crate's public surface is what the fuzz targets and the benchmarks drive; every
 //! module is the extension's own.
 
+// A build with one of the two wasm features leaves the other's share of the engine
+// unused; clippy checks both together, where nothing may be dead.
+#![cfg_attr(
+    all(target_arch = "wasm32", not(all(feature = "worker", feature = "pages"))),
+    allow(dead_code, unused_imports)
+)]
+
 mod backend;
 mod block;
 mod capture;
@@ -36,10 +43,18 @@ mod survey;
 mod text;
 mod words;
 
-#[cfg(target_arch = "wasm32")]
+// Two wasm builds from one crate: the background's engine (`worker`: `bind`) and the
+// extension's own pages (`pages`: `ui`). Each ships only what it runs, so the worker
+// starts and the popup opens on a smaller module.
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
 mod bind;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "pages"))]
 mod ui;
+
+/// Smaller and faster than the default dlmalloc on wasm (single-threaded: no atomics).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(all(target_arch = "wasm32", feature = "bench"))]
 mod bench;

@@ -424,6 +424,10 @@ impl<'de, S: Source> de::VariantAccess<'de> for Value<'_, S> {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod json;
+// In the browser: what pages send (the background) and what the background answers (the
+// extension's pages) are read from `JsValue`s.
+#[cfg(target_arch = "wasm32")]
+mod js;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
