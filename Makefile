@@ -178,8 +178,14 @@ bench: chrome setup-browser
 	  -o target/bench/pkg/keyshift_bg.wasm target/bench/pkg/keyshift_bg.wasm
 	cd e2e && node bench.mjs
 
+# Without a display, also refreshes the committed pictures: the README's (docs/) and the
+# stores' 1280×800 screenshots (store/screenshots/).
 demo: chrome setup-browser
 	cd e2e && node demo.mjs
+	@if [ -z "$${DISPLAY:-}" ]; then \
+	  cp target/demo/*.png docs/ && mkdir -p store/screenshots && cp target/demo/store/*.png store/screenshots/ && \
+	  echo "copied into docs/ and store/screenshots/"; \
+	fi
 
 clean:
 	rm -rf dist target/demo

@@ -147,6 +147,25 @@ fn store_limits_hold_in_every_locale() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Each store listing (`store/listing.<lang>.md`) repeats the extension's own name and
+/// summary, as the manifest shows them.
+#[test]
+fn store_listings_repeat_the_name_and_summary() {
+    let locales = locales();
+    let mut problems = Vec::new();
+    for code in REQUIRED {
+        let path = root().join(format!("store/listing.{code}.md"));
+        let listing = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let field = |name: &str| listing.lines().find_map(|l| l.strip_prefix(name)).map(str::trim).map(String::from);
+        for (name, id) in [("Name:", "extName"), ("Summary:", "extDescription")] {
+            if field(name).as_deref() != locales[code].get(id).map(String::as_str) {
+                problems.push(format!("{}: {name} differs from {code}/{id}", path.display()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// Words every language writes as English does: names, the vendor's labels, the API's
 /// terms, and the examples in the custom-domain help.
 const SHARED_WORDS: &[&str] = &[
