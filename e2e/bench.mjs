@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { launch, CHROMIUM } from './harness.mjs';
 import { HOSTS } from './fixtures.mjs';
 import { start } from './server.mjs';
+import { markdown } from './bench-report.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 7;
@@ -19,7 +20,6 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[s.length >> 1], min: s[0], max: s[s.length - 1], runs: s.length };
 };
-const fmt = (x, d = 1) => (x === undefined ? 'n/a' : Number(x).toFixed(d));
 
 async function throughput(b) {
   const page = await b.context.newPage();
@@ -286,122 +286,7 @@ const report = {
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'report.json'), JSON.stringify(report, null, 2) + '\n');
 
-const ratio = scan.wasm.median / scan.js.median;
-const ofCeiling = scan.wasm.median / scan.handoff.median;
-const row = (name, s, unit = 'MB/s') => `| ${name} | ${fmt(s.median)} | ${fmt(s.min)} | ${fmt(s.max)} | ${unit} |`;
-const budget = (ok, text) => `${ok ? 'met' : '**missed**'}: ${text}`;
-const md = `# Keyshift benchmarks
-
-Written by \`make bench\` (e2e/bench.mjs, benches/scan.rs). Commit \`${commit}\`, ${report.browser},
-${report.machine}, ${report.date}. Medians of ${RUNS} to 9 runs, with min and max. Nothing here is asserted in tests.
-
-## Size
-
-| what | bytes |
-| --- | --- |
-| background wasm (the engine the worker starts), raw | ${size.wasmRaw} |
-| background wasm, gzipped | ${size.wasmGzip} |
-| pages wasm (popup, options, report), raw | ${size.pagesWasmRaw} |
-| pages wasm, gzipped | ${size.pagesWasmGzip} |
-| Chrome package (zip) | ${size.packageZip} |
-
-Budget: wasm at most 160 KB raw and 70 KB gzipped — background ${budget(size.wasmRaw <= 160000 && size.wasmGzip <= 70000, `${(size.wasmRaw / 1000).toFixed(1)} KB raw, ${(size.wasmGzip / 1000).toFixed(1)} KB gzipped`)}; pages ${budget(size.pagesWasmRaw <= 160000 && size.pagesWasmGzip <= 70000, `${(size.pagesWasmRaw / 1000).toFixed(1)} KB raw, ${(size.pagesWasmGzip / 1000).toFixed(1)} KB gzipped`)}.
-
-## Scan throughput (${(scan.bytes / 1e6).toFixed(1)} MB generated corpus)
-
-The job: count full API tokens, and UUIDs that their own text marks as legacy keys
-(\`api_key=\` right before, or "API key" just before and not in a path). All three
-found ${native.tokens} tokens and ${native.keys} keys: ${agree ? 'they agree' : '**they disagree**'}.
-
-| scanner | median | min | max | unit |
-| --- | --- | --- | --- | --- |
-${row('(a) engine, native (opt-level 3)', native.mbps)}
-${row('(b) engine as wasm in Chromium (shipped size build)', scan.wasm)}
-${row('(c) JavaScript regular expressions, same page', scan.js)}
-${row('(d) hand-off ceiling: string into wasm, length read', scan.handoff)}
-
-(b)/(c) = **${fmt(ratio, 2)}×** (budget ≥ 3×: ${ratio >= 3 ? 'met' : '**missed**'}); (b)/(d) = **${fmt(ofCeiling * 100, 0)}%** of the ceiling (budget ≥ 70%: ${ofCeiling >= 0.7 ? 'met' : '**missed**'}).
-
-## Page scale, end to end (extension loaded)
-
-| case | median | min | max | unit |
-| --- | --- | --- | --- | --- |
-${lists.map((l) => row(`token list of ${l.rows} rows: DOMContentLoaded → last of ${l.notes} notes`, l.ms, 'ms')).join('\n')}
-${lists.slice(0, 2).map((l, i) => [row(`· ${l.rows} rows: the page's own first frame after DOMContentLoaded, with Keyshift`, l.frame, 'ms'), row(`· ${l.rows} rows: the same, without Keyshift`, bareFrames[i], 'ms')].join('\n')).join('\n')}
-${row('one row appended to a 10,000-row list → its note', append.ms, 'ms')}
-${row("· the page's own relayout: the append → its first frame", append.frame, 'ms')}
-${row('blocks the content script sent for that row', append.blocks, 'blocks')}
-${row('reveal: token node inserted → captured-token note', capture.ms, 'ms')}
-${row('reveal page, worker awake: DOMContentLoaded → captured-token note (warmCapture)', warm.ms, 'ms')}
-${row('reveal page, worker stopped first: DOMContentLoaded → captured-token note (coldCapture)', cold.ms, 'ms')}
-${row('· of which: DOMContentLoaded → worker script starts', cold.split.start, 'ms')}
-${row('· of which: wasm compile and instantiate', cold.split.wasm, 'ms')}
-${row('· of which: state load and engine start', cold.split.state, 'ms')}
-${row('· of which: the engine reading the page (scan)', cold.split.scan, 'ms')}
-${row('· of which: messages in flight, placing the note', cold.split.rest, 'ms')}
-${row('toolbar popup opened → held tokens shown', popup, 'ms')}
-${row('main-thread script time, page with nothing to annotate, with Keyshift', idleWith, 'ms')}
-${row('the same page without Keyshift', idleWithout, 'ms')}
-
-Budgets: warmCapture ≤ 16 ms — ${budget(warm.ms.median <= 16, `${fmt(warm.ms.median)} ms`)};
-coldCapture ≤ 50 ms — ${budget(cold.ms.median <= 50, `${fmt(cold.ms.median)} ms`)};
-100-row list ≤ 30 ms — ${budget(lists[0].ms.median <= 30, `${fmt(lists[0].ms.median)} ms`)};
-2,000-row list ≤ 100 ms — ${budget(lists[1].ms.median <= 100, `${fmt(lists[1].ms.median)} ms`)};
-one appended row ≤ 16 ms — ${budget(append.ms.median <= 16, `${fmt(append.ms.median)} ms, ${fmt(append.blocks.median, 0)} blocks sent`)};
-capture within a frame (7 ms before) — ${budget(capture.ms.median <= 7, `${fmt(capture.ms.median)} ms`)};
-at most 2 ms of main-thread time on a quiet page — ${budget(idleWith.median - idleWithout.median <= 2, `${fmt(idleWith.median - idleWithout.median, 2)} ms added`)};
-popup open ≤ 50 ms — ${budget(popup.median <= 50, `${fmt(popup.median)} ms`)}.
-
-## Memory
-
-After the 10,000-row page: the engine's wasm memory ${memory.wasmBytes} bytes (${(memory.wasmBytes / 2 ** 20).toFixed(1)} MiB);
-the service worker's JavaScript heap ${memory.jsHeap.usedBytes} bytes used of ${memory.jsHeap.totalBytes} (\`Runtime.getHeapUsage\`).
-
-## Where budgets are missed, and why
-
-What follows was found by profiling this commit (an instrumented copy of the content
-script and service worker, not part of the build); the numbers above are the record.
-
-- **Size.** The engine's own logic is about 35 KB; the rest is serde's generated code for
-  about twenty message types (reading them through our own \`JsValue\` reader, writing
-  replies as JSON text), wasm-bindgen glue, the allocator and core's formatting used by
-  error messages. Replacing serde-wasm-bindgen with that reader took the wasm from
-  149.9 KB to 121.7 KB (its errors formatted serde's \`Unexpected\`, which linked float
-  formatting and Unicode tables). Closing the last 22 KB: hand-written readers for the two
-  big messages (the snapshot and the stored session) instead of derived ones, and
-  message texts without \`format!\` in the error paths.
-- **Scan throughput.** The scanner now skips, eight bytes at a time, to the only bytes
-  that can pin a value (\`-\` at fixed places in tokens and UUIDs, and mask characters)
-  and reads runs only around them (natively 400 → 650 MB/s). In the browser each scan
-  first pays the hand-off, (d): copying the page's UTF-16 string into wasm memory as
-  UTF-8, 265–485 MB/s on this machine depending on garbage collection. Taking it out of
-  (b), the scan itself ran at ${fmt(1 / (1 / scan.wasm.median - 1 / scan.handoff.median), 0)} MB/s in this run, about half the native speed
-  because the shipped wasm is built for size (\`opt-level = "z"\`; \`"s"\` cost 7 KB more).
-  3× the regular expressions needs (b) ≥ ${fmt(3 * scan.js.median, 0)} MB/s, which the hand-off alone barely
-  allows. Closing it: scan the chunks the content script already sends instead of one
-  10 MB string, build the scanner module for speed (a separate crate with its own
-  optimisation level), and \`simd128\` for the skip.
-- **Large lists.** For 2,000 rows (9,807 blocks): gathering ~75–95 ms of DOM reads, the
-  message round trips ~115–150 ms, placing 600 notes ~40–130 ms; the engine itself spends
-  ~5 µs a block. Placing notes batch by batch used to cost a full relayout of the table
-  per batch (9.5 s for 10,000 rows); batches now go out together and are placed at once.
-  Since the content script reads in 8 ms slices (so a 200,000-node page or a mutation
-  flood leaves the page its main thread; see SECURITY.md), a big list takes longer to
-  finish: on one run of this machine, 2,000 rows took 256 ms with slicing switched off
-  and 347 ms with it. (This machine also ran about a third slower than on the day the
-  scanner was tuned: the unchanged native scanner measured 655 MB/s then.) Closing the
-  rest: a two-phase scan (texts only first, labels and headers only for the blocks the
-  engine finds values in) to cut both DOM reads and message size, and placing notes in
-  idle slices.
-- **One appended row.** Keyshift sends that row alone (4 blocks) and, since small changes
-  are read in a microtask rather than at the next animation frame, notes it in about one
-  message round trip (it was ~200 ms when it waited for a frame, behind the page's own
-  relayout of the 10,000-row table). The slow outliers are that relayout landing between
-  the message and its reply.
-- **Capture** is read the same way: a message round trip after the token appears.
-- **Quiet page.** ~5 ms is starting the content script, reading the page once and one
-  round trip; an idle-time first scan would move most of it off the critical path.
-`;
+const md = markdown(report, RUNS);
 writeFileSync(join(ROOT, 'bench', 'REPORT.md'), md);
 console.log(md);
 if (!agree) {

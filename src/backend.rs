@@ -2,7 +2,7 @@
 //! the shell must store or schedule afterwards (`messages::Effects`). The shell applies
 //! effects and never decides.
 
-use crate::capture::{Binding, CaptureError, Label, Millis, Secret, Seen};
+use crate::capture::{Binding, Label, Millis, Secret};
 use crate::dismissals::{Dismissal, Dismissals, MAX_DISMISSED};
 use crate::error::Error;
 use crate::fingerprint::Salt;
@@ -10,12 +10,8 @@ use crate::hosts::SuffixList;
 use crate::integrations::TokenKind;
 use crate::messages::*;
 use crate::page::{address, host_enabled};
-use crate::plan::{analyze, Context, DoneGuard, Plan};
 use crate::policy::copied_message;
-use crate::reveal::Situation;
 use crate::settings::{Managed, Settings};
-use crate::snapshot::Snapshot;
-use crate::text::TextId;
 
 /// Who is asking, once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,8 +60,6 @@ pub struct Backend {
 pub const SUBMITTED_WINDOW_MS: Millis = 10 * 60 * 1000;
 /// A tab's notes open the fill window at most this often.
 const FILL_OPEN_GAP_MS: Millis = 2_000;
-/// Submissions remembered at once (one per tab that recently sent the form).
-const MAX_SUBMISSIONS: usize = 16;
 
 /// What a request changed, to be written back by the shell.
 #[derive(Default)]
@@ -349,112 +343,8 @@ impl Backend {
         let origin = here.url.as_deref().and_then(address).map(|a| a.origin.to_ascii_lowercase());
         self.session.held.list(now, here.tab, origin.as_deref())
     }
-
-    /// Remembers how a tab's page was judged: a new address starts afresh; a later scan of
-    /// part of the same page keeps a verdict it did not see again. Says whether it changed.
-    fn judged(&mut self, tab: i64, url: &str, plan: &Plan) -> bool {
-        let list = &mut self.session.judged;
-        match list.iter_mut().find(|j| j.tab == tab) {
-            Some(j) if j.url == url && (plan.verdict.is_none() || j.verdict == plan.verdict) && j.page == plan.page => {
-                false
-            }
-            Some(j) if j.url == url => {
-                if plan.verdict.is_some() {
-                    j.verdict = plan.verdict.clone();
-                    j.page = plan.page;
-                }
-                true
-            }
-            found => {
-                if let Some(j) = found {
-                    *j = Judged { tab, url: url.into(), page: plan.page, verdict: plan.verdict.clone() };
-                } else {
-                    if list.len() >= MAX_SUBMISSIONS {
-                        list.remove(0);
-                    }
-                    list.push(Judged { tab, url: url.into(), page: plan.page, verdict: plan.verdict.clone() });
-                }
-                true
-            }
-        }
-    }
-
-    /// Remembers that this tab follows a replacement link for a token of `kind`.
-    fn replacing(&mut self, binding: &Binding, kind: TokenKind, now: Millis) {
-        let list = &mut self.session.replacements;
-        list.retain(|r| !(r.tab == binding.tab && r.origin == binding.origin) && r.at + SUBMITTED_WINDOW_MS > now);
-        if list.len() >= MAX_SUBMISSIONS {
-            list.remove(0);
-        }
-        list.push(Replacement { tab: binding.tab, origin: binding.origin.clone(), at: now, kind });
-    }
-
-    fn submitted(&mut self, binding: &Binding, label: Label, now: Millis) {
-        let list = &mut self.session.submissions;
-        list.retain(|s| !(s.tab == binding.tab && s.origin == binding.origin) && s.at + SUBMITTED_WINDOW_MS > now);
-        if list.len() >= MAX_SUBMISSIONS {
-            list.remove(0);
-        }
-        list.push(Submission { tab: binding.tab, origin: binding.origin.clone(), at: now, label });
-    }
-
-    /// Analyzes a snapshot, registers the fresh tokens it shows, and fills in capture
-    /// ids and the Done guard. Says whether the store changed.
-    fn scan(&mut self, binding: &Binding, frame_ok: bool, snapshot: &Snapshot, clock: Clock) -> (Plan, bool) {
-        let now = clock.now;
-        let submitted = self
-            .session
-            .submissions
-            .iter()
-            .rfind(|s| s.tab == binding.tab && s.origin == binding.origin && s.at + SUBMITTED_WINDOW_MS > now)
-            .map(|s| s.label.clone());
-        let ctx = Context {
-            today: clock.today(),
-            salt: &self.salt,
-            dismissed: &self.dismissed,
-            capture: self.settings.capture_tokens,
-            situation: Situation { just_submitted: submitted.is_some(), frame_ok },
-            submitted: submitted.as_ref(),
-            holding: self.session.held.holding(now),
-            replacing: self
-                .session
-                .replacements
-                .iter()
-                .rfind(|r| r.tab == binding.tab && r.origin == binding.origin && r.at + SUBMITTED_WINDOW_MS > now)
-                .map(|r| r.kind),
-        };
-        let analysis = analyze(snapshot, &ctx);
-        let mut plan = analysis.plan;
-        let changed = self.judged(binding.tab, &snapshot.page.url, &plan) || !analysis.tokens.is_empty();
-        let mut guarded = None;
-        for found in analysis.tokens {
-            let seen = Seen { token: found.token, fingerprint: found.fingerprint, label: found.label };
-            match self.session.held.seen(seen, binding, now, self.settings.hold_ms()) {
-                Ok((id, _)) => {
-                    let note = &mut plan.notes[found.note];
-                    note.capture = Some(id);
-                    note.copy_failed =
-                        Some(if self.settings.hold_ms() > 0 { TextId::CopyFailed } else { TextId::CopyFailedNoHold });
-                    guarded.get_or_insert(Some(id));
-                }
-                Err(CaptureError::QuotaFull) => {
-                    self.session.stats.refused_captures += 1;
-                    plan.notes[found.note].message = crate::policy::Message::new(TextId::CaptureRefused, vec![]);
-                    guarded.get_or_insert(None);
-                }
-                Err(_) => {}
-            }
-        }
-        plan.done = match (analysis.done_control, guarded) {
-            (Some(control), Some(Some(capture))) if self.session.held.wants_guard(capture) => {
-                Some(DoneGuard { control, capture: Some(capture) })
-            }
-            (Some(control), Some(None)) => Some(DoneGuard { control, capture: None }),
-            _ => None,
-        };
-        (plan, changed)
-    }
 }
 
+mod scan;
 #[cfg(test)]
 mod tests;

@@ -382,23 +382,7 @@ function start() {
     }
   }
 
-  // Keyshift's own pages ask the top frame: the missed-page report for the page's raw
-  // tree; the popup's "Fill into this page" for the fields, to mark one, and to fill it
-  // with the token the user chose. Only Keyshift's extension pages can send these
-  // (pages have no way to message content scripts).
-  chrome.runtime.onMessage.addListener((message, sender, reply) => {
-    try {
-      if (!message || window !== window.top) return false;
-      if (sender.id !== chrome.runtime.id || !String(sender.url).startsWith(chrome.runtime.getURL(''))) return false;
-      if (message.report) reply({ page: rawPage() });
-      else if (message.fields) reply({ page: keyshiftFields() });
-      else if (message.mark) reply({ result: keyshiftMark(message.mark.at, message.mark.expect, Boolean(message.mark.on)) });
-      else if (message.fill) reply({ result: keyshiftFill(message.fill.at, message.fill.expect, String(message.fill.value)) });
-    } catch (_) {
-      /* never throw into the page */
-    }
-    return false;
-  });
+  chrome.runtime.onMessage.addListener(answerKeyshiftPages);
 
   document.addEventListener('click', onClickCapture, true);
   document.addEventListener('input', onValue, true);
