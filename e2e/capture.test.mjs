@@ -2,7 +2,7 @@
 // the popup after Done, and the hold surviving a service-worker stop.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, filesContaining } from './harness.mjs';
+import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, filesContaining, copyFromNote } from './harness.mjs';
 import { HOSTS, tokenFor, truncated } from './fixtures.mjs';
 import { shown } from './server.mjs';
 
@@ -37,9 +37,7 @@ for (const variant of ['input', 'spans', 'late', 'attr']) {
     assert.ok(!list[0].html.includes(token), 'the note never holds the token');
     assert.ok(!list[0].html.includes(token.slice(1, 20)), 'nor a part of it');
     await setClipboard(page, 'before');
-    await noteButton(page, 'captured-token', 'Copy').click();
-    await page.locator('keyshift-note').getByText('Copied to the clipboard.').waitFor();
-    assert.equal(await readClipboard(page), token);
+    assert.equal(await copyFromNote(page), token);
     await page.close();
   });
 }

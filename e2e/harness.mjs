@@ -149,6 +149,14 @@ export function noteButton(page, kind, name) {
   return page.locator(`keyshift-note[data-kind="${kind}"]`).getByRole('button', { name: new RegExp(`^${name}`) });
 }
 
+// Copies the captured token with the note's own button, as the user does, and reads the
+// clipboard back.
+export async function copyFromNote(page) {
+  await noteButton(page, 'captured-token', 'Copy').click();
+  await page.locator('keyshift-note').getByText('Copied to the clipboard.').waitFor();
+  return readClipboard(page);
+}
+
 export async function grantClipboard(context, origin) {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 }

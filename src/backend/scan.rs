@@ -14,6 +14,56 @@ use crate::text::TextId;
 /// Submissions and replacements remembered at once (one per tab that recently sent one).
 const MAX_REMEMBERED: usize = 16;
 
+/// Something a tab did a moment ago (sent the New Token form, followed a replacement
+/// link), remembered for its next pages on the same site.
+trait TabMemory {
+    fn tab(&self) -> i64;
+    fn origin(&self) -> &str;
+    fn at(&self) -> Millis;
+}
+
+impl TabMemory for Submission {
+    fn tab(&self) -> i64 {
+        self.tab
+    }
+    fn origin(&self) -> &str {
+        &self.origin
+    }
+    fn at(&self) -> Millis {
+        self.at
+    }
+}
+
+impl TabMemory for Replacement {
+    fn tab(&self) -> i64 {
+        self.tab
+    }
+    fn origin(&self) -> &str {
+        &self.origin
+    }
+    fn at(&self) -> Millis {
+        self.at
+    }
+}
+
+fn fresh<T: TabMemory>(item: &T, now: Millis) -> bool {
+    item.at() + SUBMITTED_WINDOW_MS > now
+}
+
+/// Keeps `item` as this tab's latest, dropping its older one and any gone stale.
+fn remember<T: TabMemory>(list: &mut Vec<T>, item: T, now: Millis) {
+    list.retain(|x| !(x.tab() == item.tab() && x.origin() == item.origin()) && fresh(x, now));
+    if list.len() >= MAX_REMEMBERED {
+        list.remove(0);
+    }
+    list.push(item);
+}
+
+/// What this tab did a moment ago on this site, if anything.
+fn recall<'a, T: TabMemory>(list: &'a [T], binding: &Binding, now: Millis) -> Option<&'a T> {
+    list.iter().rfind(|x| x.tab() == binding.tab && x.origin() == binding.origin && fresh(*x, now))
+}
+
 impl Backend {
     /// Remembers how a tab's page was judged: a new address starts afresh; a later scan of
     /// part of the same page keeps a verdict it did not see again. Says whether it changed.
@@ -46,21 +96,14 @@ impl Backend {
 
     /// Remembers that this tab follows a replacement link for a token of `kind`.
     pub(super) fn replacing(&mut self, binding: &Binding, kind: TokenKind, now: Millis) {
-        let list = &mut self.session.replacements;
-        list.retain(|r| !(r.tab == binding.tab && r.origin == binding.origin) && r.at + SUBMITTED_WINDOW_MS > now);
-        if list.len() >= MAX_REMEMBERED {
-            list.remove(0);
-        }
-        list.push(Replacement { tab: binding.tab, origin: binding.origin.clone(), at: now, kind });
+        let item = Replacement { tab: binding.tab, origin: binding.origin.clone(), at: now, kind };
+        remember(&mut self.session.replacements, item, now);
     }
 
+    /// Remembers that this tab just sent the New Token form, and what it said.
     pub(super) fn submitted(&mut self, binding: &Binding, label: Label, now: Millis) {
-        let list = &mut self.session.submissions;
-        list.retain(|s| !(s.tab == binding.tab && s.origin == binding.origin) && s.at + SUBMITTED_WINDOW_MS > now);
-        if list.len() >= MAX_REMEMBERED {
-            list.remove(0);
-        }
-        list.push(Submission { tab: binding.tab, origin: binding.origin.clone(), at: now, label });
+        let item = Submission { tab: binding.tab, origin: binding.origin.clone(), at: now, label };
+        remember(&mut self.session.submissions, item, now);
     }
 
     /// Analyzes a snapshot, registers the fresh tokens it shows, and fills in capture
@@ -73,12 +116,7 @@ impl Backend {
         clock: Clock,
     ) -> (Plan, bool) {
         let now = clock.now;
-        let submitted = self
-            .session
-            .submissions
-            .iter()
-            .rfind(|s| s.tab == binding.tab && s.origin == binding.origin && s.at + SUBMITTED_WINDOW_MS > now)
-            .map(|s| s.label.clone());
+        let submitted = recall(&self.session.submissions, binding, now).map(|s| s.label.clone());
         let ctx = Context {
             today: clock.today(),
             salt: &self.salt,
@@ -87,12 +125,7 @@ impl Backend {
             situation: Situation { just_submitted: submitted.is_some(), frame_ok },
             submitted: submitted.as_ref(),
             holding: self.session.held.holding(now),
-            replacing: self
-                .session
-                .replacements
-                .iter()
-                .rfind(|r| r.tab == binding.tab && r.origin == binding.origin && r.at + SUBMITTED_WINDOW_MS > now)
-                .map(|r| r.kind),
+            replacing: recall(&self.session.replacements, binding, now).map(|r| r.kind),
         };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;
