@@ -9,8 +9,7 @@ import { shown } from './server.mjs';
 let b;
 const seen = new Set(); // every token shown in this file, for the hygiene checks
 before(async () => {
-  b = await launch();
-  for (const host of Object.values(HOSTS)) await grantClipboard(b.context, `https://${host}`);
+  b = await launch({ clipboard: true });
 });
 after(async () => {
   await b.close();

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start, shown } from './server.mjs';
+import { HOSTS } from './fixtures.mjs';
 
 export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -39,7 +40,8 @@ function withGranted(permissions, hosts, faults = false) {
 export const RESOLVED = ['*.repairshopr.com', '*.syncromsp.com', 'help.msp.test', 'evil.example', '*.itglue.com', 'app.ninjarmm.com', 'app.pax8.com', 'zapier.com', 'app.zomentum.com', '*.acme-msp.com'];
 
 // `lang` sets the browser's language (on Linux, Chromium takes it from LANGUAGE).
-export async function launch({ headed = false, granted = [], grantedHosts = [], lang, faults = false } = {}) {
+// `clipboard`: the vendor's pages may read the clipboard back (for the copy tests).
+export async function launch({ headed = false, granted = [], grantedHosts = [], lang, faults = false, clipboard = false } = {}) {
   const dist = granted.length || grantedHosts.length || faults ? withGranted(granted, grantedHosts, faults) : DIST;
   const server = await start();
   const profile = mkdtempSync(join(tmpdir(), 'keyshift-profile-'));
@@ -80,6 +82,7 @@ export async function launch({ headed = false, granted = [], grantedHosts = [], 
   if (!worker) worker = await context.waitForEvent('serviceworker');
   worker.on('console', (m) => console_.push({ where: 'service-worker', text: m.text() }));
   const extensionId = new URL(worker.url()).host;
+  if (clipboard) for (const host of Object.values(HOSTS)) await grantClipboard(context, `https://${host}`);
   return {
     server,
     context,

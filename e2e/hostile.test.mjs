@@ -7,8 +7,7 @@ import { HOSTS, tokenFor } from './fixtures.mjs';
 
 let b;
 before(async () => {
-  b = await launch();
-  for (const host of Object.values(HOSTS)) await grantClipboard(b.context, `https://${host}`);
+  b = await launch({ clipboard: true });
 });
 after(async () => {
   await b.close();

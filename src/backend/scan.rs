@@ -22,29 +22,24 @@ trait TabMemory {
     fn at(&self) -> Millis;
 }
 
-impl TabMemory for Submission {
-    fn tab(&self) -> i64 {
-        self.tab
-    }
-    fn origin(&self) -> &str {
-        &self.origin
-    }
-    fn at(&self) -> Millis {
-        self.at
-    }
+// Both keep where and when they happened under the same names.
+macro_rules! tab_memory {
+    ($($kind:ty),*) => {$(
+        impl TabMemory for $kind {
+            fn tab(&self) -> i64 {
+                self.tab
+            }
+            fn origin(&self) -> &str {
+                &self.origin
+            }
+            fn at(&self) -> Millis {
+                self.at
+            }
+        }
+    )*};
 }
 
-impl TabMemory for Replacement {
-    fn tab(&self) -> i64 {
-        self.tab
-    }
-    fn origin(&self) -> &str {
-        &self.origin
-    }
-    fn at(&self) -> Millis {
-        self.at
-    }
-}
+tab_memory!(Submission, Replacement);
 
 fn fresh<T: TabMemory>(item: &T, now: Millis) -> bool {
     item.at() + SUBMITTED_WINDOW_MS > now
