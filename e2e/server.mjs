@@ -249,10 +249,12 @@ function notFound(path) {
 }
 
 // An unrelated site that frames not-found pages of a vendor host whose addresses hold
-// tokens of its choosing (e2e/integrity.test.mjs).
+// tokens of its choosing, or (`reveal=1`) the vendor's own reveal page with tokens it never put in an address
+// (e2e/integrity.test.mjs).
 function framing(query) {
   const n = Number(query.get('n')) || 8;
-  const frames = Array.from({ length: n }, (_, i) => `<iframe title="f${i}" width="300" height="80" src="https://victim.repairshopr.com/${tokenFor(`victim-${i}`)}"></iframe>`);
+  const src = (i) => (query.get('reveal') ? `/api_tokens/created?seed=framed-${i}&amp;variant=input` : `/${tokenFor(`victim-${i}`)}`);
+  const frames = Array.from({ length: n }, (_, i) => `<iframe title="f${i}" width="300" height="80" src="https://victim.repairshopr.com${src(i)}"></iframe>`);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cute cats</title></head><body><h1>Cute cats</h1>${frames.join('')}</body></html>`;
 }
 const ROOT = join(WWW, '..');
@@ -298,7 +300,8 @@ export async function start() {
       res.writeHead(file ? 200 : 404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(file ? readFileSync(file) : 'no such replay');
     } else if (url.hostname === 'evil.example' && url.pathname === '/frames') {
-      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      // Its own policy lets the vendor's pages into its frames, as an attacker's would.
+      res.writeHead(200, { ...headers, 'content-security-policy': `${CSP}; frame-src https://*.repairshopr.com`, 'content-type': 'text/html; charset=utf-8' });
       res.end(framing(url.searchParams));
     } else if (VENDORED[url.pathname] && (!url.pathname.startsWith('/swagger/') || DOCS_HOSTS.test(url.hostname))) {
       const [file, type] = VENDORED[url.pathname];
