@@ -78,6 +78,7 @@ function start() {
   /** @param {Array<Element | ShadowRoot>} roots */
   async function scan(roots) {
     startSlice();
+    const loaded = document.readyState === 'complete';
     const { blocks, rows, nodes, fields } = await gather(roots, watch, READING);
     const { page, regions } = await pageInfo(roots);
     // Send in batches that end between rows, so a row's cells are read together. All
@@ -104,11 +105,37 @@ function start() {
     }
     const replies = await Promise.all(asked);
     if (!alive) return;
+    if (!loaded) remeasureAtLoad(blocks);
     // A batch the engine refused loses its own notes only; its blocks keep old ones.
     const placed = new Set();
     replies.forEach((reply, i) => reply && apply(reply.plan, batches[i], nodes, placed));
     // Blocks that were read again and no longer need a note lose their old ones.
     replies.forEach((reply, i) => reply && batches[i].forEach((b) => placed.has(b.id) || clearNotes(b.id)));
+  }
+
+  // What is shown was measured before the page finished loading: stylesheets still
+  // loading can make an element measure as unrendered (Firefox) or shown before the
+  // page's CSS hides it. Those blocks are read again once the page has loaded.
+  /** @type {Set<Element> | null} */
+  let early = null;
+  /** @param {Block[]} blocks */
+  function remeasureAtLoad(blocks) {
+    for (const b of blocks) {
+      const el = b.shown ? element(b.id) : undefined;
+      if (!el) continue;
+      if (!early) {
+        early = new Set();
+        const again = () => {
+          for (const e of early || []) dirty.add(e);
+          early = null;
+          schedule();
+        };
+        // The page may have finished loading while the engine was answering.
+        if (document.readyState === 'complete') queueMicrotask(again);
+        else addEventListener('load', again, { once: true });
+      }
+      early.add(el);
+    }
   }
 
   // Removing a captured-token note also drops this script's copy of the token.
