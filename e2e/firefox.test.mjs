@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { By, until } from 'selenium-webdriver';
 import { launchFirefox, notes, waitForNote, noteButton, noteText, readClipboard, writeClipboard } from './firefox.mjs';
 import { HOSTS, LEGACY_KEY, tokenFor, truncated } from './fixtures.mjs';
+import { REVEALS, NOT_REVEALS, write } from './written.mjs';
 
 let ff;
 before(async () => {
@@ -141,6 +142,35 @@ test('Firefox: a reveal the browser translated into Spanish guards its "Listo"',
   assert.ok((await driver.getCurrentUrl()).includes('/api_tokens/created'), 'held back');
   await (await (await confirm.getShadowRoot()).findElement(By.css('button:not(.primary)'))).click();
   await driver.wait(until.urlContains('done=ff-tr'), 5000);
+});
+
+test('Firefox: pages written apart from the replicas: a token set apart in a sentence and a page whose stylesheet is late are reveals, a blog\'s example is not', async () => {
+  const { driver } = ff;
+  const [, revealAt, , reveal] = REVEALS.find(([what]) => what.includes('<code>'));
+  const token = tokenFor('ff-written');
+  const url = new URL(revealAt);
+  await driver.get(write(ff.url(url.hostname, url.pathname), reveal(token), [token]));
+  await waitForNote(driver, 'captured-token');
+  await (await noteButton(driver, 'captured-token', 'Copy')).click();
+  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
+  assert.equal(await readClipboard(driver), token);
+
+  const [, slowAt, , slow] = REVEALS.find(([what]) => what.includes('stylesheet'));
+  const late = tokenFor('ff-slow-css');
+  const s = new URL(slowAt);
+  await driver.get(write(ff.url(s.hostname, s.pathname), slow(late), [late]));
+  await waitForNote(driver, 'captured-token');
+  await (await noteButton(driver, 'captured-token', 'Copy')).click();
+  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
+  assert.equal(await readClipboard(driver), late, 'measured again once its stylesheet arrived');
+
+  const [, blogAt, blog] = NOT_REVEALS.find(([what]) => what.includes('blog'));
+  const example = tokenFor('ff-blog');
+  const at = new URL(blogAt);
+  await driver.get(write(ff.url(at.hostname, at.pathname), blog(example), [example]));
+  await driver.executeScript((key) => document.querySelector('main').insertAdjacentHTML('beforeend', `<p>API key: ${key}</p>`), LEGACY_KEY);
+  await waitForNote(driver, 'legacy-key'); // the page was read
+  assert.deepEqual((await notes(driver)).map((n) => n.kind), ['legacy-key']);
 });
 
 test('Firefox: an ARIA-grid list: legacy, expired and expiring rows from numeric and relative dates', async () => {

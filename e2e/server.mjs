@@ -44,6 +44,10 @@ function showing(html, secrets) {
   return html;
 }
 
+// Pages a test writes itself, by host and path, with the secrets each shows
+// (e2e/meaning.test.mjs).
+export const written = new Map();
+
 const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 // A page as Chrome's own translation leaves it: every text in two <font> wrappers, the
@@ -299,6 +303,16 @@ export async function start() {
       const file = [join(WWW, 'replays', name), join(ROOT, 'target', 'replays', name)].find((f) => existsSync(f));
       res.writeHead(file ? 200 : 404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
       res.end(file ? readFileSync(file) : 'no such replay');
+    } else if (url.pathname === '/slow.css') {
+      // A stylesheet that arrives after DOMContentLoaded, as a busy CDN's does.
+      setTimeout(() => {
+        res.writeHead(200, { ...headers, 'content-type': 'text/css' });
+        res.end(readFileSync(join(WWW, 'site.css')));
+      }, Number(url.searchParams.get('ms')) || 1000);
+    } else if (written.has(`${url.hostname}${url.pathname}`)) {
+      const { html, secrets } = written.get(`${url.hostname}${url.pathname}`);
+      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      res.end(showing(html, secrets));
     } else if (url.hostname === 'evil.example' && url.pathname === '/frames') {
       // Its own policy lets the vendor's pages into its frames, as an attacker's would.
       res.writeHead(200, { ...headers, 'content-security-policy': `${CSP}; frame-src https://*.repairshopr.com`, 'content-type': 'text/html; charset=utf-8' });

@@ -198,6 +198,11 @@ fn is_control(a: &Ancestor) -> bool {
     matches!(a.tag.as_str(), "BUTTON" | "A") || a.role == "button" || a.role == "link"
 }
 
+/// The token is a text node of its own: the page set it apart from the words around it.
+fn set_apart(block: &Block, token: &str) -> bool {
+    block.segs.len() > 1 && block.segs.iter().any(|s| s.trim() == token)
+}
+
 fn hidden(block: &Block) -> bool {
     block.shown.is_some_and(|s| !s.css || s.width <= 0 || s.height <= 0 || s.x + s.width <= 0 || s.y + s.height <= 0)
 }
@@ -223,7 +228,8 @@ pub fn judge(reading: &PageReading, block: &Block, text: &str, start: usize, end
     }) {
         seen.push(Evidence::RevealAddress);
     }
-    if reading.region_texts(region).any(|t| words::REVEAL_HEADING.in_text(t)) {
+    // "Your new API token is:" right before the token says what a heading would.
+    if reading.region_texts(region).chain([own.as_str(), near.0.as_str()]).any(|t| words::REVEAL_HEADING.in_text(t)) {
         seen.push(Evidence::RevealHeading);
     }
     if beside.iter().chain(reading.region_texts(region).collect::<Vec<_>>().iter()).any(|t| words::ONCE_TEXT.in_text(t))
@@ -246,7 +252,9 @@ pub fn judge(reading: &PageReading, block: &Block, text: &str, start: usize, end
                 seen.push(Evidence::AttributeOnly);
             }
         }
-        Source::Text if other.chars().count() > PROSE_CHARS => seen.push(Evidence::InProse),
+        // A token set apart in its own element (`<code>`, `<strong>`) is shown as a value even
+        // when a sentence surrounds it; inside the sentence's own text it is prose.
+        Source::Text if other.chars().count() > PROSE_CHARS && !set_apart(block, token) => seen.push(Evidence::InProse),
         Source::Text => seen.push(Evidence::ShownAsValue),
     }
     // A sample says so in its own text (`curl -H "Authorization: Bearer T…"`), or sits in

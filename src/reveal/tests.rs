@@ -224,3 +224,38 @@ fn translated_pages_read_like_native_ones() {
         assert!(v.evidence.contains(&Evidence::OnceText) && v.evidence.contains(&Evidence::DoneNearby), "{title}");
     }
 }
+
+#[test]
+fn a_token_set_apart_in_a_sentence_is_a_value_and_the_sentence_can_announce_it() {
+    let reveal = page("https://acme.repairshopr.com/api_tokens/78", "API Tokens", &[], &["Done"]);
+    let sentence =
+        |segs: Vec<String>| Block { source: Source::Text, segs, path: vec![anc("DIV", "", "alert")], ..value_block() };
+    // <div>Your new API token is: <code>T…</code>. Copy it now, you won't be able to see it again.</div>
+    let apart = sentence(vec![
+        "Your new API token is: ".into(),
+        TOKEN.into(),
+        ". Copy it now, you won't be able to see it again.".into(),
+    ]);
+    let v = verdict(&reveal, &apart, OK);
+    assert!(v.reveal, "{v:?}");
+    assert!(v.evidence.contains(&Evidence::ShownAsValue) && v.evidence.contains(&Evidence::RevealHeading), "{v:?}");
+    // The same words in one text node: the token is part of the sentence.
+    let inline =
+        sentence(vec![format!("Your new API token is: {TOKEN}. Copy it now, you won't be able to see it again.")]);
+    assert!(verdict(&reveal, &inline, OK).evidence.contains(&Evidence::InProse));
+    // Set apart, but in a comment, or as an example: still no reveal.
+    let ticket = page("https://acme.repairshopr.com/tickets/55", "Ticket #55", &["Ticket #55"], &["Close"]);
+    let comment = Block {
+        path: vec![anc("P", "", ""), anc("DIV", "", "comment")],
+        ..sentence(vec![
+            "Your new API token is: ".into(),
+            TOKEN.into(),
+            ". Copy it now, it won't be shown again.".into(),
+        ])
+    };
+    assert!(!verdict(&ticket, &comment, OK).reveal);
+    let example =
+        sentence(vec!["Your new token looks like this example: ".into(), TOKEN.into(), ". Copy it now.".into()]);
+    let v = verdict(&reveal, &example, OK);
+    assert!(!v.reveal && v.evidence.contains(&Evidence::InCodeSample), "{v:?}");
+}
