@@ -227,6 +227,20 @@ test('Firefox: the Done guard asks even after the engine forgot the capture', as
   assert.ok((await driver.getCurrentUrl()).includes('/api_tokens/created'), 'not left unasked');
 });
 
+test('Firefox: a Done the page draws again on its own still asks', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.syncro, '/api_tokens/created?seed=ff-redraw&variant=input'));
+  await waitForNote(driver, 'captured-token');
+  await driver.executeScript(() => {
+    const done = document.getElementById('done');
+    done.replaceWith(done.cloneNode(true));
+  });
+  await driver.sleep(300);
+  await driver.findElement(By.id('done')).click();
+  await driver.wait(until.elementLocated(By.css('keyshift-confirm')), 5000);
+  assert.ok((await driver.getCurrentUrl()).includes('/api_tokens/created'), 'not left unasked');
+});
+
 test('Firefox: on the vendor\'s Swagger docs, the field\'s note fills a held token through Keyshift\'s own window', async () => {
   const { driver } = ff;
   const token = tokenFor('ff-fill');

@@ -38,6 +38,32 @@ test('a page cannot answer the Done guard for the user', async () => {
   await page.close();
 });
 
+test('a page that removes the question or draws its Done again still asks before leaving', async () => {
+  const { page, token, errors } = await reveal('hostile-redraw');
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
+  await page.evaluate(() => document.querySelector('keyshift-confirm').remove());
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
+  await page.evaluate(() => document.querySelector('keyshift-confirm').remove());
+  // Its Done drawn again on its own (a framework re-rendering the footer), twice.
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => {
+      const done = document.getElementById('done');
+      done.replaceWith(done.cloneNode(true));
+    });
+    await page.waitForTimeout(300);
+  }
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
+  assert.match(page.url(), /\/api_tokens\/created/, 'still on the reveal page');
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'Copy and continue' }).click();
+  await page.waitForURL(/done=hostile-redraw/);
+  assert.equal(await readClipboard(page), token);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a page cannot reach the background: no messaging API, imitated messages ignored', async () => {
   const { page, errors } = await reveal('hostile-messages');
   const reachable = await page.evaluate((id) => {

@@ -262,6 +262,10 @@ pub struct Judged {
     pub url: String,
     pub page: PageKind,
     pub verdict: Option<Verdict>,
+    /// The capture whose Done guard this page holds: a Done control the page draws again
+    /// later (a re-render of its footer alone) is guarded for it too.
+    #[serde(default)]
+    pub guards: Option<u32>,
 }
 
 /// Counted refusals, for tests and diagnostics.

@@ -138,6 +138,9 @@ pub struct Context<'a> {
     pub holding: bool,
     /// This tab followed a replacement link for a token of this kind a moment ago.
     pub replacing: Option<TokenKind>,
+    /// Where this page, judged a reveal earlier, showed its token (its dialog, or the page),
+    /// while its Done is still guarded: a part of it read again finds its Done there.
+    pub revealed: Option<Option<u32>>,
 }
 
 fn names_expiry(text: Option<&str>) -> bool {
@@ -262,7 +265,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
         }
         plan.watch = Some(watched);
     }
-    let done_control = reveal_region.and_then(|region| reading.done_control(region));
+    let done_control = reveal_region.or(ctx.revealed).and_then(|region| reading.done_control(region));
     Analysis { plan, tokens, done_control }
 }
 

@@ -238,7 +238,9 @@ function start() {
     }
     if (plan.done) {
       const control = /** @type {HTMLElement | undefined} */ (element(plan.done.control));
-      const local = shownNow.get(plan.done.capture ?? null) || (guard && guard.local.capture === plan.done.capture ? guard.local : null);
+      // The capture's token shown in this batch, or still shown from an earlier one (a
+      // Done the page drew again on its own).
+      const local = shownNow.get(plan.done.capture ?? null) || (guard && guard.local.capture === plan.done.capture && tokens.has(guard.local) ? guard.local : null);
       if (control && local && !local.copied) guard = { control, local };
     }
     if (plan.watch) {

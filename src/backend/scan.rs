@@ -77,12 +77,18 @@ impl Backend {
             }
             found => {
                 if let Some(j) = found {
-                    *j = Judged { tab, url: url.into(), page: plan.page, verdict: plan.verdict.clone() };
+                    *j = Judged { tab, url: url.into(), page: plan.page, verdict: plan.verdict.clone(), guards: None };
                 } else {
                     if list.len() >= MAX_REMEMBERED {
                         list.remove(0);
                     }
-                    list.push(Judged { tab, url: url.into(), page: plan.page, verdict: plan.verdict.clone() });
+                    list.push(Judged {
+                        tab,
+                        url: url.into(),
+                        page: plan.page,
+                        verdict: plan.verdict.clone(),
+                        guards: None,
+                    });
                 }
                 true
             }
@@ -112,6 +118,10 @@ impl Backend {
     ) -> (Plan, bool) {
         let now = clock.now;
         let submitted = recall(&self.session.submissions, binding, now).map(|s| s.label.clone());
+        // This page was judged a reveal before and its Done still guards a capture.
+        let earlier = self.session.judged.iter().find(|j| j.tab == binding.tab && j.url == snapshot.page.url);
+        let guarding = earlier.and_then(|j| j.guards).filter(|c| self.session.held.wants_guard(*c));
+        let revealed = guarding.and(earlier.and_then(|j| j.verdict.as_ref())).filter(|v| v.reveal).map(|v| v.region);
         let ctx = Context {
             today: clock.today(),
             salt: &self.salt,
@@ -121,6 +131,7 @@ impl Backend {
             submitted: submitted.as_ref(),
             holding: self.session.held.holding(now),
             replacing: recall(&self.session.replacements, binding, now).map(|r| r.kind),
+            revealed,
         };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;
@@ -149,8 +160,16 @@ impl Backend {
                 Some(DoneGuard { control, capture: Some(capture) })
             }
             (Some(control), Some(None)) => Some(DoneGuard { control, capture: None }),
+            // Only the Done control was drawn again: it guards the page's capture.
+            (Some(control), None) => guarding.map(|capture| DoneGuard { control, capture: Some(capture) }),
             _ => None,
         };
+        if let Some(DoneGuard { capture: Some(capture), .. }) = plan.done {
+            if let Some(j) = self.session.judged.iter_mut().find(|j| j.tab == binding.tab && j.url == snapshot.page.url)
+            {
+                j.guards = Some(capture);
+            }
+        }
         (plan, changed)
     }
 }

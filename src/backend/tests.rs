@@ -255,6 +255,32 @@ fn the_report_reads_how_a_tab_was_judged_and_a_partial_rescan_keeps_it() {
 }
 
 #[test]
+fn a_done_the_page_draws_again_on_its_own_is_guarded_until_the_user_answers() {
+    let mut b = backend();
+    let caller = page_caller(&b, 6);
+    let capture = scan(&mut b, &caller).0.done.and_then(|d| d.capture).expect("guarded");
+    // A re-render of the footer alone: a new Done control, no token in this read.
+    let mut footer = reveal_snapshot();
+    footer.blocks.clear();
+    footer.page.headings.clear();
+    footer.page.controls = vec![Control { id: 31, label: "Done".into(), region: None }];
+    let rescan = |b: &mut Backend, snapshot: Snapshot| {
+        let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(b, &caller, Request::Scan { snapshot }) else {
+            panic!("plan")
+        };
+        plan.done
+    };
+    assert_eq!(rescan(&mut b, footer.clone()), Some(DoneGuard { control: 31, capture: Some(capture) }));
+    // Another page in the same tab has nothing to guard.
+    let mut elsewhere = footer.clone();
+    elsewhere.page.url = "https://acme.repairshopr.com/api_tokens".into();
+    assert_eq!(rescan(&mut b, elsewhere), None);
+    scan(&mut b, &caller);
+    ask(&mut b, &caller, Request::DoneSkipped(CaptureRef { capture })).expect("answered");
+    assert_eq!(rescan(&mut b, footer), None, "once the user answered, nothing is held back");
+}
+
+#[test]
 fn a_frame_under_a_foreign_page_never_captures() {
     let mut b = backend();
     let framed =

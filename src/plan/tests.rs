@@ -67,7 +67,17 @@ fn run_full(
     let dismissed = &dismissed;
     analyze(
         snapshot,
-        &Context { today: today(), salt: &salt, dismissed, capture: true, situation, submitted, holding, replacing },
+        &Context {
+            today: today(),
+            salt: &salt,
+            dismissed,
+            capture: true,
+            situation,
+            submitted,
+            holding,
+            replacing,
+            revealed: None,
+        },
     )
 }
 
