@@ -11,13 +11,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, waitForNotes, noteButton, grantClipboard, readClipboard } from './harness.mjs';
 import { HOSTS, tokenFor } from './fixtures.mjs';
-import { INTEGRATIONS } from './server.mjs';
+import { INTEGRATIONS, written } from './server.mjs';
 
 const OLD_KEY = '0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f';
+// Forms written here, apart from the replicas, on an in-house tool's host.
+const WRITTEN_HOST = 'tools.acme-msp.com';
 
 let b;
 before(async () => {
-  const hosts = [...new Set(Object.values(INTEGRATIONS).map(([host]) => `https://${host}/*`))];
+  const hosts = [...new Set(Object.values(INTEGRATIONS).map(([host]) => `https://${host}/*`)), `https://${WRITTEN_HOST}/*`];
   b = await launch({ grantedHosts: hosts });
   await grantClipboard(b.context, `https://${HOSTS.repairshopr}`);
 });
@@ -136,6 +138,35 @@ test('a React-controlled form: React\'s own state takes the value, and it stays 
   assert.equal(await page.$eval('#key', (el) => el.value), token, 'not reverted by the next render');
   await popup.close();
   await page.close();
+});
+
+test('forms written apart from the replicas: password fields, aria-labelledby, a chosen PSA, a textarea, and another vendor\'s key left alone', async () => {
+  const form = (title, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main></body></html>`;
+  const cases = [
+    ['password', form('PSA', '<h1>PSA: RepairShopr</h1><label for="s">Subdomain</label><input id="s" name="subdomain"><label for="k">API Key</label><input type="password" id="k" name="api_key">'), 'API Key'],
+    ['labelledby', form('Connect', '<h2>Connect Syncro</h2><span id="lbl">Syncro API token</span><input aria-labelledby="lbl" id="k">'), 'Syncro API token'],
+    ['chooser', form('PSA', '<h1>PSA integration</h1><label>PSA <select><option>ConnectWise</option><option selected>RepairShopr</option></select></label><label for="k">API Key</label><input id="k">'), 'API Key'],
+    ['textarea', form('Sync', '<h1>RepairShopr sync</h1><label for="k">RepairShopr API token</label><textarea id="k"></textarea>'), 'RepairShopr API token'],
+    ['autotask', form('Autotask', '<h1>Autotask integration</h1><label for="k">Autotask API key</label><input id="k">'), null],
+  ];
+  const token = await hold('fill-written');
+  for (const [name, html, label] of cases) {
+    written.set(`${WRITTEN_HOST}/${name}`, { html, secrets: [] });
+    const page = await b.context.newPage();
+    await page.goto(`https://${WRITTEN_HOST}/${name}`);
+    const popup = await popupOver(page);
+    await startFill(popup);
+    if (!label) {
+      await popup.getByText(/^This page has no field for a RepairShopr or Syncro API token that Keyshift recognises\./).waitFor();
+    } else {
+      await popup.getByText(`Fill the token into “${label}” on ${WRITTEN_HOST}?`).waitFor();
+      await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
+      await popup.getByText(`Filled into “${label}”. Save the integration’s settings to finish.`).waitFor();
+      assert.equal(await page.$eval('#k', (el) => el.value), token, name);
+    }
+    await popup.close();
+    await page.close();
+  }
 });
 
 test('cancelling fills nothing; a page with no field says so and offers Copy', async () => {
