@@ -9,7 +9,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
-import { launch, CHROMIUM } from './harness.mjs';
+import { launch, CHROMIUM, stopWorkers } from './harness.mjs';
 import { HOSTS } from './fixtures.mjs';
 import { start } from './server.mjs';
 import { markdown } from './bench-report.mjs';
@@ -117,15 +117,6 @@ async function captureLatency(b) {
   return { ms: stats(times) };
 }
 
-// Stops the extension's service worker for real, as Chrome does after ~30 s idle.
-async function stopWorker(b) {
-  const page = await b.context.newPage();
-  const cdp = await b.context.newCDPSession(page);
-  const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(b.extensionId));
-  for (const w of await workers()) await cdp.send('Target.closeTarget', { targetId: w.targetId });
-  for (let i = 0; i < 100 && (await workers()).length; i++) await page.waitForTimeout(20);
-  await page.close();
-}
 
 // The reveal page loading, the case a user meets most: DOMContentLoaded → captured-token
 // note. Warm: the worker awake. Cold: the worker stopped first; then also the worker's
@@ -135,7 +126,7 @@ async function revealLoad(b, cold) {
   const times = [];
   const split = { start: [], wasm: [], state: [], scan: [], rest: [] };
   for (let i = 0; i < RUNS; i++) {
-    if (cold) await stopWorker(b);
+    if (cold) await stopWorkers(b.context);
     else await (await sw(b)).evaluate(() => 1);
     const page = await b.context.newPage();
     await page.goto(b.url(HOSTS.repairshopr, `/scale/created?variant=input&seed=reveal-${cold ? 'cold' : 'warm'}-${i}`));

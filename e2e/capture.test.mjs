@@ -2,7 +2,7 @@
 // the popup after Done, and the hold surviving a service-worker stop.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, filesContaining, copyFromNote } from './harness.mjs';
+import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, filesContaining, copyFromNote, stopWorkers } from './harness.mjs';
 import { HOSTS, tokenFor, truncated } from './fixtures.mjs';
 import { shown } from './server.mjs';
 
@@ -127,17 +127,12 @@ test('Done guard: a copy that fails keeps the question open, says why, keeps foc
   await page.close();
 });
 
-// Stops the extension's service worker for real (its memory is gone), as Chrome does
-// when it idles one out.
-async function stopServiceWorker(page) {
+// Marks the running worker (a restarted one has no mark), then stops it.
+async function stopServiceWorker() {
   await b.context.serviceWorkers()[0].evaluate(() => {
     globalThis.keyshiftTestMarker = 1;
   });
-  const cdp = await b.context.newCDPSession(page);
-  const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker');
-  for (const w of await workers()) await cdp.send('Target.closeTarget', { targetId: w.targetId });
-  for (let i = 0; i < 50 && (await workers()).length; i++) await page.waitForTimeout(100);
-  assert.equal((await workers()).length, 0, 'the service worker stopped');
+  assert.equal(await stopWorkers(b.context), 0, 'the service worker stopped');
 }
 
 async function openPopup() {
@@ -169,7 +164,7 @@ test('popup: after Done the held token is listed masked and copies in one click'
 
 test('hold: the token survives a service-worker stop', async () => {
   const { page, token } = await reveal('restart', 'input');
-  await stopServiceWorker(page);
+  await stopServiceWorker();
   const popup = await openPopup();
   const masked = `${token.slice(0, 8)}…${token.slice(-4)}`;
   await popup.getByText(masked).waitFor();

@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start } from './server.mjs';
+import { LEGACY_KEY } from './fixtures.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'dist', 'firefox', 'manifest.json'), 'utf8')).version;
@@ -122,6 +123,26 @@ export async function noteButton(driver, kind, name) {
 
 export async function noteText(driver, kind) {
   return driver.executeScript((k) => document.querySelector(`keyshift-note[data-kind="${k}"]`).shadowRoot.textContent, kind);
+}
+
+// Copies the captured token with the note's own button, as the user does, and reads the
+// clipboard back.
+export async function copyFromNote(driver) {
+  await (await noteButton(driver, 'captured-token', 'Copy')).click();
+  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
+  return readClipboard(driver);
+}
+
+// Proves the content script read the page and is alive: a legacy key added now gets its
+// note. Call it after the page's own content settled; then the page's notes are final.
+export async function readAndAlive(driver) {
+  await driver.executeScript((key) => {
+    const p = document.createElement('p');
+    p.id = 'probe';
+    p.textContent = `API key: ${key}`;
+    document.querySelector('main').append(p);
+  }, LEGACY_KEY);
+  await driver.wait(until.elementLocated(By.css('#probe + keyshift-note[data-kind="legacy-key"]')), 10000);
 }
 
 export function readClipboard(driver) {

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By, until } from 'selenium-webdriver';
-import { launchFirefox, notes, waitForNote, noteButton, noteText, readClipboard, writeClipboard } from './firefox.mjs';
+import { launchFirefox, notes, waitForNote, noteButton, noteText, readClipboard, writeClipboard, copyFromNote, readAndAlive } from './firefox.mjs';
 import { HOSTS, LEGACY_KEY, tokenFor, truncated } from './fixtures.mjs';
 import { REVEALS, NOT_REVEALS, write } from './written.mjs';
 
@@ -32,9 +32,7 @@ test('Firefox: a revealed token is captured and one click copies it whole', asyn
   await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-copy&variant=spans'));
   await waitForNote(driver, 'captured-token');
   assert.equal(await writeClipboard(driver, 'before'), true);
-  await (await noteButton(driver, 'captured-token', 'Copy')).click();
-  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
-  assert.equal(await readClipboard(driver), token);
+  assert.equal(await copyFromNote(driver), token);
   assert.ok(!(await driver.getPageSource()).includes(`${token}<`), 'no note or attribute repeats the token');
 });
 
@@ -110,13 +108,7 @@ test('Firefox: clipboard clearing empties the clipboard from the background page
 test('Firefox: API docs with curl samples: no capture, and the docs\' own Done goes through', async () => {
   const { driver } = ff;
   await driver.get(ff.url('api-docs.repairshopr.com', '/'));
-  await driver.executeScript((key) => {
-    const p = document.createElement('p');
-    p.id = 'probe';
-    p.textContent = `API key: ${key}`;
-    document.querySelector('main').append(p);
-  }, LEGACY_KEY);
-  await waitForNote(driver, 'legacy-key'); // the page was read
+  await readAndAlive(driver);
   assert.deepEqual((await notes(driver)).map((n) => n.kind), ['legacy-key']);
   await driver.findElement(By.id('done')).click();
   await driver.wait(async () => (await driver.findElement(By.id('checked')).getText()) === 'Checklist complete', 2000);
@@ -126,9 +118,7 @@ test('Firefox: a token in a read-only textarea is captured and copied whole', as
   const { driver } = ff;
   await driver.get(ff.url(HOSTS.syncro, '/api_tokens/created?seed=ff-textarea&variant=textarea'));
   await waitForNote(driver, 'captured-token');
-  await (await noteButton(driver, 'captured-token', 'Copy')).click();
-  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
-  assert.equal(await readClipboard(driver), tokenFor('ff-textarea'));
+  assert.equal(await copyFromNote(driver), tokenFor('ff-textarea'));
 });
 
 test('Firefox: a reveal the browser translated into Spanish guards its "Listo"', async () => {
@@ -146,30 +136,25 @@ test('Firefox: a reveal the browser translated into Spanish guards its "Listo"',
 
 test('Firefox: pages written apart from the replicas: a token set apart in a sentence and a page whose stylesheet is late are reveals, a blog\'s example is not', async () => {
   const { driver } = ff;
-  const [, revealAt, , reveal] = REVEALS.find(([what]) => what.includes('<code>'));
+  // The written page whose description has `what`, showing `token` (its last entry
+  // makes the page).
+  const open = async (/** @type {any[][]} */ pages, /** @type {string} */ what, /** @type {string} */ token) => {
+    const entry = pages.find(([w]) => w.includes(what)) || [];
+    const { hostname, pathname } = new URL(entry[1]);
+    await driver.get(write(ff.url(hostname, pathname), entry.at(-1)(token), [token]));
+  };
   const token = tokenFor('ff-written');
-  const url = new URL(revealAt);
-  await driver.get(write(ff.url(url.hostname, url.pathname), reveal(token), [token]));
+  await open(REVEALS, '<code>', token);
   await waitForNote(driver, 'captured-token');
-  await (await noteButton(driver, 'captured-token', 'Copy')).click();
-  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
-  assert.equal(await readClipboard(driver), token);
+  assert.equal(await copyFromNote(driver), token);
 
-  const [, slowAt, , slow] = REVEALS.find(([what]) => what.includes('stylesheet'));
   const late = tokenFor('ff-slow-css');
-  const s = new URL(slowAt);
-  await driver.get(write(ff.url(s.hostname, s.pathname), slow(late), [late]));
+  await open(REVEALS, 'stylesheet', late);
   await waitForNote(driver, 'captured-token');
-  await (await noteButton(driver, 'captured-token', 'Copy')).click();
-  await driver.wait(async () => (await noteText(driver, 'captured-token')).includes('Copied to the clipboard.'), 5000);
-  assert.equal(await readClipboard(driver), late, 'measured again once its stylesheet arrived');
+  assert.equal(await copyFromNote(driver), late, 'measured again once its stylesheet arrived');
 
-  const [, blogAt, blog] = NOT_REVEALS.find(([what]) => what.includes('blog'));
-  const example = tokenFor('ff-blog');
-  const at = new URL(blogAt);
-  await driver.get(write(ff.url(at.hostname, at.pathname), blog(example), [example]));
-  await driver.executeScript((key) => document.querySelector('main').insertAdjacentHTML('beforeend', `<p>API key: ${key}</p>`), LEGACY_KEY);
-  await waitForNote(driver, 'legacy-key'); // the page was read
+  await open(NOT_REVEALS, 'blog', tokenFor('ff-blog'));
+  await readAndAlive(driver);
   assert.deepEqual((await notes(driver)).map((n) => n.kind), ['legacy-key']);
 });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start, shown } from './server.mjs';
-import { HOSTS } from './fixtures.mjs';
+import { HOSTS, LEGACY_KEY } from './fixtures.mjs';
 
 export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'chrome');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -145,6 +145,33 @@ export async function waitForNotes(page, count, kind) {
   const sel = kind ? `keyshift-note[data-kind="${kind}"]` : 'keyshift-note';
   await page.waitForFunction(([s, c]) => document.querySelectorAll(s).length >= c, [sel, count], { timeout: 10000 });
   return notes(page);
+}
+
+/** Proves the content script read the page and is alive: a legacy key added now gets its
+ * note. Call it after the page's own content settled; then the page's notes are final. */
+export async function readAndAlive(page) {
+  await page.evaluate((key) => {
+    const p = document.createElement('p');
+    p.id = 'probe';
+    p.textContent = `API key: ${key}`;
+    document.querySelector('main').append(p);
+  }, LEGACY_KEY);
+  await page.locator('#probe + keyshift-note[data-kind="legacy-key"]').waitFor({ state: 'attached' });
+}
+
+/** Stops the extension's service worker for real (its memory is gone), as Chrome does
+ * when it idles one out. Resolves to how many workers still run (0 once stopped). */
+export async function stopWorkers(context) {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker');
+    for (const w of await workers()) await cdp.send('Target.closeTarget', { targetId: w.targetId });
+    for (let i = 0; i < 250 && (await workers()).length; i++) await page.waitForTimeout(20);
+    return (await workers()).length;
+  } finally {
+    await page.close();
+  }
 }
 
 // A button inside a note's shadow root, by the start of its accessible name.

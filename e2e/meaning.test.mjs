@@ -4,7 +4,7 @@
 // its Done-like control is left alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, notes, waitForNotes, readClipboard } from './harness.mjs';
+import { launch, notes, waitForNotes, readClipboard, readAndAlive } from './harness.mjs';
 import { REVEALS, NOT_REVEALS, html, write } from './written.mjs';
 import { tokenFor, LEGACY_KEY } from './fixtures.mjs';
 
@@ -40,9 +40,7 @@ for (const [what, address, page] of NOT_REVEALS) {
     const [t, u] = [tokenFor(`not-${address}`), tokenFor(`not-draft-${address}`)];
     const tab = await b.context.newPage();
     await tab.goto(write(address, page(t, u), [t, u]));
-    // A legacy key added after the page settled proves the page was read and Keyshift is alive.
-    await tab.evaluate((key) => document.querySelector('main')?.insertAdjacentHTML('beforeend', `<p id="probe">API key: ${key}</p>`), LEGACY_KEY);
-    await waitForNotes(tab, 1, 'legacy-key');
+    await readAndAlive(tab);
     assert.deepEqual((await notes(tab)).map((n) => n.kind), ['legacy-key'], 'only the probe');
     const link = (await tab.locator('[data-test=done]').evaluate((e) => e.tagName)) === 'A';
     await tab.locator('[data-test=done]').click();
@@ -58,8 +56,7 @@ test('no reveal: a search page echoing a token from its address', async () => {
   const tab = await b.context.newPage();
   const address = write('https://acme.repairshopr.com/search', html('Search', `<h1>Search results</h1><p>No results for <strong>${token}</strong></p>`));
   await tab.goto(`${address}?q=${token}`);
-  await tab.evaluate((key) => document.querySelector('main')?.insertAdjacentHTML('beforeend', `<p>API key: ${key}</p>`), LEGACY_KEY);
-  await waitForNotes(tab, 1, 'legacy-key');
+  await readAndAlive(tab);
   assert.deepEqual((await notes(tab)).map((n) => n.kind), ['legacy-key']);
   await tab.close();
 });

@@ -5,8 +5,8 @@
 // address, hidden and attribute-only tokens.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, copyFromNote } from './harness.mjs';
-import { HOSTS, LEGACY_KEY, tokenFor } from './fixtures.mjs';
+import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, copyFromNote, readAndAlive } from './harness.mjs';
+import { HOSTS, tokenFor } from './fixtures.mjs';
 import { TRANSLATED } from './server.mjs';
 
 let b;
@@ -23,18 +23,6 @@ async function open(host, path) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(b.url(host, path));
   return { page, errors };
-}
-
-/** Proves the content script read the page and is alive: a legacy key added now gets its
- * note. Call it after the page's own content settled; then the page's notes are final. */
-async function readAndAlive(page) {
-  await page.evaluate((key) => {
-    const p = document.createElement('p');
-    p.id = 'probe';
-    p.textContent = `API key: ${key}`;
-    document.querySelector('main').append(p);
-  }, LEGACY_KEY);
-  await page.locator('#probe + keyshift-note[data-kind="legacy-key"]').waitFor({ state: 'attached' });
 }
 
 async function heldNames() {

@@ -11,14 +11,15 @@
 /** @typedef {HTMLInputElement | HTMLTextAreaElement} TextField */
 /** @typedef {{ id: number, kind: string, label?: string, name?: string, placeholder?: string, near?: string, section?: string, group?: number, shape?: string, visible: boolean, editable: boolean }} FieldFacts */
 
-/** Text fields a token could go in, in document order, open shadow roots included. */
+/** Every input and textarea, in document order, open shadow roots included. Which of
+ * them can take a token (their kind, whether shown and editable) is decided in Rust. */
 function keyshiftFieldElements() {
   /** @type {TextField[]} */
   const out = [];
   /** @param {Document | ShadowRoot} root */
   const walk = (root) => {
-    for (const el of root.querySelectorAll('input, textarea, *')) {
-      if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && /^(text|password|search|url|)$/.test(el.type))) out.push(el);
+    for (const el of root.querySelectorAll('*')) {
+      if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) out.push(el);
       if (el.shadowRoot) walk(el.shadowRoot);
     }
   };
@@ -26,7 +27,8 @@ function keyshiftFieldElements() {
   return out;
 }
 
-/** @param {string | null | undefined} text @param {number} [max] */
+/** Whitespace runs as one space, trimmed, at most `max` characters.
+ * @param {string | null | undefined} text @param {number} [max] */
 function keyshiftSqueeze(text, max = 300) {
   const s = (text || '').replace(/\s+/g, ' ').trim();
   return s.length > max ? s.slice(0, max) : s;
@@ -88,15 +90,23 @@ function keyshiftSection(el, box) {
   return undefined;
 }
 
+/** The field's kind (`text`, `password`, `textarea`…) and its `name` and `id`: what
+ * describes it, and what a fill checks is still the same field. @param {TextField} el */
+function keyshiftKindAndName(el) {
+  return {
+    kind: el instanceof HTMLTextAreaElement ? 'textarea' : el.type || 'text',
+    name: keyshiftSqueeze([el.name, el.id].filter(Boolean).join(' '), 200) || undefined,
+  };
+}
+
 /** @param {TextField} el @param {number} id @param {number} group @returns {FieldFacts} */
 function keyshiftFieldFacts(el, id, group) {
   const style = getComputedStyle(el);
   const box = keyshiftBox(el);
   return {
     id,
-    kind: el instanceof HTMLTextAreaElement ? 'textarea' : el.type || 'text',
+    ...keyshiftKindAndName(el),
     label: keyshiftLabel(el),
-    name: keyshiftSqueeze([el.name, el.id].filter(Boolean).join(' '), 200) || undefined,
     placeholder: keyshiftSqueeze(el.placeholder) || undefined,
     near: keyshiftNear(el, box),
     section: keyshiftSection(el, box),
@@ -124,9 +134,8 @@ function keyshiftFields() {
 function keyshiftFieldAt(at, expect) {
   const el = keyshiftFieldElements()[at];
   if (!el) return null;
-  const kind = el instanceof HTMLTextAreaElement ? 'textarea' : el.type || 'text';
-  const name = keyshiftSqueeze([el.name, el.id].filter(Boolean).join(' '), 200) || null;
-  return kind === expect.kind && name === (expect.name || null) ? el : null;
+  const { kind, name } = keyshiftKindAndName(el);
+  return kind === expect.kind && (name || null) === (expect.name || null) ? el : null;
 }
 
 /** Fills the field as typing would: through the element's own value setter (so a

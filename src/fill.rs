@@ -153,9 +153,14 @@ fn name_words(name: &str) -> String {
     out
 }
 
+/// A field for text: the describers report every input (checkboxes, hidden ones…).
+fn takes_text(f: &Field) -> bool {
+    matches!(f.kind.as_str(), "text" | "password" | "search" | "url" | "" | "textarea")
+}
+
 /// Only text fields the user can type in and see take a token.
 fn fillable(f: &Field) -> bool {
-    matches!(f.kind.as_str(), "text" | "password" | "search" | "url" | "" | "textarea") && f.visible && f.editable
+    takes_text(f) && f.visible && f.editable
 }
 
 /// What a shape says the field holds.
@@ -193,10 +198,11 @@ pub fn vendor_api_docs(host: &str, title: &str) -> bool {
 pub fn find(fields: &[Field], title: &str, api_docs: bool) -> Vec<Candidate> {
     let title_vendor = names_vendor(&fold(title));
     let subdomain = |f: &Field| {
-        [&f.label, &f.name, &f.placeholder]
-            .into_iter()
-            .flatten()
-            .any(|t| words::SUBDOMAIN_LABEL.in_text(&fold(&name_words(t))))
+        takes_text(f)
+            && [&f.label, &f.name, &f.placeholder]
+                .into_iter()
+                .flatten()
+                .any(|t| words::SUBDOMAIN_LABEL.in_text(&fold(&name_words(t))))
     };
     let subdomain_groups: Vec<u32> = fields.iter().filter(|f| subdomain(f)).filter_map(|f| f.group).collect();
     let mut out: Vec<Candidate> = fields

@@ -231,29 +231,18 @@ fn redact_with(text: &str, rest: impl Fn(&str) -> String) -> String {
 
 /// Each word kept if it is allowed, else its shape.
 fn words_of(text: &str) -> String {
-    redact_with(text, |t| {
-        let mut out = String::with_capacity(t.len());
-        let mut word = String::new();
-        let flush = |word: &mut String, out: &mut String| {
-            out.push_str(&if allowed(&fold(word)) { word.clone() } else { shape(word) });
-            word.clear();
-        };
-        for c in t.chars() {
-            if word_char(c) {
-                word.push(c);
-            } else {
-                flush(&mut word, &mut out);
-                out.push(c);
-            }
-        }
-        flush(&mut word, &mut out);
-        out
-    })
+    pieces(text, false)
 }
 
 /// Identifiers (`ticket-comment__body`, `CommentBody`): each piece kept if an interface
 /// word, else its shape.
 fn names(text: &str) -> String {
+    pieces(text, true)
+}
+
+/// Each run of word characters kept if it is an allowed word, else its shape; with
+/// `camel`, a run also ends where lower case turns upper.
+fn pieces(text: &str, camel: bool) -> String {
     redact_with(text, |t| {
         let mut out = String::with_capacity(t.len());
         let mut piece = String::new();
@@ -263,7 +252,7 @@ fn names(text: &str) -> String {
         };
         let mut prev_lower = false;
         for c in t.chars() {
-            if !word_char(c) || (c.is_ascii_uppercase() && prev_lower) {
+            if !word_char(c) || (camel && c.is_ascii_uppercase() && prev_lower) {
                 flush(&mut piece, &mut out);
             }
             if word_char(c) {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start } from '../e2e/server.mjs';
+import { stopWorkers } from '../e2e/harness.mjs';
 const [dist, label = dist] = process.argv.slice(2);
 if (!dist) throw new Error('usage: node tools/compare-builds.mjs <dist/chrome> [label]');
 const server = await start();
@@ -21,16 +22,8 @@ let sw = context.serviceWorkers()[0] || (await context.waitForEvent('servicework
 const id = new URL(sw.url()).host;
 await new Promise((r) => setTimeout(r, 6000)); // first start, policy read, settle
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-async function stop() {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker');
-  for (const w of await workers()) await cdp.send('Target.closeTarget', { targetId: w.targetId });
-  for (let i = 0; i < 100 && (await workers()).length; i++) await page.waitForTimeout(20);
-  await page.close();
-}
 async function reveal(cold, i) {
-  if (cold) await stop();
+  if (cold) await stopWorkers(context);
   else { const w = context.serviceWorkers().find((x) => x.url().includes(id)); if (w) await w.evaluate(() => 1).catch(() => {}); }
   const page = await context.newPage();
   await page.goto(`https://acme.repairshopr.com/scale/created?variant=input&seed=${label}-${cold}-${i}`);

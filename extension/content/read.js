@@ -64,7 +64,7 @@ const idOf = (el) => {
   return id;
 };
 /** @param {string | null | undefined} s */
-const squeeze = (s, max = SHORT) => (s || '').replace(/\s+/g, ' ').trim().slice(0, max);
+const squeeze = (s, max = SHORT) => keyshiftSqueeze(s, max);
 
 /** @param {Element} el @param {string} selector */
 const closest = (el, selector) => el.closest(selector);

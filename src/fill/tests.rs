@@ -139,3 +139,16 @@ fn names_are_read_as_words() {
     assert_eq!(name_words("syncroApiToken"), "syncro Api Token");
     assert_eq!(name_words("settings[api-token]"), "settings api token ");
 }
+
+#[test]
+fn only_text_fields_count_whatever_the_describer_sends() {
+    // The describers send every input: a hidden "subdomain" and a checkbox are no hint.
+    let form = [
+        Field { kind: "hidden".into(), ..field(0, "", "subdomain", 1, "") },
+        Field { kind: "checkbox".into(), ..field(1, "RepairShopr API key", "", 1, "") },
+        field(2, "API key", "", 1, ""),
+    ];
+    assert!(find(&form, "Settings", false).is_empty(), "one key word alone is not enough");
+    let with_subdomain = [Field { kind: "text".into(), ..form[0].clone() }, form[2].clone()];
+    assert_eq!(ids(&find(&with_subdomain, "Settings", false)), vec![2], "a real subdomain field is");
+}
