@@ -2,7 +2,7 @@
 //! the shell must store or schedule afterwards (`messages::Effects`). The shell applies
 //! effects and never decides.
 
-use crate::capture::{Binding, Label, Millis, Secret};
+use crate::capture::{Binding, CopiedBy, Label, Millis, Secret};
 use crate::dismissals::{Dismissal, Dismissals, MAX_DISMISSED};
 use crate::error::Error;
 use crate::fingerprint::Salt;
@@ -23,6 +23,8 @@ pub enum Caller {
         binding: Binding,
         /// Its frame may show a reveal.
         frame_ok: bool,
+        /// It is the tab's top frame.
+        top: bool,
     },
     /// The popup or the options page.
     ExtensionPage,
@@ -31,7 +33,7 @@ pub enum Caller {
 impl Caller {
     /// A top-frame page on a tab, for tests and callers that know no more.
     pub fn page(binding: Binding) -> Caller {
-        Caller::Page { binding, frame_ok: true }
+        Caller::Page { binding, frame_ok: true, top: true }
     }
 }
 
@@ -58,6 +60,8 @@ pub struct Backend {
 
 /// After the New Token form is sent, the tab's next reveal counts as fresh this long.
 pub const SUBMITTED_WINDOW_MS: Millis = 10 * 60 * 1000;
+/// Choices a New Token submission may name (radios, options, tabs).
+const MAX_CHOSEN: usize = 16;
 /// A tab's notes open the fill window at most this often.
 const FILL_OPEN_GAP_MS: Millis = 2_000;
 
@@ -131,7 +135,8 @@ impl Backend {
         }
         let top_enabled = sender.tab_url.as_deref().and_then(address).is_some_and(|top| self.enabled(top.host));
         let frame_ok = sender.frame == Some(0) || top_enabled;
-        Ok(Caller::Page { binding: Binding { tab, origin: addr.origin.to_ascii_lowercase() }, frame_ok })
+        let top = sender.frame == Some(0);
+        Ok(Caller::Page { binding: Binding { tab, origin: addr.origin.to_ascii_lowercase() }, frame_ok, top })
     }
 
     fn enabled(&self, host: &str) -> bool {
@@ -210,14 +215,16 @@ impl Backend {
         };
         let reply = match (caller, request) {
             (_, Request::Hello(_)) => Reply::Ok {},
-            (Caller::Page { binding, frame_ok }, Request::Scan { snapshot }) => {
+            (Caller::Page { binding, frame_ok, top }, Request::Scan { snapshot }) => {
                 snapshot.check()?;
-                let (plan, held) = self.scan(binding, *frame_ok, &snapshot, clock);
+                let (plan, held) = self.scan(binding, scan::Frame { top: *top, ok: *frame_ok }, &snapshot, clock);
                 changed.held |= held;
                 Reply::Plan { plan }
             }
-            (_, Request::Copied(CaptureRef { capture })) => {
-                self.session.held.copied(capture, page, now)?;
+            (_, Request::Copied(CopyRef { capture, by })) => {
+                // Only a page sees the user's own copy; the popup copies with Keyshift.
+                let by = if page.is_some() { by } else { CopiedBy::Keyshift };
+                self.session.held.copied(capture, page, by, now)?;
                 if let (true, Some(print)) = (self.settings.clear_clipboard, self.session.held.fingerprint_of(capture))
                 {
                     let due = now + Millis::from(self.settings.clear_after_seconds) * 1000;
@@ -227,18 +234,22 @@ impl Backend {
                 let clears = self.settings.clear_clipboard.then_some(self.settings.clear_after_seconds);
                 Reply::Copied { guard: self.session.held.wants_guard(capture), said: copied_message(clears) }
             }
-            (Caller::Page { binding, .. }, Request::DoneClicked(CaptureRef { capture })) => {
-                Reply::Done { decision: self.session.held.done_clicked(capture, binding)? }
+            (Caller::Page { binding, .. }, Request::DoneClicked(ExitRef { capture, how })) => {
+                Reply::Done { decision: self.session.held.exit(capture, binding, how, now)? }
             }
             (Caller::Page { binding, .. }, Request::DoneSkipped(CaptureRef { capture })) => {
                 self.session.held.skipped(capture, binding)?;
                 changed.held = true;
                 Reply::Ok {}
             }
-            (Caller::Page { binding, .. }, Request::Submitted(Submitted { kind, name })) => {
+            (Caller::Page { binding, .. }, Request::Submitted(submitted)) => {
+                if submitted.chosen.len() > MAX_CHOSEN {
+                    return Err(Error::TooLarge { what: "chosen options", limit: MAX_CHOSEN });
+                }
+                let kind = submitted.kind();
                 // The name field belongs to the custom form; a prebuilt token goes by its
                 // integration's name.
-                let name = name.filter(|n| !n.trim().is_empty() && kind == TokenKind::Custom);
+                let name = submitted.name.filter(|n| !n.trim().is_empty() && kind == TokenKind::Custom);
                 self.submitted(binding, Label { name, kind }, now);
                 changed.held = true;
                 Reply::Ok {}
@@ -339,8 +350,11 @@ impl Backend {
     }
 
     /// Held tokens as the popup shows them, those of the tab it was opened over first.
+    /// Without the `tabs` permission the popup rarely knows its tab's address; the engine
+    /// knows the page that tab's content script last read.
     fn list(&self, here: &Here, now: Millis) -> Vec<crate::capture::HeldView> {
-        let origin = here.url.as_deref().and_then(address).map(|a| a.origin.to_ascii_lowercase());
+        let read = self.session.judged.iter().find(|j| Some(j.tab) == here.tab).map(|j| j.url.as_str());
+        let origin = here.url.as_deref().or(read).and_then(address).map(|a| a.origin.to_ascii_lowercase());
         self.session.held.list(now, here.tab, origin.as_deref())
     }
 }

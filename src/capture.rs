@@ -6,9 +6,15 @@
 //! its own captures, and only the extension's own pages can read a held token back (see
 //! `backend`). Every origin and tab has a small quota of its own: a page can fill only
 //! its own, and an uncopied token is never dropped to make room for a stranger's.
+//!
+//! Captures have a rank. *Confirmed*: this tab sent the New Token form on this origin
+//! moments before (`reveal::Rank`). *Judged*: the page's evidence alone. The two are
+//! counted apart, so no number of judged captures, from any page, refuses or evicts a
+//! confirmed one; a confirmed capture may take a judged one's place.
 
 use crate::fingerprint::Fingerprint;
 use crate::integrations::TokenKind;
+pub use crate::reveal::life::{CopiedBy, Rank};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use zeroize::Zeroizing;
@@ -16,11 +22,13 @@ use zeroize::Zeroizing;
 /// Milliseconds since the Unix epoch, as the shell's `Date.now()` gives them.
 pub type Millis = i64;
 
-/// Captures one origin may have at once, and one tab.
-pub const PER_ORIGIN: usize = 4;
-pub const PER_TAB: usize = 4;
-/// Captures in all.
-pub const TOTAL: usize = 24;
+/// Judged captures one page (a tab on one origin) may have at once, and in all.
+pub const JUDGED_PER_PAGE: usize = 4;
+pub const JUDGED_TOTAL: usize = 24;
+/// Confirmed captures one page may have at once (an admin making one token per
+/// integration in a row keeps them all), and in all.
+pub const CONFIRMED_PER_PAGE: usize = 12;
+pub const CONFIRMED_TOTAL: usize = 24;
 /// A capture is remembered (without its token once the hold ends) this long after the
 /// page last showed it, so the Done guard still knows whether it was copied.
 pub const PAGE_MEMORY_MS: Millis = 30 * 60 * 1000;
@@ -86,6 +94,15 @@ pub struct Capture {
     /// When the token itself is dropped; the record may outlive it (`PAGE_MEMORY_MS`).
     hold_until: Millis,
     copied_at: Option<Millis>,
+    /// Who copied it first: Keyshift's own button, the user (selection and Ctrl+C), or the
+    /// page's own copy control.
+    #[serde(default)]
+    copied_by: Option<CopiedBy>,
+    #[serde(default)]
+    rank: Rank,
+    /// The name came from what the user typed or chose, not from text the page wrote.
+    #[serde(default)]
+    named_by_user: bool,
     /// The user chose to leave without copying.
     skipped: bool,
     /// Keyshift filled it into an integration's field for the user.
@@ -103,18 +120,22 @@ impl Capture {
 
     /// Copied, filled or answered: dropping it costs the user nothing.
     fn settled(&self) -> bool {
-        self.copied_at.is_some() || self.skipped || self.filled
+        self.stage() != Stage::Open
+    }
+
+    fn stage(&self) -> Stage {
+        if self.copied_at.is_some() || self.filled {
+            Stage::Copied(self.copied_by.unwrap_or_default())
+        } else if self.skipped {
+            Stage::Left
+        } else {
+            Stage::Open
+        }
     }
 }
 
-/// What to do with a trusted click on the page's Done control.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DoneDecision {
-    /// Hold the click back and ask: the token was neither copied nor left on purpose.
-    Confirm,
-    Allow,
-}
+/// What to do with a way out of a reveal (`reveal::life`).
+pub use crate::reveal::life::{Decision as DoneDecision, Exit, Stage};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaptureError {
@@ -132,6 +153,8 @@ pub enum CaptureError {
 #[serde(rename_all = "kebab-case")]
 pub enum Place {
     ThisTab,
+    /// This tab, but another origin than the one it shows now.
+    EarlierInTab,
     ThisSite,
     Elsewhere,
 }
@@ -150,6 +173,8 @@ pub struct HeldView {
     pub expires_in_ms: Millis,
     pub copied: bool,
     pub filled: bool,
+    /// This tab submitted the New Token form just before the page showed it.
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
@@ -164,6 +189,9 @@ pub struct Seen {
     pub token: Secret,
     pub fingerprint: Fingerprint,
     pub label: Label,
+    pub rank: Rank,
+    /// `label.name` is what the user typed on the New Token form.
+    pub named_by_user: bool,
 }
 
 impl CaptureStore {
@@ -184,11 +212,20 @@ impl CaptureStore {
             if c.label.kind == TokenKind::Unknown {
                 c.label.kind = seen.label.kind;
             }
+            c.rank = c.rank.max(seen.rank);
             return Ok((c.id, false));
         }
-        self.make_room(|c| c.binding.origin == binding.origin, PER_ORIGIN)?;
-        self.make_room(|c| c.binding.tab == binding.tab, PER_TAB)?;
-        self.make_room(|_| true, TOTAL)?;
+        let page = |c: &Capture| c.binding == *binding;
+        match seen.rank {
+            Rank::Judged => {
+                self.make_room(|c| c.rank == Rank::Judged && page(c), JUDGED_PER_PAGE, Rank::Judged)?;
+                self.make_room(|c| c.rank == Rank::Judged, JUDGED_TOTAL, Rank::Judged)?;
+            }
+            Rank::Confirmed => {
+                self.make_room(|c| c.rank == Rank::Confirmed && page(c), CONFIRMED_PER_PAGE, Rank::Confirmed)?;
+                self.make_room(|c| c.rank == Rank::Confirmed, CONFIRMED_TOTAL, Rank::Confirmed)?;
+            }
+        }
         self.next_id = self.next_id.wrapping_add(1).max(1);
         let (token, hold_until) = if hold_ms > 0 { (Some(seen.token), now + hold_ms) } else { (None, now) };
         let mut label = seen.label;
@@ -202,6 +239,9 @@ impl CaptureStore {
             last_seen: now,
             hold_until,
             copied_at: None,
+            copied_by: None,
+            rank: seen.rank,
+            named_by_user: seen.named_by_user,
             skipped: false,
             filled: false,
             token,
@@ -209,10 +249,12 @@ impl CaptureStore {
         Ok((self.next_id, true))
     }
 
-    /// Frees one place among the captures `within` if they already have `limit`: the
-    /// oldest settled one goes, then the oldest whose token the hold already dropped.
-    /// An uncopied token still held is never dropped.
-    fn make_room(&mut self, within: impl Fn(&Capture) -> bool, limit: usize) -> Result<(), CaptureError> {
+    /// Frees one place among the captures `within` (all of rank `rank`) if they already
+    /// have `limit`: the oldest settled one goes, then the oldest whose token the hold
+    /// already dropped. An uncopied token still held is never dropped, and a capture of
+    /// one rank never makes room in the other's count.
+    fn make_room(&mut self, within: impl Fn(&Capture) -> bool, limit: usize, rank: Rank) -> Result<(), CaptureError> {
+        debug_assert!(self.captures.iter().filter(|c| within(c)).all(|c| c.rank == rank));
         if self.captures.iter().filter(|c| within(c)).count() < limit {
             return Ok(());
         }
@@ -241,10 +283,29 @@ impl CaptureStore {
             .ok_or(CaptureError::Unknown)
     }
 
-    /// Marks a capture copied. `binding` is the asking page's, or `None` for the popup.
-    pub fn copied(&mut self, id: u32, binding: Option<&Binding>, now: Millis) -> Result<(), CaptureError> {
-        self.find_mut(id, binding)?.copied_at.get_or_insert(now);
+    /// Marks a capture copied, and by whom. `binding` is the asking page's, or `None`
+    /// for the popup.
+    pub fn copied(
+        &mut self,
+        id: u32,
+        binding: Option<&Binding>,
+        by: CopiedBy,
+        now: Millis,
+    ) -> Result<(), CaptureError> {
+        let capture = self.find_mut(id, binding)?;
+        capture.copied_at.get_or_insert(now);
+        capture.copied_by.get_or_insert(by);
         Ok(())
+    }
+
+    /// This tab now shows a page of `origin`: its judged captures from other origins that
+    /// nobody copied, filled or answered go (an unseen page the tab passed through must
+    /// not fill the quota or the popup). A confirmed capture stays: the user made it.
+    pub fn tab_moved(&mut self, tab: i64, origin: &str) -> bool {
+        let before = self.captures.len();
+        self.captures
+            .retain(|c| c.binding.tab != tab || c.binding.origin == origin || c.rank == Rank::Confirmed || c.settled());
+        self.captures.len() != before
     }
 
     /// Marks a capture filled into a page by the popup (the user put it to use).
@@ -264,11 +325,21 @@ impl CaptureStore {
         self.captures.iter().find(|c| c.id == id).map(|c| c.fingerprint)
     }
 
-    /// Decides a trusted click on Done: ask, unless the token was copied or the user
-    /// already chose to leave without it. Only the user's choice disarms the guard.
-    pub fn done_clicked(&mut self, id: u32, binding: &Binding) -> Result<DoneDecision, CaptureError> {
+    /// Decides a way out of the reveal (`reveal::life::step`): ask, unless the token was
+    /// copied or the user already chose to leave without it. Only the user's choice
+    /// disarms the guard.
+    pub fn exit(&mut self, id: u32, binding: &Binding, exit: Exit, now: Millis) -> Result<DoneDecision, CaptureError> {
         let capture = self.find_mut(id, Some(binding))?;
-        Ok(if capture.settled() { DoneDecision::Allow } else { DoneDecision::Confirm })
+        let held = capture.token.is_some() && capture.hold_until > now;
+        Ok(crate::reveal::life::step(capture.stage(), exit, held))
+    }
+
+    /// Who copied a capture, if anyone did.
+    pub fn copied_by(&self, id: u32) -> Option<CopiedBy> {
+        self.captures
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| c.copied_at.and(c.copied_by.or(Some(CopiedBy::Keyshift))))
     }
 
     /// Whether the page should still guard its Done control for this capture.
@@ -310,17 +381,23 @@ impl CaptureStore {
     }
 
     /// Held tokens, masked: those of the tab the popup is over first, then that site's,
-    /// then the rest; newest first within each.
+    /// then the rest; newest first within each. A capture from another origin than the
+    /// one the tab shows now is "from an earlier page in this tab", and a name the page
+    /// wrote is shown only over that page's own origin.
     pub fn list(&self, now: Millis, tab: Option<i64>, origin: Option<&str>) -> Vec<HeldView> {
         let place = |b: &Binding| {
-            if tab == Some(b.tab) {
+            let same_origin = origin.is_none_or(|o| o == b.origin);
+            if tab == Some(b.tab) && same_origin {
                 Place::ThisTab
+            } else if tab == Some(b.tab) {
+                Place::EarlierInTab
             } else if origin == Some(b.origin.as_str()) {
                 Place::ThisSite
             } else {
                 Place::Elsewhere
             }
         };
+        let own_name = |c: &Capture| c.named_by_user || origin == Some(c.binding.origin.as_str());
         let mut views: Vec<HeldView> = self
             .captures
             .iter()
@@ -331,13 +408,19 @@ impl CaptureStore {
                     masked: c.token.as_ref()?.masked(),
                     origin: c.binding.origin.clone(),
                     // A prebuilt token without a name of its own goes by its integration's.
-                    name: c.label.name.clone().or_else(|| c.label.kind.vendor_name().map(String::from)),
+                    name: c
+                        .label
+                        .name
+                        .clone()
+                        .filter(|_| own_name(c))
+                        .or_else(|| c.label.kind.vendor_name().map(String::from)),
                     kind: c.label.kind,
                     place: place(&c.binding),
                     captured_at: c.seen_at,
                     expires_in_ms: c.hold_until - now,
                     copied: c.copied_at.is_some(),
                     filled: c.filled,
+                    confirmed: c.rank == Rank::Confirmed,
                 })
             })
             .collect();
@@ -354,11 +437,6 @@ impl CaptureStore {
     /// Whether any token is held now (a field may offer to fill one).
     pub fn holding(&self, now: Millis) -> bool {
         self.captures.iter().any(|c| c.token.is_some() && c.hold_until > now)
-    }
-
-    /// Whether the capture was copied (for the popup's "forget a token never copied?").
-    pub fn was_copied(&self, id: u32) -> Option<bool> {
-        self.captures.iter().find(|c| c.id == id).map(|c| c.copied_at.is_some())
     }
 }
 

@@ -65,10 +65,12 @@ pub enum Request {
         /// The page's blocks and landmarks.
         snapshot: Snapshot,
     },
-    /// A captured token was copied (by a note or the popup).
-    Copied(CaptureRef),
-    /// A trusted click on a reveal's Done control.
-    DoneClicked(CaptureRef),
+    /// A captured token was copied (by a note or the popup, or by the user or the page:
+    /// the content script saw a copy event carrying it, or a press on the page's own copy
+    /// control).
+    Copied(CopyRef),
+    /// A trusted way out of a reveal (a press on Done, Escape, the backdrop…).
+    DoneClicked(ExitRef),
     /// The user chose to leave a reveal without copying.
     DoneSkipped(CaptureRef),
     /// The user submitted the New Token form in this tab.
@@ -119,6 +121,24 @@ pub struct CaptureRef {
     pub capture: u32,
 }
 
+/// `{ "capture": id, "by"?: "keyshift" | "user" | "page" }`
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopyRef {
+    pub capture: u32,
+    #[serde(default)]
+    pub by: crate::capture::CopiedBy,
+}
+
+/// `{ "capture": id, "how"?: "activate" | "escape" | "backdrop" | "submit" | "link" | "removed" }`
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExitRef {
+    pub capture: u32,
+    #[serde(default)]
+    pub how: crate::capture::Exit,
+}
+
 /// `{ "fingerprint": "<32 hex digits>" }`
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -130,9 +150,31 @@ pub struct FingerprintRef {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Submitted {
+    /// The kind the plan's watch named for the pressed control (`unknown` for a form
+    /// sent any other way).
     pub kind: TokenKind,
     #[serde(default)]
     pub name: Option<String>,
+    /// The labels of what the user chose in the form: a checked radio, a selected option
+    /// or tab. A prebuilt choice there names the kind when the control does not.
+    #[serde(default)]
+    pub chosen: Vec<String>,
+}
+
+impl Submitted {
+    /// The kind of token the user asked for: the pressed control's own prebuilt name,
+    /// else the one prebuilt choice among what they selected, else a custom token.
+    pub fn kind(&self) -> TokenKind {
+        let prebuilt = |k: TokenKind| !matches!(k, TokenKind::Unknown | TokenKind::Custom);
+        if prebuilt(self.kind) {
+            return self.kind;
+        }
+        let mut named = self.chosen.iter().filter_map(|c| TokenKind::named_in(&crate::words::fold(c)));
+        match (named.next(), named.next()) {
+            (Some(kind), None) => kind,
+            _ => TokenKind::Custom,
+        }
+    }
 }
 
 /// `{ "kind": "zapier" }`: the token a replacement link is for.

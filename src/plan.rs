@@ -11,6 +11,9 @@ use crate::fingerprint::{Fingerprint, Salt};
 use crate::integrations::TokenKind;
 use crate::page::{address, classify, PageFacts, PageKind};
 use crate::policy::{expiry_message, legacy_message, ExpiryStatus, Message};
+pub use crate::reveal::guard::DoneGuard;
+use crate::reveal::guard::{exits, Exits};
+use crate::reveal::life::Rank;
 use crate::reveal::{judge, PageReading, Situation, Verdict};
 use crate::scan::FindingKind;
 use crate::snapshot::{Block, Snapshot, Source};
@@ -69,22 +72,68 @@ impl Note {
     }
 }
 
-/// A fresh token found on the page, not yet registered with the capture store.
+/// A fresh token found on the page, not yet registered with the capture store: its note
+/// is made once the store said whether it keeps it (`captured_note`).
 #[derive(Debug)]
 pub struct FoundToken {
-    /// Index of its note in `Plan::notes`.
-    pub note: usize,
+    pub block: u32,
+    pub span: Span,
     pub token: Secret,
     pub fingerprint: Fingerprint,
     pub label: Label,
+    /// `label.name` is what the user typed on the New Token form, not the page's text.
+    pub named_by_user: bool,
+    pub rank: Rank,
 }
 
-/// Hold back trusted clicks on this control while the token is neither copied nor left
-/// on purpose. `capture: None`: the engine keeps no record (the page asks locally).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct DoneGuard {
-    pub control: u32,
-    pub capture: Option<u32>,
+/// What the capture store made of a found token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Kept under this id; `held`: the token itself too (the hold time is not 0).
+    Yes { capture: u32, held: bool },
+    /// Refused: this page already has as many uncopied tokens waiting as it may.
+    Refused,
+    /// Not kept for another reason (it was forgotten meanwhile): the page's own copy
+    /// still works.
+    No,
+}
+
+/// The note beside a captured token, once the store decided.
+pub fn captured_note(found: &FoundToken, kept: Kept) -> Note {
+    let (message, capture, copy_failed) = match kept {
+        Kept::Yes { capture, held } => {
+            (TextId::CapturedToken, Some(capture), if held { TextId::CopyFailed } else { TextId::CopyFailedNoHold })
+        }
+        Kept::Refused => (TextId::CaptureRefused, None, TextId::CopyFailedNoHold),
+        Kept::No => (TextId::CapturedToken, None, TextId::CopyFailedNoHold),
+    };
+    Note {
+        capture,
+        copy_failed: Some(copy_failed),
+        ..Note::new(found.block, found.span, NoteKind::CapturedToken, Message::new(message, vec![]))
+    }
+}
+
+/// Where the page shows its reveal, and the ways out of it there.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RevealAt {
+    /// The dialog (`None`: the page).
+    pub region: Option<u32>,
+    pub exits: Exits,
+}
+
+impl RevealAt {
+    /// The guard to arm for `capture` (`None`: the page asks by itself).
+    pub fn guard(&self, capture: Option<u32>) -> DoneGuard {
+        DoneGuard {
+            control: self.exits.primary,
+            capture,
+            region: self.region,
+            exits: self.exits.exits.clone(),
+            copies: self.exits.copies.clone(),
+            dialog: self.region.is_some(),
+        }
+    }
 }
 
 /// On the New Token page: the controls whose trusted click submits the form (and which
@@ -93,6 +142,9 @@ pub struct DoneGuard {
 pub struct Watch {
     pub controls: Vec<(u32, TokenKind)>,
     pub name: Option<u32>,
+    /// No submit control reads as one in a language Keyshift knows: any trusted form
+    /// submission on this page is the New Token form being sent.
+    pub submits: bool,
 }
 
 /// A block that could not be read; the rest of the plan stands.
@@ -118,8 +170,8 @@ pub struct Plan {
 pub struct Analysis {
     pub plan: Plan,
     pub tokens: Vec<FoundToken>,
-    /// The Done-like control of the reveal, if there is one.
-    pub done_control: Option<u32>,
+    /// The reveal this page shows now, or showed before (`Context::revealed`).
+    pub reveal: Option<RevealAt>,
 }
 
 /// What the analysis needs besides the snapshot.
@@ -197,21 +249,15 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                         continue;
                     }
                     reveal_region.get_or_insert(verdict.region);
+                    let (label, named_by_user) = label_of(snapshot, verdict.region, ctx.submitted);
                     tokens.push(FoundToken {
-                        note: plan.notes.len(),
+                        block: block.id,
+                        span,
                         token: Secret::new(value.to_owned()),
                         fingerprint,
-                        label: label_of(snapshot, verdict.region, ctx.submitted),
-                    });
-                    // Until the backend keeps it, nothing but the page can copy it again.
-                    plan.notes.push(Note {
-                        copy_failed: Some(TextId::CopyFailedNoHold),
-                        ..Note::new(
-                            block.id,
-                            span,
-                            NoteKind::CapturedToken,
-                            Message::new(TextId::CapturedToken, vec![]),
-                        )
+                        label,
+                        named_by_user,
+                        rank: verdict.rank,
                     });
                 }
                 FindingKind::TokenRef => {
@@ -265,8 +311,10 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
         }
         plan.watch = Some(watched);
     }
-    let done_control = reveal_region.or(ctx.revealed).and_then(|region| reading.done_control(region));
-    Analysis { plan, tokens, done_control }
+    let confirmed = ctx.situation.just_submitted;
+    let reveal =
+        reveal_region.or(ctx.revealed).map(|region| RevealAt { region, exits: exits(&reading, region, confirmed) });
+    Analysis { plan, tokens, reveal }
 }
 
 /// How the page writes numeric dates: its expiry column's own values decide first, then
@@ -301,9 +349,10 @@ fn expiry_notes(
     }
 }
 
-/// The name a reveal shows for its token (a value labelled Name in the same dialog or
-/// page), else what the New Token form said; the kind comes from the form.
-fn label_of(snapshot: &Snapshot, region: Option<u32>, submitted: Option<&Label>) -> Label {
+/// The token's name and kind as the user chose them on the New Token form; else the name
+/// the reveal shows (a value labelled Name in the same dialog or page). Says whether the
+/// name is the user's own.
+fn label_of(snapshot: &Snapshot, region: Option<u32>, submitted: Option<&Label>) -> (Label, bool) {
     let shown = snapshot.blocks.iter().find_map(|b| {
         let named = b.region == region && b.label.as_deref().is_some_and(|l| words::NAME_LABEL.is(&fold(l)));
         let text = b.segs.concat();
@@ -312,7 +361,8 @@ fn label_of(snapshot: &Snapshot, region: Option<u32>, submitted: Option<&Label>)
             .then(|| text.to_string())
     });
     let submitted = submitted.cloned().unwrap_or_default();
-    Label { name: shown.or(submitted.name), kind: submitted.kind }
+    let by_user = submitted.name.is_some();
+    (Label { name: submitted.name.or(shown), kind: submitted.kind }, by_user)
 }
 
 /// Where the New Token form is: the page itself (`None`), or dialogs whose name or
@@ -335,7 +385,7 @@ fn new_token_forms(snapshot: &Snapshot, page: PageKind) -> Vec<Option<u32>> {
 /// On the New Token form: which controls submit it, as which kind of token, and where
 /// the name is typed.
 fn watch(snapshot: &Snapshot, forms: &[Option<u32>]) -> Watch {
-    let controls = snapshot
+    let controls: Vec<(u32, TokenKind)> = snapshot
         .page
         .controls
         .iter()
@@ -354,7 +404,8 @@ fn watch(snapshot: &Snapshot, forms: &[Option<u32>]) -> Watch {
                 .flatten()
                 .any(|t| words::NAME_LABEL.is(&fold(t)) || fold(t).ends_with("[name]"))
     };
-    Watch { controls, name: snapshot.fields.iter().find(|f| named(f)).map(|f| f.id) }
+    let submits = controls.is_empty();
+    Watch { controls, name: snapshot.fields.iter().find(|f| named(f)).map(|f| f.id), submits }
 }
 
 mod fields;

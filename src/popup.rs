@@ -36,6 +36,7 @@ pub fn empty(settings: &Settings, locked: &[Locked]) -> Empty {
 pub fn place(view: &HeldView) -> Option<TextId> {
     match view.place {
         Place::ThisTab => None,
+        Place::EarlierInTab => Some(TextId::FromEarlierPage),
         Place::ThisSite => Some(TextId::FromOtherTab),
         Place::Elsewhere => Some(TextId::FromOtherSite),
     }
@@ -84,6 +85,7 @@ mod tests {
             expires_in_ms: 0,
             copied,
             filled: false,
+            confirmed: false,
         }
     }
 
@@ -106,6 +108,7 @@ mod tests {
         assert_eq!(place(&view(false, Place::ThisTab)), None);
         assert_eq!(place(&view(false, Place::ThisSite)), Some(TextId::FromOtherTab));
         assert_eq!(place(&view(false, Place::Elsewhere)), Some(TextId::FromOtherSite));
+        assert_eq!(place(&view(false, Place::EarlierInTab)), Some(TextId::FromEarlierPage));
         assert!(ask_before_forgetting(&[&view(true, Place::ThisTab), &view(false, Place::ThisTab)]));
         assert!(!ask_before_forgetting(&[&view(true, Place::ThisTab)]));
         let filled = HeldView { filled: true, ..view(false, Place::ThisTab) };

@@ -4,6 +4,9 @@
 //! `EVIDENCE` is the one table of signals and their weights, and every verdict records
 //! which of them it saw.
 
+pub mod guard;
+pub mod life;
+
 use crate::snapshot::{Ancestor, Block, Control, PageInfo, Region, Source};
 use crate::words::{self, contains_words, fold, Words, CODE_MARKERS, DISCUSSION_CLASSES};
 use serde::{Deserialize, Serialize};
@@ -34,7 +37,8 @@ pub enum Evidence {
     OnDocsPage,
     /// A not-found or search page.
     OnEchoPage,
-    /// Hidden: `display:none`, `visibility:hidden`, no size, or off-screen.
+    /// Hidden from a person: `display:none`, `visibility:hidden`, no size, off-screen,
+    /// fully transparent, clipped away or covered by another element.
     Hidden,
     /// The address itself holds the token: the page echoes what it was asked for.
     EchoesAddress,
@@ -42,6 +46,10 @@ pub enum Evidence {
     ForeignFrame,
     /// Only in an attribute of something that is not a copy control.
     AttributeOnly,
+    /// A value (an input's, a copy control's payload) that holds words besides the token:
+    /// a real reveal's value holds only the token, and a page can write anything into a
+    /// value, evidence included (a search box reflecting its query).
+    WordsInValue,
 }
 
 /// How much each signal weighs; `None` disqualifies outright.
@@ -61,6 +69,7 @@ pub const EVIDENCE: &[(Evidence, Option<i32>)] = &[
     (Evidence::EchoesAddress, None),
     (Evidence::ForeignFrame, None),
     (Evidence::AttributeOnly, None),
+    (Evidence::WordsInValue, None),
 ];
 
 /// The least score that makes a reveal.
@@ -103,6 +112,9 @@ pub struct Situation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub reveal: bool,
+    /// Confirmed by this tab's history, or judged by evidence alone.
+    #[serde(default)]
+    pub rank: life::Rank,
     pub score: i32,
     /// The dialog the token is in, if any.
     pub region: Option<u32>,
@@ -143,9 +155,13 @@ impl<'a> PageReading<'a> {
 
     /// The Done-like control of a region: a Done word first, then Close-like ones.
     pub fn done_control(&self, region: Option<u32>) -> Option<u32> {
-        let in_region = || self.controls.iter().filter(move |(_, c)| c.region == region);
-        let find = |words: &Words| in_region().find(|(label, _)| words.is(label)).map(|(_, c)| c.id);
+        let find = |words: &Words| self.controls_in(region).find(|(label, _)| words.is(label)).map(|(_, c)| c.id);
         find(&words::DONE_CONTROL).or_else(|| find(&words::CLOSE_CONTROL))
+    }
+
+    /// A region's controls, folded label first, in page order.
+    pub fn controls_in(&self, region: Option<u32>) -> impl Iterator<Item = &(String, &'a Control)> {
+        self.controls.iter().filter(move |(_, c)| c.region == region)
     }
 
     /// The page as a whole is documentation or help.
@@ -204,7 +220,9 @@ fn set_apart(block: &Block, token: &str) -> bool {
 }
 
 fn hidden(block: &Block) -> bool {
-    block.shown.is_some_and(|s| !s.css || s.width <= 0 || s.height <= 0 || s.x + s.width <= 0 || s.y + s.height <= 0)
+    block.shown.is_some_and(|s| {
+        !s.css || s.unseen || s.width <= 0 || s.height <= 0 || s.x + s.width <= 0 || s.y + s.height <= 0
+    })
 }
 
 /// Judges one full token shown in `block` (`text` is the block's joined text, `start..end`
@@ -215,7 +233,10 @@ pub fn judge(reading: &PageReading, block: &Block, text: &str, start: usize, end
     let region = block.region;
     let near = block.near.as_ref().map(|(a, b)| (fold(a), fold(b))).unwrap_or_default();
     let own = fold(&format!("{} {}", &text[..start], &text[end..]));
-    let beside = [own.as_str(), near.0.as_str(), near.1.as_str()];
+    // Text inside a value is the page's to write: it is never evidence for a reveal.
+    let in_value = matches!(block.source, Source::Value | Source::Attr);
+    let said = if in_value { "" } else { own.as_str() };
+    let beside = [said, near.0.as_str(), near.1.as_str()];
 
     if at.just_submitted {
         seen.push(Evidence::JustSubmitted);
@@ -229,7 +250,7 @@ pub fn judge(reading: &PageReading, block: &Block, text: &str, start: usize, end
         seen.push(Evidence::RevealAddress);
     }
     // "Your new API token is:" right before the token says what a heading would.
-    if reading.region_texts(region).chain([own.as_str(), near.0.as_str()]).any(|t| words::REVEAL_HEADING.in_text(t)) {
+    if reading.region_texts(region).chain([said, near.0.as_str()]).any(|t| words::REVEAL_HEADING.in_text(t)) {
         seen.push(Evidence::RevealHeading);
     }
     if beside.iter().chain(reading.region_texts(region).collect::<Vec<_>>().iter()).any(|t| words::ONCE_TEXT.in_text(t))
@@ -240,6 +261,9 @@ pub fn judge(reading: &PageReading, block: &Block, text: &str, start: usize, end
         seen.push(Evidence::DoneNearby);
     }
     let other = own.trim_matches(|c: char| !c.is_alphanumeric());
+    if in_value && other.chars().any(char::is_alphanumeric) {
+        seen.push(Evidence::WordsInValue);
+    }
     let element = block.path.first();
     match block.source {
         Source::Value => seen.push(Evidence::ShownAsValue),
@@ -277,7 +301,7 @@ pub fn judge(reading: &PageReading, block: &Block, text: &str, start: usize, end
     if hidden(block) {
         seen.push(Evidence::Hidden);
     }
-    if reading.page.url.contains(token) {
+    if echo::echoes(&reading.page.url, token, &own) {
         seen.push(Evidence::EchoesAddress);
     }
     if !at.frame_ok {
@@ -285,8 +309,11 @@ pub fn judge(reading: &PageReading, block: &Block, text: &str, start: usize, end
     }
     let disqualified = seen.iter().any(|e| weight(*e).is_none());
     let score = seen.iter().filter_map(|e| weight(*e)).sum();
-    Verdict { reveal: !disqualified && score >= THRESHOLD, score, region, evidence: seen }
+    let rank = if at.just_submitted { life::Rank::Confirmed } else { life::Rank::Judged };
+    Verdict { reveal: !disqualified && score >= THRESHOLD, rank, score, region, evidence: seen }
 }
+
+mod echo;
 
 #[cfg(test)]
 mod tests;

@@ -70,21 +70,24 @@ impl From<(String, String, String)> for Ancestor {
     }
 }
 
-/// How the page shows a block: whether CSS shows it at all, and its box in document
-/// coordinates, `[x, y, width, height]`. Sent for blocks that may hold a value.
+/// How the page shows a block: whether CSS shows it at all, its box in document
+/// coordinates, `[x, y, width, height]`, and whether a person still cannot see it
+/// (fully transparent, clipped away by an ancestor, or covered by another element at
+/// its centre). Sent for blocks that may hold a value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(from = "(bool, i32, i32, i32, i32)")]
+#[serde(from = "(bool, i32, i32, i32, i32, bool)")]
 pub struct Shown {
     pub css: bool,
     pub x: i32,
     pub y: i32,
     pub width: i32,
     pub height: i32,
+    pub unseen: bool,
 }
 
-impl From<(bool, i32, i32, i32, i32)> for Shown {
-    fn from((css, x, y, width, height): (bool, i32, i32, i32, i32)) -> Self {
-        Shown { css, x, y, width, height }
+impl From<(bool, i32, i32, i32, i32, bool)> for Shown {
+    fn from((css, x, y, width, height, unseen): (bool, i32, i32, i32, i32, bool)) -> Self {
+        Shown { css, x, y, width, height, unseen }
     }
 }
 

@@ -94,6 +94,7 @@ texts! {
     PopupEmptyCaptureOff => "popupEmptyCaptureOff", 0;
     FromOtherTab => "fromOtherTab", 0;
     FromOtherSite => "fromOtherSite", 0;
+    FromEarlierPage => "fromEarlierPage", 0;
     ForgetAll => "forgetAll", 0;
     ReportMissed => "reportMissed", 0;
     OpenOptions => "openOptions", 0;

@@ -37,16 +37,38 @@ async function landmarksIn(roots) {
     }
     if (out.regions.length < MAX_REGIONS && el.matches(DIALOGS)) out.regions.push([idOf(el), dialogName(el), el]);
   };
-  for (const root of roots) {
+  const queue = [...roots];
+  for (let r = 0; r < queue.length; r++) {
+    const root = queue[r];
     if (root instanceof Element) look(root);
     const all = root instanceof Element ? root.getElementsByTagName('*') : root.querySelectorAll('*');
     for (let i = 0; i < all.length && !full(); i++) {
       if (tired()) await rest();
       look(all[i]);
+      // Open shadow roots (a dialog component, a Done button of a design system) too.
+      const shadow = all[i].shadowRoot;
+      if (shadow) queue.push(shadow);
+    }
+  }
+  // Inside a dialog, what is drawn as pressable is a control too: a `<div>` with a
+  // pointer cursor and a short label, as design systems draw their Done.
+  const known = new Set(out.controls.map((c) => c[3]));
+  for (const [, , dialog] of out.regions) {
+    const inside = dialog.querySelectorAll('div, span, li, i, svg');
+    for (let i = 0; i < inside.length && i < POINTER_SCAN && out.controls.length < MAX_CONTROLS; i++) {
+      const el = inside[i];
+      if (known.has(el) || el.closest(CONTROLS) || el.childElementCount > 2) continue;
+      const label = squeeze(el.getAttribute('aria-label') || el.textContent);
+      if (!label || label.length > 40 || getComputedStyle(el).cursor !== 'pointer') continue;
+      out.controls.push([idOf(el), label, regionOf(el), el]);
+      known.add(el);
     }
   }
   return out;
 }
+
+// Elements of a dialog looked at for a pointer cursor.
+const POINTER_SCAN = 300;
 
 /** Keeps what is still on the page and outside `roots`, adds what was read inside them,
  * in document order, within the caps. @template {Array<any>} T

@@ -1,10 +1,9 @@
 // @ts-check
-// Keyshift's content script, part 3 of 3: sends what the page shows to the background
-// engine, places the notes its plan asks for, guards Done and reports the New Token
-// form. It decides nothing about keys, tokens or pages; it only gathers, places and
-// clicks. It must never throw into the page.
+// Keyshift's content script, the last part: sends what the page shows to the background
+// engine, places the notes its plan asks for, arms the reveal's guard (guard.js) and
+// reports the New Token form. It decides nothing about keys, tokens or pages; it only
+// gathers, places and clicks. It must never throw into the page.
 
-/** @typedef {{ token: string, capture: number | null, copied: boolean, note: HTMLElement, ifCopyFails: string }} Local */
 /** @typedef {import('./pkg/keyshift.js').Plan} Plan */
 /** @typedef {import('./pkg/keyshift.js').Request} Request */
 
@@ -21,16 +20,17 @@ if (!world[LOADED]) {
 function start() {
   const BATCH_BLOCKS = 1500;
   const SMALL_CHANGE = 16;
-  const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: COPY_ATTRS.concat(['value']) };
+  // What shows or hides an element: a reveal drawn hidden is read again when shown.
+  const SHOWING = ['class', 'style', 'hidden', 'open'];
+  const OBSERVE = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: COPY_ATTRS.concat(['value'], SHOWING) };
 
   let alive = true;
   /** @type {Map<number, HTMLElement[] & { key?: string }>} */
   const notes = new Map(); // block id -> placed note elements
   /** @type {Set<Local>} */
   const tokens = new Set(); // what this script shows a Copy button for, with its token
-  /** @type {{ control: HTMLElement, local: Local } | null} */
-  let guard = null;
-  /** @type {{ controls: Map<Element, import('./pkg/keyshift.js').TokenKind>, name: number | null } | null} */
+  const guard = revealGuard({ ask, copy: (local, status) => copyToken(local, status), tokens: () => tokens });
+  /** @type {{ controls: Map<Element, import('./pkg/keyshift.js').TokenKind>, name: number | null, submits: boolean } | null} */
   let watching = null;
 
   // ---- talking to the background ------------------------------------------------------
@@ -39,12 +39,13 @@ function start() {
     alive = false;
     observer.disconnect();
     document.removeEventListener('click', onClickCapture, true);
+    document.removeEventListener('submit', onSubmit, true);
     document.removeEventListener('input', onValue, true);
     document.removeEventListener('change', onValue, true);
     for (const list of notes.values()) list.forEach((n) => n.remove());
     notes.clear();
     tokens.clear();
-    guard = null;
+    guard.stop();
   }
 
   /** @param {Request} request @returns {Promise<any>} */
@@ -138,12 +139,17 @@ function start() {
     }
   }
 
-  // Removing a captured-token note also drops this script's copy of the token.
+  // Removing a captured-token note also drops this script's copy of the token; if the
+  // page took a guarded token away by itself, the guard says where Keyshift keeps it.
   /** @param {number} id */
   function clearNotes(id) {
     for (const n of notes.get(id) || []) {
       n.remove();
-      for (const local of tokens) if (local.note === n) tokens.delete(local);
+      for (const local of tokens) {
+        if (local.note !== n) continue;
+        tokens.delete(local);
+        guard.removed(local);
+      }
     }
     notes.delete(id);
   }
@@ -237,11 +243,11 @@ function start() {
       notes.set(id, placed);
     }
     if (plan.done) {
-      const control = /** @type {HTMLElement | undefined} */ (element(plan.done.control));
       // The capture's token shown in this batch, or still shown from an earlier one (a
       // Done the page drew again on its own).
-      const local = shownNow.get(plan.done.capture ?? null) || (guard && guard.local.capture === plan.done.capture && tokens.has(guard.local) ? guard.local : null);
-      if (control && local && !local.copied) guard = { control, local };
+      const capture = plan.done.capture ?? null;
+      const local = shownNow.get(capture) || [...tokens].find((l) => l.capture === capture && guard.guards(l));
+      if (local && !local.copied) guard.arm(plan.done, local);
     }
     if (plan.watch) {
       const controls = new Map();
@@ -249,7 +255,7 @@ function start() {
         const el = element(id);
         if (el) controls.set(el, kind);
       }
-      watching = { controls, name: plan.watch.name };
+      watching = { controls, name: plan.watch.name, submits: plan.watch.submits };
     }
   }
 
@@ -264,47 +270,11 @@ function start() {
     }
     status.textContent = t('copied');
     local.copied = true;
-    if (guard && guard.local === local) guard = null;
+    guard.copied(local);
     // The engine says whether (and when) it will clear the clipboard.
     const reply = local.capture !== null ? await ask({ copied: { capture: local.capture } }) : null;
     if (reply && reply.said) status.textContent = say(reply.said);
     return true;
-  }
-
-  // ---- the Done guard -----------------------------------------------------------------
-
-  // A trusted click on the reveal's Done control, while its token is neither copied nor
-  // left on purpose, is held back and the user is asked. If the engine no longer knows
-  // the capture, or does not answer, this script asks itself: never a silent
-  // pass-through while an uncopied token is on screen.
-  /** @param {MouseEvent} ev */
-  function onClickCapture(ev) {
-    try {
-      if (ev.isTrusted) noteSubmit(/** @type {Element} */ (ev.target));
-      if (!guard || !ev.isTrusted || !(ev.target instanceof Node) || !guard.control.contains(ev.target)) return;
-      const { control, local } = guard;
-      if (local.copied) {
-        guard = null;
-        return;
-      }
-      ev.preventDefault();
-      ev.stopImmediatePropagation();
-      const proceed = () => {
-        guard = null;
-        control.click();
-      };
-      const leave = () => {
-        if (local.capture !== null) ask({ 'done-skipped': { capture: local.capture } });
-      };
-      const question = () => {
-        if (!document.contains(control) || control.nextElementSibling?.tagName === 'KEYSHIFT-CONFIRM') return;
-        confirmDone(control, (status) => copyToken(local, status), leave, proceed);
-      };
-      if (local.capture === null) return question();
-      ask({ 'done-clicked': { capture: local.capture } }).then((reply) => (reply && reply.decision === 'allow' ? proceed() : question()));
-    } catch (_) {
-      /* never throw into the page */
-    }
   }
 
   // ---- the New Token form -------------------------------------------------------------
@@ -317,10 +287,48 @@ function start() {
     if (!watching || !target) return;
     for (const [control, kind] of watching.controls) {
       if (!control.contains(target)) continue;
-      const field = watching.name !== null ? /** @type {HTMLInputElement | undefined} */ (element(watching.name)) : undefined;
-      const name = field && field.value ? squeeze(field.value, 200) : undefined;
-      ask({ submitted: { kind, name } });
+      submitted(kind, control);
       return;
+    }
+  }
+
+  // What the user typed for the name and chose in the form (a prebuilt radio, option or
+  // tab): the engine names the token from them.
+  /** @param {import('./pkg/keyshift.js').TokenKind} kind @param {Element} from */
+  function submitted(kind, from) {
+    if (!watching) return;
+    const field = watching.name !== null ? /** @type {HTMLInputElement | undefined} */ (element(watching.name)) : undefined;
+    const name = field && field.value ? squeeze(field.value, 200) : undefined;
+    const scope = from.closest('form') || from.closest(DIALOGS) || document;
+    /** @type {string[]} */
+    const chosen = [];
+    for (const el of scope.querySelectorAll('input[type=radio]:checked, option:checked, [role=tab][aria-selected=true], [aria-pressed=true], [aria-checked=true][role=radio]')) {
+      if (chosen.length >= 16) break;
+      const text = el instanceof HTMLInputElement ? labelOf(el) || (el.labels && el.labels[0] && el.labels[0].textContent) || el.value : el.textContent;
+      const label = squeeze(text, 100);
+      if (label) chosen.push(label);
+    }
+    ask({ submitted: { kind, name, chosen } });
+  }
+
+  // On a New Token page none of whose controls reads as one, any form the user sends is
+  // the New Token form.
+  /** @param {Event} ev */
+  function onSubmit(ev) {
+    try {
+      if (ev.isTrusted && watching && watching.submits && ev.target instanceof HTMLFormElement) submitted('unknown', ev.target);
+    } catch (_) {
+      /* never throw into the page */
+    }
+  }
+
+  // The user clicked a control the engine named.
+  /** @param {MouseEvent} ev */
+  function onClickCapture(ev) {
+    try {
+      if (ev.isTrusted) noteSubmit(/** @type {Element} */ (ev.composedPath()[0] || ev.target));
+    } catch (_) {
+      /* never throw into the page */
     }
   }
 
@@ -380,10 +388,29 @@ function start() {
     if (roots.length) run(roots);
   }
 
+  // Shown now, after being read hidden: blocks measured hidden, and fields whose value a
+  // script set (a property, so no mutation) inside what changed.
+  /** @param {Element} el */
+  function showing(el) {
+    for (const c of hiddenBlocks) {
+      if (!c.isConnected) hiddenBlocks.delete(c);
+      else if (el === c || el.contains(c) || (c.getRootNode() instanceof ShadowRoot && el.contains(/** @type {ShadowRoot} */ (c.getRootNode()).host))) dirty.add(c);
+    }
+    for (const field of el.querySelectorAll(VALUES)) {
+      const value = /** @type {HTMLInputElement} */ (field).value;
+      if (value && mayHold(READING, value)) dirty.add(field);
+    }
+    if (el.shadowRoot) dirty.add(el);
+  }
+
   const observer = new MutationObserver((records) => {
     try {
       for (const r of records) {
         if (ours(r.target)) continue;
+        if (r.type === 'attributes' && r.attributeName && SHOWING.includes(r.attributeName)) {
+          if (r.target.nodeType === 1) showing(/** @type {Element} */ (r.target));
+          continue;
+        }
         if (r.type === 'childList') {
           for (const n of r.addedNodes) if (!ours(n)) dirty.add(n);
           if ([...r.removedNodes].some((n) => !ours(n))) dirty.add(r.target);
@@ -414,6 +441,21 @@ function start() {
   chrome.runtime.onMessage.addListener(answerKeyshiftPages);
 
   document.addEventListener('click', onClickCapture, true);
+  document.addEventListener('submit', onSubmit, true);
+  // A dialog that fades or slides in is read again once it has.
+  /** @param {Event} ev */
+  const settled = (ev) => {
+    try {
+      if (ev.target instanceof Element && hiddenBlocks.size) {
+        showing(ev.target);
+        schedule();
+      }
+    } catch (_) {
+      /* never throw into the page */
+    }
+  };
+  document.addEventListener('transitionend', settled, true);
+  document.addEventListener('animationend', settled, true);
   document.addEventListener('input', onValue, true);
   document.addEventListener('change', onValue, true);
   // The first read, as soon as the document is parsed.

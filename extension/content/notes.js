@@ -52,7 +52,8 @@ const STYLE = `
   :host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; }
   .note { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 6px 10px;
     border-radius: 6px; border: 1px solid #b45309; background: #fffbeb; color: #451a03; }
-  :host([data-kind=captured-token]) .note { border-color: #047857; background: #ecfdf5; color: #022c22; }
+  :host([data-kind=captured-token]) .note, :host([data-kind=kept]) .note { border-color: #047857; background: #ecfdf5; color: #022c22; }
+  :host([data-kind=kept]) { position: fixed; right: 16px; bottom: 16px; max-width: 420px; z-index: 2147483647; }
   .text { flex: 1 1 240px; }
   /* In a table cell the words take the whole width and the controls go below them. */
   :host([data-in-cell]) .text { flex-basis: 100%; }
@@ -65,7 +66,7 @@ const STYLE = `
   .status:empty { display: none; }
   @media (prefers-color-scheme: dark) {
     .note { background: #2a1a05; color: #fde68a; border-color: #d97706; }
-    :host([data-kind=captured-token]) .note { background: #052e22; color: #a7f3d0; border-color: #10b981; }
+    :host([data-kind=captured-token]) .note, :host([data-kind=kept]) .note { background: #052e22; color: #a7f3d0; border-color: #10b981; }
     button.primary { background: #10b981; color: #022c22; }
     .confirm { background: #2b0a0a; color: #fecaca; border-color: #ef4444; }
   }`;
@@ -82,21 +83,6 @@ function onTrusted(handler) {
     }
   };
 }
-
-// Whether the user is moving focus right now (a trusted Tab or pointer press, until the
-// end of its task): focus that arrives any other way was moved by the page.
-let userMoving = false;
-/** @param {Event} ev */
-function noteUserMove(ev) {
-  if (!ev.isTrusted) return;
-  if (ev instanceof KeyboardEvent && ev.key !== 'Tab') return;
-  userMoving = true;
-  setTimeout(() => {
-    userMoving = false;
-  }, 0);
-}
-document.addEventListener('keydown', noteUserMove, true);
-document.addEventListener('pointerdown', noteUserMove, true);
 
 // One stylesheet for every note, adopted by each shadow root: no inline <style>, so a
 // page's strict style-src does not strip our look.
@@ -177,52 +163,95 @@ function renderNote(n, actions) {
   return host;
 }
 
-/** The question before Done. `copy(status)` resolves whether the token was copied;
- * `leave()` records that the user chose to go without it. Only the user's choice closes
- * it: a failed copy keeps it open and says why.
- * @param {HTMLElement} control @param {(status: HTMLElement) => Promise<boolean>} copy @param {() => void} leave
- * @param {() => void} proceed */
-function confirmDone(control, copy, leave, proceed) {
+/** The question before a way out of the reveal. `copy(status)` resolves whether the
+ * token was copied; `leave()` records that the user chose to go without it; `proceed()`
+ * takes the way out; `closed()` says the question went without an answer (Escape). Only
+ * the user's choice closes it: a failed copy keeps it open and says why. A press on one of
+ * its buttons counts only when it started on that button, and a key only on a button the
+ * user moved to: a page cannot move focus or a press onto "continue" for the user.
+ * @param {HTMLElement} anchor @param {(status: HTMLElement) => Promise<boolean>} copy @param {() => void} leave
+ * @param {() => void} proceed @param {() => void} closed */
+function confirmDone(anchor, copy, leave, proceed, closed) {
   const host = h('keyshift-confirm', { lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'assertive', tabindex: '-1' });
   const close = () => host.remove();
-  const copyButton = button(t('copyAndContinue'), async () => {
-    if (await copy(status)) {
+  const copyButton = h('button', { type: 'button', class: 'primary', text: t('copyAndContinue') });
+  const skip = h('button', { type: 'button', text: t('continueWithoutCopying') });
+  const buttons = [copyButton, skip];
+  /** @type {Element | null} */
+  let pressed = null; // where the user's last press started
+  /** @type {Element | null} */
+  let moved = copyButton; // the button the user (or this question) moved focus to
+  const actions = new Map([
+    [copyButton, async () => {
+      if (await copy(status)) {
+        close();
+        proceed();
+      } else {
+        status.focus();
+      }
+    }],
+    [skip, () => {
+      leave();
       close();
       proceed();
-    } else {
-      status.focus();
-    }
-  }, { class: 'primary' });
-  const skip = button(t('continueWithoutCopying'), () => {
-    leave();
-    close();
-    proceed();
-  });
-  const buttons = [copyButton, skip];
+    }],
+  ]);
+  root.addEventListener('pointerdown', onTrusted((ev) => {
+    pressed = /** @type {Element} */ (ev.composedPath()[0]);
+    pressed = buttons.find((b) => b === pressed || b.contains(/** @type {Node} */ (pressed))) || null;
+    if (pressed) moved = pressed;
+  }));
+  for (const [b, action] of actions) {
+    b.addEventListener('click', onTrusted((ev) => {
+      const mouse = /** @type {MouseEvent} */ (ev);
+      // A pointer click (detail ≥ 1) must have started here; a key's click needs focus
+      // the user put here.
+      const ok = mouse.detail > 0 ? pressed === b : moved === b && root.activeElement === b;
+      pressed = null;
+      if (ok) action();
+      else copyButton.focus();
+    }));
+  }
   root.append(
     h('div', { class: 'note confirm', role: 'alertdialog', 'aria-labelledby': 'title', 'aria-describedby': 'body' },
       h('span', { class: 'text' }, h('strong', { id: 'title', text: t('doneGuardTitle') }), ' ', h('span', { id: 'body', text: t('doneGuardBody') })),
       copyButton, skip, status),
   );
-  // Focus a page script moves onto "Continue without copying" goes back to the safe
+  // Focus that lands on "continue" any other way than the user's goes back to the safe
   // choice; Tab cycles inside the question; Escape closes it and the guard stays.
   root.addEventListener('focusin', (ev) => {
-    if (ev.target === skip && !userMoving) copyButton.focus();
+    if (ev.target === skip && moved !== skip) copyButton.focus();
   });
   host.addEventListener('keydown', onTrusted((ev) => {
     const key = /** @type {KeyboardEvent} */ (ev);
     if (key.key === 'Escape') {
+      key.stopPropagation();
       close();
-      control.focus();
+      closed();
+      anchor.focus();
     } else if (key.key === 'Tab') {
       const at = buttons.indexOf(/** @type {HTMLButtonElement} */ (root.activeElement));
       key.preventDefault();
-      buttons[(at + (key.shiftKey ? buttons.length - 1 : 1)) % buttons.length].focus();
+      moved = buttons[(at + (key.shiftKey ? buttons.length - 1 : 1)) % buttons.length];
+      /** @type {HTMLElement} */ (moved).focus();
     }
   }));
-  control.after(host);
+  anchor.after(host);
   copyButton.focus();
+  return host;
+}
+
+/** Says that the page took the new token off the screen and that the toolbar still has
+ * it: a note of its own at the page's corner, until the user closes it. */
+function showKept() {
+  if (document.querySelector('keyshift-note[data-kind=kept]')) return;
+  const host = h('keyshift-note', { 'data-kind': 'kept', lang: LOCALE() });
+  const root = styled(host.attachShadow({ mode: 'open' }));
+  const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: t('notePrefix') }), ' ', t('tokenTakenAway')));
+  box.append(button(t('tokenTakenAwayClose'), () => host.remove()));
+  root.append(box);
+  (document.body || document.documentElement).append(host);
   return host;
 }

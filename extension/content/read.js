@@ -21,7 +21,9 @@ const INLINE = new Set([
 ]);
 // Attributes that carry a copy button's payload.
 const COPY_ATTRS = ['data-clipboard-text', 'data-copy', 'data-copy-text', 'data-token', 'data-value'];
-const CONTROLS = 'button, a[href], input[type=submit], input[type=button], [role=button], [role=link], [role=tab]';
+// Controls: what the page marks as one, and what is styled as one (a `div.btn` with a
+// click handler); inside dialogs, anything drawn with a pointer cursor too (landmarks.js).
+const CONTROLS = 'button, a[href], input[type=submit], input[type=button], input[type=image], [role=button], [role=link], [role=tab], [onclick], .btn, [data-dismiss], [data-bs-dismiss]';
 const HEADINGS = new Set(['H1', 'H2', 'H3']);
 const MAX_HEADINGS = 30;
 const MAX_CONTROLS = 400;
@@ -66,8 +68,17 @@ const idOf = (el) => {
 /** @param {string | null | undefined} s */
 const squeeze = (s, max = SHORT) => keyshiftSqueeze(s, max);
 
-/** @param {Element} el @param {string} selector */
-const closest = (el, selector) => el.closest(selector);
+/** The nearest element matching `selector` around `el`, across open shadow roots: a
+ * dialog component's parts live in its shadow tree. @param {Element} el @param {string} selector */
+const closest = (el, selector) => {
+  for (let e = /** @type {Element | null} */ (el); e; ) {
+    const found = e.closest(selector);
+    if (found) return found;
+    const root = e.getRootNode();
+    e = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+};
 /** @param {Element} el */
 const roleOf = (el) => el.getAttribute('role') || '';
 
@@ -214,10 +225,40 @@ function pathOf(el) {
   return out;
 }
 
-/** Whether CSS shows what a person would see of a block, and its box in document
- * coordinates: its own text nodes where it has them (a wrapper with `display: contents`
- * has no box of its own), else the element. @param {Element} el @param {Text[]} [own]
- * @returns {[boolean, number, number, number, number]} */
+// Blocks that may hold a value but were measured hidden: read again when something
+// around them changes how it is shown (main.js `showing`).
+/** @type {Set<Element>} */
+const hiddenBlocks = new Set();
+const MAX_HIDDEN = 200;
+
+/** Whether a person still cannot see a box CSS shows: an ancestor clips it away, or
+ * another element covers its centre. @param {Element} el @param {DOMRect} r */
+function unseenOf(el, r) {
+  if (r.width <= 0 || r.height <= 0) return false; // no size: the engine sees that itself
+  for (let e = el.parentElement, i = 0; e && i < PATH * 2; e = e.parentElement, i++) {
+    // Only what cannot be scrolled to: a scroll box's hidden part is a scroll away.
+    const style = getComputedStyle(e);
+    const clips = (/** @type {string} */ v) => v === 'hidden' || v === 'clip';
+    if (!clips(style.overflowX) && !clips(style.overflowY) && style.clipPath === 'none') continue;
+    const c = e.getBoundingClientRect();
+    if (c.width < 1 || c.height < 1 || r.right <= c.left || r.left >= c.right || r.bottom <= c.top || r.top >= c.bottom) return true;
+  }
+  const x = r.left + r.width / 2;
+  const y = r.top + r.height / 2;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false; // scrolled away, not covered
+  const root = /** @type {Document | ShadowRoot} */ (el.getRootNode());
+  const hit = typeof root.elementFromPoint === 'function' ? root.elementFromPoint(x, y) : document.elementFromPoint(x, y);
+  if (!hit) return false;
+  // A hit inside the block (its own text element), or the block inside the hit (a label
+  // around an input), is the block itself.
+  return !(hit === el || el.contains(hit) || hit.contains(el));
+}
+
+/** Whether CSS shows what a person would see of a block (transparent counts as not
+ * shown), its box in document coordinates, and whether something clips or covers it: its
+ * own text nodes where it has them (a wrapper with `display: contents` has no box of its
+ * own), else the element. @param {Element} el @param {Text[]} [own]
+ * @returns {[boolean, number, number, number, number, boolean]} */
 function shownOf(el, own) {
   let box = el;
   /** @type {{ getBoundingClientRect(): DOMRect }} */
@@ -229,16 +270,19 @@ function shownOf(el, own) {
     measured = range;
     box = own[0].parentElement || el;
   }
-  const css = typeof box.checkVisibility === 'function' ? box.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true }) : true;
+  const css = typeof box.checkVisibility === 'function' ? box.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true, opacityProperty: true, checkOpacity: true }) : true;
   const r = measured.getBoundingClientRect();
-  return [css, Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height)];
+  const unseen = css && unseenOf(el, r);
+  if ((!css || unseen || r.width <= 0 || r.height <= 0) && hiddenBlocks.size < MAX_HIDDEN) hiddenBlocks.add(el);
+  else hiddenBlocks.delete(el);
+  return [css, Math.round(r.left + scrollX), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height), unseen];
 }
 
 /** Text just before `first` and just after `last` (the block's own first and last
  * nodes) within its dialog, or the page. @param {Element} el @param {Node} first
  * @param {Node} last @returns {[string, string]} */
 function nearOf(el, first, last) {
-  const root = closest(el, DIALOGS) || el.getRootNode();
+  const root = el.closest(DIALOGS) || el.getRootNode();
   /** @param {boolean} back */
   const walk = (back) => {
     const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {

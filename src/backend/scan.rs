@@ -6,10 +6,9 @@ use super::{Backend, SUBMITTED_WINDOW_MS};
 use crate::capture::{Binding, CaptureError, Label, Millis, Seen};
 use crate::integrations::TokenKind;
 use crate::messages::{Clock, Judged, Replacement, Submission};
-use crate::plan::{analyze, Context, DoneGuard, Plan};
+use crate::plan::{analyze, captured_note, Context, Kept, Plan};
 use crate::reveal::Situation;
 use crate::snapshot::Snapshot;
-use crate::text::TextId;
 
 /// Submissions and replacements remembered at once (one per tab that recently sent one).
 const MAX_REMEMBERED: usize = 16;
@@ -107,16 +106,12 @@ impl Backend {
         remember(&mut self.session.submissions, item, now);
     }
 
-    /// Analyzes a snapshot, registers the fresh tokens it shows, and fills in capture
-    /// ids and the Done guard. Says whether the store changed.
-    pub(super) fn scan(
-        &mut self,
-        binding: &Binding,
-        frame_ok: bool,
-        snapshot: &Snapshot,
-        clock: Clock,
-    ) -> (Plan, bool) {
+    /// Analyzes a snapshot, registers the fresh tokens it shows, then composes their
+    /// notes and the guard on the reveal's ways out. Says whether the store changed.
+    pub(super) fn scan(&mut self, binding: &Binding, frame: Frame, snapshot: &Snapshot, clock: Clock) -> (Plan, bool) {
         let now = clock.now;
+        // A tab that moved to another origin no longer shows what it passed through.
+        let moved = frame.top && self.session.held.tab_moved(binding.tab, &binding.origin);
         let submitted = recall(&self.session.submissions, binding, now).map(|s| s.label.clone());
         // This page was judged a reveal before and its Done still guards a capture.
         let earlier = self.session.judged.iter().find(|j| j.tab == binding.tab && j.url == snapshot.page.url);
@@ -127,7 +122,7 @@ impl Backend {
             salt: &self.salt,
             dismissed: &self.dismissed,
             capture: self.settings.capture_tokens,
-            situation: Situation { just_submitted: submitted.is_some(), frame_ok },
+            situation: Situation { just_submitted: submitted.is_some(), frame_ok: frame.ok },
             submitted: submitted.as_ref(),
             holding: self.session.held.holding(now),
             replacing: recall(&self.session.replacements, binding, now).map(|r| r.kind),
@@ -135,36 +130,39 @@ impl Backend {
         };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;
-        let changed = self.judged(binding.tab, &snapshot.page.url, &plan) || !analysis.tokens.is_empty();
-        let mut guarded = None;
-        for found in analysis.tokens {
-            let seen = Seen { token: found.token, fingerprint: found.fingerprint, label: found.label };
-            match self.session.held.seen(seen, binding, now, self.settings.hold_ms()) {
-                Ok((id, _)) => {
-                    let note = &mut plan.notes[found.note];
-                    note.capture = Some(id);
-                    note.copy_failed =
-                        Some(if self.settings.hold_ms() > 0 { TextId::CopyFailed } else { TextId::CopyFailedNoHold });
-                    guarded.get_or_insert(Some(id));
+        let changed = self.judged(binding.tab, &snapshot.page.url, &plan) || !analysis.tokens.is_empty() || moved;
+        // Which capture the reveal's guard asks about: the first one kept and still open,
+        // or none (the page asks by itself) when the store refused one.
+        let mut guarded: Option<Option<u32>> = None;
+        for found in &analysis.tokens {
+            let seen = Seen {
+                token: found.token.clone(),
+                fingerprint: found.fingerprint,
+                label: found.label.clone(),
+                rank: found.rank,
+                named_by_user: found.named_by_user,
+            };
+            let kept = match self.session.held.seen(seen, binding, now, self.settings.hold_ms()) {
+                Ok((capture, _)) => {
+                    if self.session.held.wants_guard(capture) {
+                        guarded.get_or_insert(Some(capture));
+                    }
+                    Kept::Yes { capture, held: self.settings.hold_ms() > 0 }
                 }
                 Err(CaptureError::QuotaFull) => {
                     self.session.stats.refused_captures += 1;
-                    plan.notes[found.note].message = crate::policy::Message::new(TextId::CaptureRefused, vec![]);
                     guarded.get_or_insert(None);
+                    Kept::Refused
                 }
-                Err(_) => {}
-            }
+                Err(_) => Kept::No,
+            };
+            plan.notes.push(captured_note(found, kept));
         }
-        plan.done = match (analysis.done_control, guarded) {
-            (Some(control), Some(Some(capture))) if self.session.held.wants_guard(capture) => {
-                Some(DoneGuard { control, capture: Some(capture) })
-            }
-            (Some(control), Some(None)) => Some(DoneGuard { control, capture: None }),
-            // Only the Done control was drawn again: it guards the page's capture.
-            (Some(control), None) => guarding.map(|capture| DoneGuard { control, capture: Some(capture) }),
-            _ => None,
-        };
-        if let Some(DoneGuard { capture: Some(capture), .. }) = plan.done {
+        // Only part of the page was read again (its Done redrawn): it guards the capture
+        // the page showed before.
+        let capture = guarded.or(guarding.map(Some));
+        plan.done = analysis.reveal.as_ref().zip(capture).map(|(at, capture)| at.guard(capture));
+        if let Some(capture) = plan.done.as_ref().and_then(|g| g.capture) {
             if let Some(j) = self.session.judged.iter_mut().find(|j| j.tab == binding.tab && j.url == snapshot.page.url)
             {
                 j.guards = Some(capture);
@@ -172,4 +170,13 @@ impl Backend {
         }
         (plan, changed)
     }
+}
+
+/// Where a scan comes from in its tab.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    /// The tab's top frame.
+    pub top: bool,
+    /// The frame may show a reveal (`Caller::Page::frame_ok`).
+    pub ok: bool,
 }

@@ -3,6 +3,7 @@ use crate::capture::DoneDecision;
 use crate::integrations::TokenKind;
 use crate::plan::NoteKind;
 use crate::plan::{DoneGuard, Plan};
+use crate::reveal::life::Exit;
 use crate::settings::{Locked, Managed};
 use crate::snapshot::{Block, Control, Heading, PageInfo, Snapshot, Source};
 use crate::text::TextId;
@@ -69,7 +70,7 @@ fn callers_are_identified_and_strangers_refused() {
     let b = backend();
     assert!(matches!(
         b.caller(&sender("https://acme.repairshopr.com/x", Some(3))),
-        Ok(Caller::Page { binding: Binding { tab: 3, .. }, frame_ok: true })
+        Ok(Caller::Page { binding: Binding { tab: 3, .. }, frame_ok: true, top: true })
     ));
     assert_eq!(b.caller(&sender(&format!("chrome-extension://{SELF}/popup.html"), None)), Ok(Caller::ExtensionPage));
     // The popup opened in a tab is still the popup.
@@ -95,7 +96,7 @@ fn scan_captures_and_guards_and_persists_to_session() {
     let note = &plan.notes[0];
     assert_eq!(note.kind, NoteKind::CapturedToken);
     let capture = note.capture.expect("capture id");
-    assert_eq!(plan.done, Some(DoneGuard { control: 9, capture: Some(capture) }));
+    assert_eq!(plan.done, Some(page_guard(9, Some(capture))));
     assert!(effects.session.is_some());
     assert_eq!(effects.alarm_at, Some(NOW + 10 * 60_000));
     // A rescan of the same page is the same capture.
@@ -130,8 +131,13 @@ fn pages_never_read_held_tokens_but_the_popup_can() {
     assert_eq!(token.expose(), TOKEN);
 }
 
+/// The guard a page-level reveal arms whose one way out is control `control`.
+fn page_guard(control: u32, capture: Option<u32>) -> DoneGuard {
+    DoneGuard { control: Some(control), capture, region: None, exits: vec![control], copies: vec![], dialog: false }
+}
+
 fn done(b: &mut Backend, caller: &Caller, capture: u32, clock: Clock) -> DoneDecision {
-    match handle(b, caller, Request::DoneClicked(CaptureRef { capture }), clock) {
+    match handle(b, caller, Request::DoneClicked(ExitRef { capture, how: Exit::Activate }), clock) {
         Ok(Outcome { reply: Reply::Done { decision }, .. }) => decision,
         other => panic!("unexpected {other:?}"),
     }
@@ -148,7 +154,10 @@ fn only_a_copy_or_the_users_choice_disarms_the_guard() {
     assert_eq!(done(&mut b, &caller, capture, CLOCK), DoneDecision::Allow);
     // Another tab cannot report copies of this capture, nor answer for it.
     let other = page_caller(&b, 2);
-    assert_eq!(ask(&mut b, &other, Request::Copied(CaptureRef { capture })).err(), Some(Error::UnknownCapture));
+    assert_eq!(
+        ask(&mut b, &other, Request::Copied(CopyRef { capture, by: CopiedBy::Keyshift })).err(),
+        Some(Error::UnknownCapture)
+    );
     assert_eq!(ask(&mut b, &other, Request::DoneSkipped(CaptureRef { capture })).err(), Some(Error::UnknownCapture));
 }
 
@@ -205,7 +214,7 @@ fn held_tokens_survive_a_restart_through_session_storage() {
 fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
-    let form = Submitted { kind: TokenKind::Custom, name: Some("Zapier (shop)".into()) };
+    let form = Submitted { kind: TokenKind::Custom, name: Some("Zapier (shop)".into()), chosen: vec![] };
     ask(&mut b, &caller, Request::Submitted(form)).expect("noted");
     scan(&mut b, &caller);
     let Ok(Outcome { reply: Reply::Held { held }, .. }) =
@@ -216,7 +225,7 @@ fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
     assert_eq!((held[0].name.as_deref(), held[0].kind), (Some("Zapier (shop)"), TokenKind::Custom));
     // A prebuilt choice goes by its integration's name, whatever the custom form held.
     let mut b2 = backend();
-    let prebuilt = Submitted { kind: TokenKind::Zapier, name: Some("n8n workflows".into()) };
+    let prebuilt = Submitted { kind: TokenKind::Zapier, name: Some("n8n workflows".into()), chosen: vec![] };
     ask(&mut b2, &caller, Request::Submitted(prebuilt)).expect("noted");
     scan(&mut b2, &caller);
     let Ok(Outcome { reply: Reply::Held { held }, .. }) =
@@ -227,7 +236,8 @@ fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
     assert_eq!((held[0].name.as_deref(), held[0].kind), (Some("Zapier"), TokenKind::Zapier));
     // Only for that tab, and only for a while.
     let mut b = backend();
-    ask(&mut b, &caller, Request::Submitted(Submitted { kind: TokenKind::Custom, name: None })).expect("noted");
+    ask(&mut b, &caller, Request::Submitted(Submitted { kind: TokenKind::Custom, name: None, chosen: vec![] }))
+        .expect("noted");
     let other = page_caller(&b, 2);
     let plan = b
         .handle(&other, Request::Scan { snapshot: reveal_snapshot() }, Clock::at(NOW + SUBMITTED_WINDOW_MS))
@@ -270,7 +280,7 @@ fn a_done_the_page_draws_again_on_its_own_is_guarded_until_the_user_answers() {
         };
         plan.done
     };
-    assert_eq!(rescan(&mut b, footer.clone()), Some(DoneGuard { control: 31, capture: Some(capture) }));
+    assert_eq!(rescan(&mut b, footer.clone()), Some(page_guard(31, Some(capture))));
     // Another page in the same tab has nothing to guard.
     let mut elsewhere = footer.clone();
     elsewhere.page.url = "https://acme.repairshopr.com/api_tokens".into();
@@ -307,13 +317,13 @@ fn a_flooding_site_is_refused_counted_and_never_pushes_out_the_users_token() {
         let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &evil, Request::Scan { snapshot }) else {
             panic!("plan")
         };
-        if n >= crate::capture::PER_ORIGIN as u8 {
+        if n >= crate::capture::JUDGED_PER_PAGE as u8 {
             assert_eq!(plan.notes[0].capture, None, "refused");
             assert_eq!(plan.notes[0].message.id, TextId::CaptureRefused);
-            assert_eq!(plan.done, Some(DoneGuard { control: 9, capture: None }), "the page still guards Done itself");
+            assert_eq!(plan.done, Some(page_guard(9, None)), "the page still guards Done itself");
         }
     }
-    assert_eq!(b.stats().refused_captures, 12 - crate::capture::PER_ORIGIN as u32);
+    assert_eq!(b.stats().refused_captures, 12 - crate::capture::JUDGED_PER_PAGE as u32);
     let Ok(Outcome { reply: Reply::Held { held }, .. }) =
         ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(1), url: None }))
     else {

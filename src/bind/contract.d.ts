@@ -7,8 +7,10 @@
 
 export interface NoFields {}
 export interface CaptureRef { capture: number; }
+export interface CopyRef { capture: number; by?: CopiedBy; }
+export interface ExitRef { capture: number; how?: Exit; }
 export interface FingerprintRef { fingerprint: string; }
-export interface Submitted { kind: TokenKind; name?: string | null; }
+export interface Submitted { kind: TokenKind; name?: string | null; chosen?: string[]; }
 export interface Here { tab?: number | null; url?: string | null; }
 export interface Replacing { kind: TokenKind; }
 export interface ScanBody { snapshot: Snapshot; }
@@ -17,8 +19,8 @@ export interface SetSettingsBody { settings: Settings; }
 export type Request =
   | { 'hello': NoFields }
   | { 'scan': ScanBody }
-  | { 'copied': CaptureRef }
-  | { 'done-clicked': CaptureRef }
+  | { 'copied': CopyRef }
+  | { 'done-clicked': ExitRef }
   | { 'done-skipped': CaptureRef }
   | { 'submitted': Submitted }
   | { 'dismiss': FingerprintRef }
@@ -40,7 +42,7 @@ export type Source = 'text' | 'value' | 'attr';
 /** `[tag, role, class]`, the element first. */
 export type Ancestor = [string, string, string];
 /** `[shown by CSS, x, y, width, height]` in document coordinates. */
-export type Shown = [boolean, number, number, number, number];
+export type Shown = [boolean, number, number, number, number, boolean];
 /** `[id, text]` */
 export type Row = [number, string];
 /** `[id, label, region]` (region 0: none) */
@@ -115,13 +117,17 @@ export interface Settings {
 export type PageKind = 'token-list' | 'new-token' | 'token-reveal' | 'profile' | 'integration' | 'other';
 export type NoteKind = 'legacy-key' | 'token-expired' | 'token-expiring' | 'captured-token' | 'fill-field' | 'replacement-choice';
 export type TokenKind = 'unknown' | 'custom' | 'it-glue' | 'ninja-rmm' | 'pax8' | 'zapier';
-export type Place = 'this-tab' | 'this-site' | 'elsewhere';
-export type DoneDecision = 'confirm' | 'allow';
+export type Place = 'this-tab' | 'earlier-in-tab' | 'this-site' | 'elsewhere';
+export type DoneDecision = 'confirm' | 'allow' | 'kept';
+/** A way out of a reveal, as the content script saw it (`reveal::life`). */
+export type Exit = 'activate' | 'escape' | 'backdrop' | 'submit' | 'link' | 'removed';
+export type CopiedBy = 'keyshift' | 'user' | 'page';
+export type Rank = 'judged' | 'confirmed';
 export type Locked = 'captureTokens' | 'holdMinutes' | 'clearClipboard' | 'clearAfterSeconds' | 'extraHosts' | 'forgetAfterFill';
 export type Evidence =
   | 'just-submitted' | 'reveal-address' | 'reveal-heading' | 'once-text' | 'done-nearby' | 'shown-as-value'
   | 'in-prose' | 'in-code-sample' | 'in-discussion' | 'on-docs-page' | 'on-echo-page'
-  | 'hidden' | 'echoes-address' | 'foreign-frame' | 'attribute-only';
+  | 'hidden' | 'echoes-address' | 'foreign-frame' | 'attribute-only' | 'words-in-value';
 
 /** What the content script reads closely (`extension/content/reading.json`, kept in step
  * with the engine's `scan::READING` by a test). */
@@ -149,9 +155,19 @@ export interface Note {
   /** Offer "Fill held token": the note is beside the field the token goes in. */
   fill: boolean;
 }
-export interface DoneGuard { control: number; capture: number | null; }
-export interface Watch { controls: Array<[number, TokenKind]>; name: number | null; }
-export interface Verdict { reveal: boolean; score: number; region: number | null; evidence: Evidence[]; }
+/** Every way out of a reveal to hold back while its token is neither copied nor left:
+ * `exits` (controls), Escape and the backdrop when `dialog`, a form sent or a link that
+ * leaves within `region` (null: the page). `copies`: the page's own copy controls. */
+export interface DoneGuard {
+  control: number | null;
+  capture: number | null;
+  region: number | null;
+  exits: number[];
+  copies: number[];
+  dialog: boolean;
+}
+export interface Watch { controls: Array<[number, TokenKind]>; name: number | null; submits: boolean; }
+export interface Verdict { reveal: boolean; rank: Rank; score: number; region: number | null; evidence: Evidence[]; }
 export interface BlockError { block: number; error: string; message: string; }
 export interface Plan {
   page: PageKind;
@@ -172,6 +188,7 @@ export interface HeldView {
   expiresInMs: number;
   copied: boolean;
   filled: boolean;
+  confirmed: boolean;
 }
 
 export interface PlanReply { plan: Plan; }

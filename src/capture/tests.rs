@@ -20,7 +20,13 @@ fn token(n: usize) -> String {
 
 fn seen(text: &str) -> Seen {
     let salt = Salt::from_bytes([1; 16]);
-    Seen { token: Secret::new(text.into()), fingerprint: salt.of(text), label: Label::default() }
+    Seen {
+        token: Secret::new(text.into()),
+        fingerprint: salt.of(text),
+        label: Label::default(),
+        rank: Rank::Judged,
+        named_by_user: false,
+    }
 }
 
 fn see(store: &mut CaptureStore, text: &str, binding: Binding, now: Millis, hold: Millis) -> u32 {
@@ -32,7 +38,7 @@ fn held_then_copied_then_the_token_goes_but_the_guard_memory_stays() {
     let mut store = CaptureStore::default();
     let id = see(&mut store, TOKEN, tab(1), 0, 10 * MIN);
     assert!(store.wants_guard(id));
-    store.copied(id, Some(&tab(1)), MIN).expect("live");
+    store.copied(id, Some(&tab(1)), CopiedBy::Keyshift, MIN).expect("live");
     assert!(!store.wants_guard(id));
     assert_eq!(store.reveal(id, 10 * MIN - 1).map(Secret::expose), Ok(TOKEN));
     assert!(store.expire(10 * MIN), "the hold ended: the token is dropped");
@@ -49,10 +55,14 @@ fn the_guard_outlives_the_hold_while_the_page_shows_the_token() {
     let mut store = CaptureStore::default();
     let id = see(&mut store, TOKEN, tab(1), 0, MIN);
     store.expire(11 * MIN);
-    assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Confirm), "11 minutes later, Done is still guarded");
-    assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Confirm), "asking does not disarm it");
+    assert_eq!(
+        store.exit(id, &tab(1), Exit::Activate, 0),
+        Ok(DoneDecision::Confirm),
+        "11 minutes later, Done is still guarded"
+    );
+    assert_eq!(store.exit(id, &tab(1), Exit::Activate, 0), Ok(DoneDecision::Confirm), "asking does not disarm it");
     store.skipped(id, &tab(1)).expect("live");
-    assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Allow), "the user's choice does");
+    assert_eq!(store.exit(id, &tab(1), Exit::Activate, 0), Ok(DoneDecision::Allow), "the user's choice does");
     // A rescan keeps a still-shown token remembered past PAGE_MEMORY_MS.
     let other = see(&mut store, &token(2), tab(1), 0, MIN);
     see(&mut store, &token(2), tab(1), 25 * MIN, MIN);
@@ -78,8 +88,11 @@ fn seeing_the_same_token_again_is_one_capture_and_learns_its_name() {
     let a = see(&mut store, TOKEN, tab(1), 0, MIN);
     let named = Seen { label: Label { name: Some("IT Glue sync".into()), kind: TokenKind::ItGlue }, ..seen(TOKEN) };
     assert_eq!(store.seen(named, &tab(1), 5, MIN), Ok((a, false)));
-    let listed = store.list(5, None, None);
+    let listed = store.list(5, None, Some("https://acme.repairshopr.com"));
     assert_eq!((listed.len(), listed[0].name.as_deref(), listed[0].kind), (1, Some("IT Glue sync"), TokenKind::ItGlue));
+    // A name the page wrote is not shown over another origin: the kind's name stands in.
+    let elsewhere = store.list(5, None, Some("https://evil.repairshopr.com"));
+    assert_eq!(elsewhere[0].name.as_deref(), Some("IT Glue"));
     assert_ne!(see(&mut store, TOKEN, tab(2), 5, MIN), a, "another tab is another binding");
 }
 
@@ -87,9 +100,9 @@ fn seeing_the_same_token_again_is_one_capture_and_learns_its_name() {
 fn a_page_touches_only_its_own_captures() {
     let mut store = CaptureStore::default();
     let id = see(&mut store, TOKEN, tab(1), 0, MIN);
-    assert_eq!(store.copied(id, Some(&tab(2)), 1), Err(CaptureError::Unknown));
+    assert_eq!(store.copied(id, Some(&tab(2)), CopiedBy::Keyshift, 1), Err(CaptureError::Unknown));
     let other_origin = at(1, "https://evil.syncromsp.com");
-    assert_eq!(store.done_clicked(id, &other_origin), Err(CaptureError::Unknown));
+    assert_eq!(store.exit(id, &other_origin, Exit::Activate, 1), Err(CaptureError::Unknown));
     assert_eq!(store.skipped(id, &other_origin), Err(CaptureError::Unknown));
     assert!(store.wants_guard(id));
 }
@@ -100,7 +113,7 @@ fn hold_zero_remembers_the_capture_but_not_the_token() {
     let id = see(&mut store, TOKEN, tab(1), 0, 0);
     assert_eq!(store.reveal(id, 1).err(), Some(CaptureError::NotHeld));
     assert!(store.list(1, None, None).is_empty());
-    assert_eq!(store.done_clicked(id, &tab(1)), Ok(DoneDecision::Confirm));
+    assert_eq!(store.exit(id, &tab(1), Exit::Activate, 0), Ok(DoneDecision::Confirm));
     assert!(store.captures[0].token.is_none());
 }
 
@@ -110,7 +123,7 @@ fn a_stranger_can_never_push_out_an_uncopied_token() {
     let victim = see(&mut store, TOKEN, tab(1), 0, 10 * MIN);
     // Another subdomain floods: it fills its own quota, then is refused.
     let evil = |n: i64| at(2, &format!("https://evil{n}.repairshopr.com"));
-    for n in 0..PER_ORIGIN {
+    for n in 0..JUDGED_PER_PAGE {
         see(&mut store, &token(n), at(2, "https://evil.repairshopr.com"), 1, 10 * MIN);
     }
     assert_eq!(
@@ -122,7 +135,7 @@ fn a_stranger_can_never_push_out_an_uncopied_token() {
         let _ = store.seen(seen(&token(60 + n as usize)), &evil(n), 3, 10 * MIN);
         let _ = store.seen(seen(&token(10 + n as usize)), &at(100 + n, "https://x.repairshopr.com"), 3, 10 * MIN);
     }
-    assert!(store.captures.len() <= TOTAL);
+    assert!(store.captures.len() <= JUDGED_TOTAL);
     assert_eq!(store.reveal(victim, 4).map(Secret::expose), Ok(TOKEN), "the user's token is still held");
     assert_eq!(
         store.list(4, Some(1), Some("https://acme.repairshopr.com"))[0].id,
@@ -134,8 +147,9 @@ fn a_stranger_can_never_push_out_an_uncopied_token() {
 #[test]
 fn within_its_own_quota_a_site_gives_up_copied_tokens_first() {
     let mut store = CaptureStore::default();
-    let ids: Vec<u32> = (0..PER_ORIGIN).map(|n| see(&mut store, &token(n), tab(1), n as Millis, 10 * MIN)).collect();
-    store.copied(ids[2], None, 10).expect("live");
+    let ids: Vec<u32> =
+        (0..JUDGED_PER_PAGE).map(|n| see(&mut store, &token(n), tab(1), n as Millis, 10 * MIN)).collect();
+    store.copied(ids[2], None, CopiedBy::Keyshift, 10).expect("live");
     let newer = see(&mut store, &token(9), tab(1), 20, 10 * MIN);
     let listed: Vec<u32> = store.list(30, None, None).iter().map(|v| v.id).collect();
     assert!(!listed.contains(&ids[2]) && listed.contains(&newer) && listed.contains(&ids[0]), "{listed:?}");

@@ -9,6 +9,7 @@ use crate::integrations::TokenKind;
 use crate::page::PageKind;
 use crate::plan::{Action, BlockError, DoneGuard, Note, NoteKind, Plan, Watch};
 use crate::policy::{Duration, Message, Param, TimeUnit};
+use crate::reveal::life::{CopiedBy, Exit, Rank};
 use crate::reveal::{Evidence, Verdict, EVIDENCE};
 use crate::settings::{Locked, TABLE};
 use crate::text::TextId;
@@ -136,12 +137,20 @@ fn every_outbound_field_and_value_is_declared() {
         copy_failed: Some(TextId::CopyFailed),
         fill: true,
     };
-    let verdict = Verdict { reveal: true, score: 5, region: Some(2), evidence: vec![Evidence::OnceText] };
+    let verdict =
+        Verdict { reveal: true, rank: Rank::Confirmed, score: 5, region: Some(2), evidence: vec![Evidence::OnceText] };
     let plan = Plan {
         page: PageKind::TokenReveal,
         notes: vec![note.clone()],
-        done: Some(DoneGuard { control: 3, capture: Some(4) }),
-        watch: Some(Watch { controls: vec![(5, TokenKind::Custom)], name: Some(6) }),
+        done: Some(DoneGuard {
+            control: Some(3),
+            capture: Some(4),
+            region: Some(2),
+            exits: vec![3],
+            copies: vec![7],
+            dialog: true,
+        }),
+        watch: Some(Watch { controls: vec![(5, TokenKind::Custom)], name: Some(6), submits: false }),
         verdict: Some(verdict.clone()),
         errors: vec![BlockError { block: 1, error: "MessageTooLarge", message: "m".into() }],
     };
@@ -156,6 +165,7 @@ fn every_outbound_field_and_value_is_declared() {
         expires_in_ms: 2,
         copied: false,
         filled: true,
+        confirmed: true,
     };
     let effects = Effects {
         session: Some(Session::default()),
@@ -272,16 +282,36 @@ fn every_enumerated_value_is_declared() {
     ];
     assert_eq!(string_union("TokenKind"), values(kinds.map(kind).to_vec()));
     let place = |p: Place| match p {
-        Place::ThisTab | Place::ThisSite | Place::Elsewhere => to_json(&p),
+        Place::ThisTab | Place::EarlierInTab | Place::ThisSite | Place::Elsewhere => to_json(&p),
     };
-    assert_eq!(string_union("Place"), values([Place::ThisTab, Place::ThisSite, Place::Elsewhere].map(place).to_vec()));
+    assert_eq!(
+        string_union("Place"),
+        values([Place::ThisTab, Place::EarlierInTab, Place::ThisSite, Place::Elsewhere].map(place).to_vec())
+    );
     let decision = |d: DoneDecision| match d {
-        DoneDecision::Confirm | DoneDecision::Allow => to_json(&d),
+        DoneDecision::Confirm | DoneDecision::Allow | DoneDecision::Kept => to_json(&d),
     };
     assert_eq!(
         string_union("DoneDecision"),
-        values([DoneDecision::Confirm, DoneDecision::Allow].map(decision).to_vec())
+        values([DoneDecision::Confirm, DoneDecision::Allow, DoneDecision::Kept].map(decision).to_vec())
     );
+    let exit = |e: Exit| match e {
+        Exit::Activate | Exit::Escape | Exit::Backdrop | Exit::Submit | Exit::Link | Exit::Removed => to_json(&e),
+    };
+    assert_eq!(
+        string_union("Exit"),
+        values(
+            [Exit::Activate, Exit::Escape, Exit::Backdrop, Exit::Submit, Exit::Link, Exit::Removed].map(exit).to_vec()
+        )
+    );
+    let by = |b: CopiedBy| match b {
+        CopiedBy::Keyshift | CopiedBy::User | CopiedBy::Page => to_json(&b),
+    };
+    assert_eq!(string_union("CopiedBy"), values([CopiedBy::Keyshift, CopiedBy::User, CopiedBy::Page].map(by).to_vec()));
+    let rank = |r: Rank| match r {
+        Rank::Judged | Rank::Confirmed => to_json(&r),
+    };
+    assert_eq!(string_union("Rank"), values([Rank::Judged, Rank::Confirmed].map(rank).to_vec()));
     assert_eq!(string_union("Locked"), values(TABLE.iter().map(|s| to_json(&s.locked)).collect()));
     let unit = |u: TimeUnit| match u {
         TimeUnit::Second | TimeUnit::Minute | TimeUnit::Hour => to_json(&u),

@@ -86,7 +86,7 @@ fn run(snapshot: &Snapshot) -> Analysis {
 }
 
 fn shown() -> Option<Shown> {
-    Some(Shown { css: true, x: 20, y: 200, width: 500, height: 24 })
+    Some(Shown { css: true, x: 20, y: 200, width: 500, height: 24, unseen: false })
 }
 
 fn reveal_page() -> PageInfo {
@@ -150,11 +150,14 @@ fn reveal_captures_once_and_guards_done() {
     assert_eq!(a.plan.page, PageKind::TokenReveal);
     assert_eq!(a.tokens.len(), 1, "one token shown three ways is one capture");
     assert_eq!(a.tokens[0].token.expose(), TOKEN);
-    let note = &a.plan.notes[a.tokens[0].note];
-    assert_eq!((note.block, note.kind), (1, NoteKind::CapturedToken), "the visible text wins over the attribute");
-    assert_eq!(note.span.start, Point { seg: 1, at: 0 });
-    assert_eq!(note.span.end, Point { seg: 3, at: 21 });
-    assert_eq!(a.done_control, Some(101));
+    let found = &a.tokens[0];
+    assert_eq!(found.block, 1, "the visible text wins over the attribute");
+    assert_eq!(found.span.start, Point { seg: 1, at: 0 });
+    assert_eq!(found.span.end, Point { seg: 3, at: 21 });
+    assert!(a.plan.notes.is_empty(), "its note is made once the store kept it");
+    let note = captured_note(found, Kept::Yes { capture: 7, held: true });
+    assert_eq!((note.block, note.kind, note.capture), (1, NoteKind::CapturedToken, Some(7)));
+    assert_eq!(a.reveal.as_ref().and_then(|r| r.exits.primary), Some(101));
     let verdict = a.plan.verdict.as_ref().expect("a verdict");
     assert!(verdict.reveal && verdict.evidence.contains(&Evidence::RevealAddress));
     let shown = format!("{:?}", a.plan);
@@ -178,7 +181,7 @@ fn a_token_that_is_no_reveal_is_recorded_but_never_captured_or_guarded() {
         }],
     );
     let a = run_with(&docs, &[], Situation { just_submitted: true, frame_ok: true }, None);
-    assert!(a.tokens.is_empty() && a.plan.notes.is_empty() && a.done_control.is_none());
+    assert!(a.tokens.is_empty() && a.plan.notes.is_empty() && a.reveal.is_none());
     assert_ne!(a.plan.page, PageKind::TokenReveal);
     let verdict = a.plan.verdict.expect("the engine says why not");
     assert!(!verdict.reveal && verdict.evidence.contains(&Evidence::InCodeSample));
@@ -198,11 +201,11 @@ fn a_token_only_in_a_copy_button_attribute_is_still_captured() {
     );
     let a = run(&snapshot);
     assert_eq!(a.tokens.len(), 1);
-    assert_eq!(a.plan.notes[0].block, 7);
+    assert_eq!(a.tokens[0].block, 7);
 }
 
 #[test]
-fn the_name_comes_from_the_reveal_or_the_form_and_the_kind_from_the_form() {
+fn the_name_comes_from_the_form_the_user_filled_else_the_reveal_and_the_kind_from_the_form() {
     let named = snap(
         reveal_page(),
         vec![
@@ -212,7 +215,11 @@ fn the_name_comes_from_the_reveal_or_the_form_and_the_kind_from_the_form() {
     );
     let form = Label { name: Some("from the form".into()), kind: TokenKind::ItGlue };
     let a = run_with(&named, &[], Situation { just_submitted: true, frame_ok: true }, Some(&form));
-    assert_eq!(a.tokens[0].label, Label { name: Some("IT Glue sync".into()), kind: TokenKind::ItGlue });
+    assert_eq!(a.tokens[0].label, form, "what the user typed wins over what the page says");
+    assert!(a.tokens[0].named_by_user);
+    let a = run_with(&named, &[], Situation { just_submitted: true, frame_ok: true }, None);
+    assert_eq!(a.tokens[0].label.name.as_deref(), Some("IT Glue sync"));
+    assert!(!a.tokens[0].named_by_user);
     let bare = snap(reveal_page(), vec![Block { source: Source::Value, shown: shown(), ..block(6, &[TOKEN]) }]);
     let a = run_with(&bare, &[], Situation { just_submitted: true, frame_ok: true }, Some(&form));
     assert_eq!(a.tokens[0].label.name.as_deref(), Some("from the form"));

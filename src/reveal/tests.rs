@@ -31,7 +31,7 @@ fn value_block() -> Block {
         segs: vec![TOKEN.into()],
         source: Source::Value,
         path: vec![anc("INPUT", "", "form-control")],
-        shown: Some(Shown { css: true, x: 10, y: 10, width: 400, height: 30 }),
+        shown: Some(Shown { css: true, x: 10, y: 10, width: 400, height: 30, unseen: false }),
         ..Default::default()
     }
 }
@@ -183,10 +183,11 @@ fn hidden_attribute_only_and_foreign_frames_never_reveal_whatever_else_is_there(
         page("https://acme.repairshopr.com/api_tokens/42", "API Token Created", &["API Token Created"], &["Done"]);
     let strong = Situation { just_submitted: true, frame_ok: true };
     for shown in [
-        Shown { css: false, x: 0, y: 0, width: 100, height: 20 },
-        Shown { css: true, x: 0, y: 0, width: 0, height: 0 },
-        Shown { css: true, x: -10_000, y: 10, width: 400, height: 20 },
-        Shown { css: true, x: 10, y: -5_000, width: 400, height: 20 },
+        Shown { css: false, x: 0, y: 0, width: 100, height: 20, unseen: false },
+        Shown { css: true, x: 0, y: 0, width: 0, height: 0, unseen: false },
+        Shown { css: true, x: -10_000, y: 10, width: 400, height: 20, unseen: false },
+        Shown { css: true, x: 10, y: -5_000, width: 400, height: 20, unseen: false },
+        Shown { css: true, x: 10, y: 10, width: 400, height: 20, unseen: true },
     ] {
         let v = verdict(&reveal, &Block { shown: Some(shown), ..value_block() }, strong);
         assert!(!v.reveal && v.evidence.contains(&Evidence::Hidden), "{shown:?}");

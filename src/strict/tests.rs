@@ -112,7 +112,7 @@ fn the_strict_reader_agrees_with_serde_json_on_every_fixture_and_corpus_file() {
         r#"{"list-held":{"tab":4,"url":"https://acme.repairshopr.com/"}}"#,
         r#"{"dismiss":{"fingerprint":"0123456789abcdef0123456789abcdef"}}"#,
         r#"{"set-settings":{"settings":{"holdMinutes":5,"extraHosts":["help.example.com"]}}}"#,
-        r#"{"scan":{"snapshot":{"page":{"url":"https://acme.repairshopr.com/x","lang":"en","headings":[["API Token Created",0]],"controls":[[7,"Done",0]]},"blocks":[{"id":1,"segs":["a"],"source":"value","path":[["INPUT","",""]],"shown":[true,1,2,3,4],"near":["b","c"]}],"rows":[[4,"row"]],"regions":[[9,"Dialog"]],"fields":[{"id":3,"kind":"text","label":"Name"}]}}}"#,
+        r#"{"scan":{"snapshot":{"page":{"url":"https://acme.repairshopr.com/x","lang":"en","headings":[["API Token Created",0]],"controls":[[7,"Done",0]]},"blocks":[{"id":1,"segs":["a"],"source":"value","path":[["INPUT","",""]],"shown":[true,1,2,3,4,false],"near":["b","c"]}],"rows":[[4,"row"]],"regions":[[9,"Dialog"]],"fields":[{"id":3,"kind":"text","label":"Name"}]}}}"#,
         r#"{"copied":{"capture":[3]}}"#,
         r#"{"copied":[3]}"#,
         r#"{"copied":{"capture":1.0}}"#,

@@ -60,11 +60,13 @@ fn clipboard_is_cleared_only_when_on_due_and_still_holding_the_token() {
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
     // Off by default: a copy schedules nothing.
-    let out = handle(&mut b, &caller, Request::Copied(CaptureRef { capture }), CLOCK).expect("copied");
+    let out =
+        handle(&mut b, &caller, Request::Copied(CopyRef { capture, by: CopiedBy::Keyshift }), CLOCK).expect("copied");
     assert_eq!(out.effects.alarm_at, Some(NOW + 10 * 60_000));
     let on = Settings { clear_clipboard: true, clear_after_seconds: 30, ..Settings::default() };
     handle(&mut b, &Caller::ExtensionPage, Request::SetSettings { settings: on }, CLOCK).expect("settings");
-    let out = handle(&mut b, &caller, Request::Copied(CaptureRef { capture }), CLOCK).expect("copied");
+    let out =
+        handle(&mut b, &caller, Request::Copied(CopyRef { capture, by: CopiedBy::Keyshift }), CLOCK).expect("copied");
     assert_eq!(out.effects.alarm_at, Some(NOW + 30_000), "woken for the clear first");
     assert!(!b.tick(NOW + 29_999).effects.read_clipboard);
     assert!(b.tick(NOW + 30_000).effects.read_clipboard);
@@ -76,7 +78,8 @@ fn clipboard_is_cleared_only_when_on_due_and_still_holding_the_token() {
     assert!(clear, "the clipboard still holds the token");
     assert!(!effects.read_clipboard, "settled");
     // Copied again, then the user copied something else: leave their clipboard alone.
-    handle(&mut b, &caller, Request::Copied(CaptureRef { capture }), Clock::at(NOW + 40_000)).expect("copied");
+    handle(&mut b, &caller, Request::Copied(CopyRef { capture, by: CopiedBy::Keyshift }), Clock::at(NOW + 40_000))
+        .expect("copied");
     let Outcome { reply: Reply::Clipboard { clear }, .. } =
         b.clipboard(Secret::new("lunch order".into()), NOW + 70_000)
     else {
