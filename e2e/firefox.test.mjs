@@ -231,6 +231,9 @@ test('Firefox: on the vendor\'s Swagger docs, the field\'s note fills a held tok
   const token = tokenFor('ff-fill');
   await driver.get(ff.url(HOSTS.repairshopr, '/api_tokens/created?seed=ff-fill&variant=input'));
   await waitForNote(driver, 'captured-token');
+  // The user sees the token before moving on in the same tab (a token a page only
+  // flashed before the tab moved on is not kept).
+  await driver.sleep(1200);
   await driver.get(ff.url('api-docs.repairshopr.com', '/swagger/'));
   const authorize = await driver.wait(until.elementLocated(By.css('.auth-wrapper button.authorize')), 10000);
   await authorize.click();

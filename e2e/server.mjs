@@ -310,8 +310,8 @@ export async function start() {
         res.end(readFileSync(join(WWW, 'site.css')));
       }, Number(url.searchParams.get('ms')) || 1000);
     } else if (written.has(`${url.hostname}${url.pathname}`)) {
-      const { html, secrets } = written.get(`${url.hostname}${url.pathname}`);
-      res.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      const { html, secrets, type } = written.get(`${url.hostname}${url.pathname}`);
+      res.writeHead(200, { ...headers, 'content-type': type || 'text/html; charset=utf-8' });
       res.end(showing(html, secrets));
     } else if (url.hostname === 'evil.example' && url.pathname === '/frames') {
       // Its own policy lets the vendor's pages into its frames, as an attacker's would.

@@ -6,11 +6,23 @@ import { written } from './server.mjs';
 export const html = (title, body, lang = 'en', css = '/site.css') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title><link rel="stylesheet" href="${css}"></head><body><main>${body}</main></body></html>`;
 
-/** Serves `body` at `address`; `secrets` are what the page itself shows (the leak check's list). */
-export function write(address, page, secrets = []) {
+/** Serves `body` at `address`; `secrets` are what the page itself shows (the leak check's
+ * list); `type`: its content type (a page's own script or stylesheet), HTML by default. */
+export function write(address, page, secrets = [], type = undefined) {
   const url = new URL(address);
-  written.set(`${url.hostname}${url.pathname}`, { html: page, secrets });
+  written.set(`${url.hostname}${url.pathname}`, { html: page, secrets, type });
   return address;
+}
+
+/** A page with its own stylesheet and script (the replicas' CSP allows only same-origin
+ * files): `css` and `js` are served beside it. */
+export function writeApp(address, title, body, { css = '', js = '', lang = 'en' } = {}, secrets = []) {
+  const url = new URL(address);
+  const base = `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+  write(`${base}.app.css`, css, secrets, 'text/css; charset=utf-8');
+  write(`${base}.app.js`, js, secrets, 'text/javascript; charset=utf-8');
+  const head = `<link rel="stylesheet" href="/site.css"><link rel="stylesheet" href="${url.pathname.replace(/\/$/, '')}.app.css"><script src="${url.pathname.replace(/\/$/, '')}.app.js" defer></script>`;
+  return write(address, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><main>${body}</main></body></html>`, secrets);
 }
 
 export const REVEALS = [

@@ -237,6 +237,11 @@ impl Backend {
             (Caller::Page { binding, .. }, Request::DoneClicked(ExitRef { capture, how })) => {
                 Reply::Done { decision: self.session.held.exit(capture, binding, how, now)? }
             }
+            (Caller::Page { binding, .. }, Request::Viewed(CaptureRef { capture })) => {
+                self.session.held.viewed(capture, binding)?;
+                changed.held = true;
+                Reply::Ok {}
+            }
             (Caller::Page { binding, .. }, Request::DoneSkipped(CaptureRef { capture })) => {
                 self.session.held.skipped(capture, binding)?;
                 changed.held = true;
@@ -337,6 +342,7 @@ impl Backend {
                 Request::Scan { .. }
                 | Request::DoneClicked(_)
                 | Request::DoneSkipped(_)
+                | Request::Viewed(_)
                 | Request::Submitted(_)
                 | Request::Replacing(_)
                 | Request::FillOpen(_),

@@ -103,6 +103,9 @@ pub struct Capture {
     /// The name came from what the user typed or chose, not from text the page wrote.
     #[serde(default)]
     named_by_user: bool,
+    /// The page showed it on screen, in a visible tab, long enough for a person to see it.
+    #[serde(default)]
+    viewed: bool,
     /// The user chose to leave without copying.
     skipped: bool,
     /// Keyshift filled it into an integration's field for the user.
@@ -242,6 +245,7 @@ impl CaptureStore {
             copied_by: None,
             rank: seen.rank,
             named_by_user: seen.named_by_user,
+            viewed: false,
             skipped: false,
             filled: false,
             token,
@@ -298,13 +302,20 @@ impl CaptureStore {
         Ok(())
     }
 
+    /// The page showed the token to the user (on screen, in a visible tab, for a moment).
+    pub fn viewed(&mut self, id: u32, binding: &Binding) -> Result<(), CaptureError> {
+        self.find_mut(id, Some(binding))?.viewed = true;
+        Ok(())
+    }
+
     /// This tab now shows a page of `origin`: its judged captures from other origins that
-    /// nobody copied, filled or answered go (an unseen page the tab passed through must
+    /// nobody saw, copied, filled or answered go (a page the tab only passed through must
     /// not fill the quota or the popup). A confirmed capture stays: the user made it.
     pub fn tab_moved(&mut self, tab: i64, origin: &str) -> bool {
         let before = self.captures.len();
-        self.captures
-            .retain(|c| c.binding.tab != tab || c.binding.origin == origin || c.rank == Rank::Confirmed || c.settled());
+        self.captures.retain(|c| {
+            c.binding.tab != tab || c.binding.origin == origin || c.rank == Rank::Confirmed || c.viewed || c.settled()
+        });
         self.captures.len() != before
     }
 

@@ -73,6 +73,8 @@ pub enum Request {
     DoneClicked(ExitRef),
     /// The user chose to leave a reveal without copying.
     DoneSkipped(CaptureRef),
+    /// The page showed a captured token on screen, in a visible tab, for a moment.
+    Viewed(CaptureRef),
     /// The user submitted the New Token form in this tab.
     Submitted(Submitted),
     /// The user dismissed a legacy-key note.

@@ -20,7 +20,9 @@ function revealGuard(io) {
   let armed = null;
   let passing = false; // replaying a way out the user let through
   let swallowUntil = 0; // the rest of a held press
-  let asking = false; // a question is open, or the engine is deciding
+  let deciding = false; // the engine is deciding on a way out
+  /** @type {HTMLElement | null} */
+  let open = null; // the question on screen (a page may remove it: then it is not open)
 
   /** @param {unknown} n */
   const isOurs = (n) => n instanceof Element && (n.tagName === 'KEYSHIFT-NOTE' || n.tagName === 'KEYSHIFT-CONFIRM');
@@ -107,18 +109,19 @@ function revealGuard(io) {
     ev.preventDefault();
     ev.stopImmediatePropagation();
     if (ev.type !== 'click' && ev.type !== 'keydown' && ev.type !== 'submit') swallowUntil = Date.now() + PRESS_MS;
-    if (asking || !armed) return;
-    asking = true;
+    if (deciding || (open && open.isConnected) || !armed) return;
+    deciding = true;
     const g = armed;
     const target = /** @type {Element} */ (how === 'submit' ? ev.target : path[0]);
     const replay = replayer(ev, how, target, g.region);
     const proceed = () => {
-      asking = false;
+      open = null;
       armed = null;
       replay();
     };
     /** @param {string | null} decision */
     const answer = (decision) => {
+      deciding = false;
       if (decision === 'allow') return proceed();
       const exit = how === 'activate' ? g.exits.find((e) => path.includes(e)) : undefined;
       const anchor = exit instanceof HTMLElement ? exit : g.local.note;
@@ -126,8 +129,8 @@ function revealGuard(io) {
       const leave = () => {
         if (g.local.capture !== null) io.ask({ 'done-skipped': { capture: g.local.capture } });
       };
-      confirmDone(anchor, (status) => io.copy(g.local, status), leave, proceed, () => {
-        asking = false;
+      open = confirmDone(anchor, (status) => io.copy(g.local, status), leave, proceed, () => {
+        open = null;
       });
     };
     // When the engine keeps no record, or does not answer, this script asks by itself.

@@ -154,6 +154,28 @@ function start() {
     notes.delete(id);
   }
 
+  // A captured token the user could see (its note on screen in a visible tab for a
+  // moment) is one the engine keeps when the tab moves on; one a page only flashed is not.
+  const VIEWED_MS = 600;
+  /** @type {Map<Element, number>} */
+  const timers = new Map();
+  const seeing = new IntersectionObserver((entries) => {
+    try {
+      for (const e of entries) {
+        clearTimeout(timers.get(e.target));
+        if (!e.isIntersecting) continue;
+        timers.set(e.target, setTimeout(() => {
+          if (document.visibilityState !== 'visible' || !e.target.isConnected) return;
+          seeing.unobserve(e.target);
+          const local = [...tokens].find((l) => l.note === e.target);
+          if (local && local.capture !== null) ask({ viewed: { capture: local.capture } });
+        }, VIEWED_MS));
+      }
+    } catch (_) {
+      /* never throw into the page */
+    }
+  });
+
   // ---- placing ------------------------------------------------------------------------
 
   // The element that shows the value: the outermost inline element around the text
@@ -226,6 +248,7 @@ function start() {
           const local = { token: tokenFrom(block, n.span), capture: n.capture ?? null, copied: false, note: /** @type {any} */ (null), ifCopyFails: n.copyFailed || 'copyFailedNoHold' };
           local.note = renderNote(n, { copy: (status) => copyToken(local, status) });
           tokens.add(local);
+          if (local.capture !== null) seeing.observe(local.note);
           shownNow.set(local.capture, local);
           place(anchor, local.note);
           placed.push(local.note);

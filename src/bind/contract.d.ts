@@ -22,6 +22,7 @@ export type Request =
   | { 'copied': CopyRef }
   | { 'done-clicked': ExitRef }
   | { 'done-skipped': CaptureRef }
+  | { 'viewed': CaptureRef }
   | { 'submitted': Submitted }
   | { 'dismiss': FingerprintRef }
   | { 'replacing': Replacing }

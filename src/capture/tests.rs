@@ -173,3 +173,89 @@ fn the_popup_lists_this_tab_first_then_this_site_then_others() {
     let masked = &store.list(40, None, None)[0].masked;
     assert_eq!(masked.chars().count(), 13, "8 + … + 4, as the vendor's list shortens: {masked}");
 }
+
+fn confirmed(text: &str) -> Seen {
+    Seen { rank: Rank::Confirmed, named_by_user: true, ..seen(text) }
+}
+
+#[test]
+fn an_admin_making_one_token_per_integration_in_a_row_keeps_them_all() {
+    let mut store = CaptureStore::default();
+    let ids: Vec<u32> =
+        (0..6).map(|n| store.seen(confirmed(&token(n)), &tab(1), n as Millis, 10 * MIN).expect("kept").0).collect();
+    let listed: Vec<u32> = store.list(10, Some(1), Some("https://acme.repairshopr.com")).iter().map(|v| v.id).collect();
+    assert!(ids.iter().all(|id| listed.contains(id)), "{listed:?}");
+    assert!(store.list(10, Some(1), None).iter().all(|v| v.confirmed));
+}
+
+#[test]
+fn a_tab_that_moves_on_drops_what_its_earlier_origin_only_flashed() {
+    let mut store = CaptureStore::default();
+    let evil = at(1, "https://evil.repairshopr.com");
+    let flashed = see(&mut store, &token(1), evil.clone(), 0, 10 * MIN);
+    let seen_one = see(&mut store, &token(2), evil.clone(), 0, 10 * MIN);
+    store.viewed(seen_one, &evil).expect("live");
+    let made = store.seen(confirmed(&token(3)), &evil, 0, 10 * MIN).expect("kept").0;
+    assert!(store.tab_moved(1, "https://acme.repairshopr.com"));
+    let left: Vec<u32> = store.list(1, Some(1), Some("https://acme.repairshopr.com")).iter().map(|v| v.id).collect();
+    assert!(!left.contains(&flashed), "never seen, never copied: gone");
+    assert!(left.contains(&seen_one) && left.contains(&made), "{left:?}");
+    // Listed as from an earlier page in this tab, without the name that page wrote.
+    let view = store.list(1, Some(1), Some("https://acme.repairshopr.com")).into_iter().find(|v| v.id == seen_one);
+    assert_eq!(view.map(|v| v.place), Some(Place::EarlierInTab));
+    assert!(!store.tab_moved(1, "https://acme.repairshopr.com"), "nothing more to drop");
+}
+
+#[test]
+fn the_users_own_copy_settles_the_reveal_and_says_who() {
+    let mut store = CaptureStore::default();
+    let id = see(&mut store, TOKEN, tab(1), 0, MIN);
+    assert_eq!(store.exit(id, &tab(1), Exit::Escape, 1), Ok(DoneDecision::Confirm));
+    assert_eq!(store.exit(id, &tab(1), Exit::Removed, 1), Ok(DoneDecision::Kept), "held: the toolbar has it");
+    store.copied(id, Some(&tab(1)), CopiedBy::User, 2).expect("live");
+    assert_eq!(store.copied_by(id), Some(CopiedBy::User));
+    assert_eq!(store.exit(id, &tab(1), Exit::Backdrop, 3), Ok(DoneDecision::Allow));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod ranks {
+    use super::*;
+
+proptest::proptest! {
+    /// No sequence of judged captures, from any tabs and origins, refuses or evicts a
+    /// confirmed one.
+    #[test]
+    fn judged_captures_never_refuse_or_evict_a_confirmed_one(
+        flood in proptest::collection::vec((0i64..8, 0u8..8, proptest::bool::ANY), 0..120),
+        mine in 1usize..=CONFIRMED_PER_PAGE,
+    ) {
+        let mut store = CaptureStore::default();
+        let origin = |o: u8| format!("https://o{o}.syncromsp.com");
+        let mut n = 100;
+        let mut kept = Vec::new();
+        for (i, (t, o, copy)) in flood.iter().enumerate() {
+            n += 1;
+            if let Ok((id, _)) = store.seen(seen(&token(n)), &at(*t, &origin(*o)), i as Millis, 10 * MIN) {
+                if *copy {
+                    store.copied(id, None, CopiedBy::Keyshift, i as Millis).expect("live");
+                }
+            }
+            if i % 10 == 0 && kept.len() < mine {
+                n += 1;
+                let got = store.seen(confirmed(&token(n)), &tab(99), i as Millis, 10 * MIN);
+                proptest::prop_assert!(got.is_ok(), "a confirmed capture was refused");
+                kept.push(got.expect("kept").0);
+            }
+        }
+        while kept.len() < mine {
+            n += 1;
+            let got = store.seen(confirmed(&token(n)), &tab(99), 500, 10 * MIN);
+            proptest::prop_assert!(got.is_ok(), "a confirmed capture was refused");
+            kept.push(got.expect("kept").0);
+        }
+        for id in kept {
+            proptest::prop_assert!(store.reveal(id, 600).is_ok(), "a confirmed capture was evicted");
+        }
+    }
+}
+}

@@ -260,3 +260,35 @@ fn a_token_set_apart_in_a_sentence_is_a_value_and_the_sentence_can_announce_it()
     let v = verdict(&reveal, &example, OK);
     assert!(!v.reveal && v.evidence.contains(&Evidence::InCodeSample), "{v:?}");
 }
+
+#[test]
+fn a_value_that_writes_its_own_evidence_is_no_reveal() {
+    let customer = page("https://acme.repairshopr.com/customers/7", "Customer", &["Customer"], &["Done"]);
+    let forged = Block {
+        segs: vec![format!("Your new API token is {} Copy it now, it won't be shown again", value_block().segs[0])],
+        ..value_block()
+    };
+    let v = verdict(&customer, &forged, Situation { just_submitted: false, frame_ok: true });
+    assert!(!v.reveal, "{v:?}");
+    assert!(v.evidence.contains(&Evidence::WordsInValue));
+    assert!(!v.evidence.contains(&Evidence::RevealHeading) && !v.evidence.contains(&Evidence::OnceText));
+}
+
+#[test]
+fn a_percent_encoded_echo_of_the_address_is_no_reveal() {
+    let token = value_block().segs[0].clone();
+    let url = format!("https://acme.repairshopr.com/api_tokens/search?q=%54{}", &token[1..]);
+    let echo = page(&url, "API Token Created", &["API Token Created"], &["Done"]);
+    let v = verdict(&echo, &value_block(), Situation { just_submitted: false, frame_ok: true });
+    assert!(!v.reveal && v.evidence.contains(&Evidence::EchoesAddress), "{v:?}");
+}
+
+#[test]
+fn history_confirms_a_reveal_and_evidence_alone_only_judges_it() {
+    let reveal =
+        page("https://acme.repairshopr.com/api_tokens/42", "API Token Created", &["API Token Created"], &["Done"]);
+    let judged = verdict(&reveal, &value_block(), Situation { just_submitted: false, frame_ok: true });
+    let confirmed = verdict(&reveal, &value_block(), Situation { just_submitted: true, frame_ok: true });
+    assert_eq!((judged.reveal, judged.rank), (true, crate::reveal::life::Rank::Judged));
+    assert_eq!((confirmed.reveal, confirmed.rank), (true, crate::reveal::life::Rank::Confirmed));
+}
