@@ -232,7 +232,7 @@ impl Backend {
                 }
                 changed.held = true;
                 let clears = self.settings.clear_clipboard.then_some(self.settings.clear_after_seconds);
-                Reply::Copied { guard: self.session.held.wants_guard(capture), said: copied_message(clears) }
+                Reply::Copied { said: copied_message(clears) }
             }
             (Caller::Page { binding, .. }, Request::DoneClicked(ExitRef { capture, how })) => {
                 Reply::Done { decision: self.session.held.exit(capture, binding, how, now)? }

@@ -209,10 +209,9 @@ pub enum Reply {
     Plan {
         plan: Plan,
     },
-    /// Whether the page should keep guarding Done, and what to tell the user (when the
-    /// clipboard will be cleared, if it will).
+    /// What to tell the user (when the clipboard will be cleared, if it will). A copy
+    /// settles the reveal (`reveal::life`): nothing is guarded after it.
     Copied {
-        guard: bool,
         said: Message,
     },
     Done {

@@ -193,7 +193,7 @@ export interface HeldView {
 }
 
 export interface PlanReply { plan: Plan; }
-export interface CopiedReply { guard: boolean; said: Message; }
+export interface CopiedReply { said: Message; }
 export interface DoneReply { decision: DoneDecision; }
 export interface HeldReply { held: HeldView[]; }
 export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; }

@@ -221,41 +221,41 @@ fn the_users_own_copy_settles_the_reveal_and_says_who() {
 mod ranks {
     use super::*;
 
-proptest::proptest! {
-    /// No sequence of judged captures, from any tabs and origins, refuses or evicts a
-    /// confirmed one.
-    #[test]
-    fn judged_captures_never_refuse_or_evict_a_confirmed_one(
-        flood in proptest::collection::vec((0i64..8, 0u8..8, proptest::bool::ANY), 0..120),
-        mine in 1usize..=CONFIRMED_PER_PAGE,
-    ) {
-        let mut store = CaptureStore::default();
-        let origin = |o: u8| format!("https://o{o}.syncromsp.com");
-        let mut n = 100;
-        let mut kept = Vec::new();
-        for (i, (t, o, copy)) in flood.iter().enumerate() {
-            n += 1;
-            if let Ok((id, _)) = store.seen(seen(&token(n)), &at(*t, &origin(*o)), i as Millis, 10 * MIN) {
-                if *copy {
-                    store.copied(id, None, CopiedBy::Keyshift, i as Millis).expect("live");
+    proptest::proptest! {
+        /// No sequence of judged captures, from any tabs and origins, refuses or evicts a
+        /// confirmed one.
+        #[test]
+        fn judged_captures_never_refuse_or_evict_a_confirmed_one(
+            flood in proptest::collection::vec((0i64..8, 0u8..8, proptest::bool::ANY), 0..120),
+            mine in 1usize..=CONFIRMED_PER_PAGE,
+        ) {
+            let mut store = CaptureStore::default();
+            let origin = |o: u8| format!("https://o{o}.syncromsp.com");
+            let mut n = 100;
+            let mut kept = Vec::new();
+            for (i, (t, o, copy)) in flood.iter().enumerate() {
+                n += 1;
+                if let Ok((id, _)) = store.seen(seen(&token(n)), &at(*t, &origin(*o)), i as Millis, 10 * MIN) {
+                    if *copy {
+                        store.copied(id, None, CopiedBy::Keyshift, i as Millis).expect("live");
+                    }
+                }
+                if i % 10 == 0 && kept.len() < mine {
+                    n += 1;
+                    let got = store.seen(confirmed(&token(n)), &tab(99), i as Millis, 10 * MIN);
+                    proptest::prop_assert!(got.is_ok(), "a confirmed capture was refused");
+                    kept.push(got.expect("kept").0);
                 }
             }
-            if i % 10 == 0 && kept.len() < mine {
+            while kept.len() < mine {
                 n += 1;
-                let got = store.seen(confirmed(&token(n)), &tab(99), i as Millis, 10 * MIN);
+                let got = store.seen(confirmed(&token(n)), &tab(99), 500, 10 * MIN);
                 proptest::prop_assert!(got.is_ok(), "a confirmed capture was refused");
                 kept.push(got.expect("kept").0);
             }
-        }
-        while kept.len() < mine {
-            n += 1;
-            let got = store.seen(confirmed(&token(n)), &tab(99), 500, 10 * MIN);
-            proptest::prop_assert!(got.is_ok(), "a confirmed capture was refused");
-            kept.push(got.expect("kept").0);
-        }
-        for id in kept {
-            proptest::prop_assert!(store.reveal(id, 600).is_ok(), "a confirmed capture was evicted");
+            for id in kept {
+                proptest::prop_assert!(store.reveal(id, 600).is_ok(), "a confirmed capture was evicted");
+            }
         }
     }
-}
 }

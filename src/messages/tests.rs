@@ -199,7 +199,7 @@ fn every_outbound_field_and_value_is_declared() {
     let settings = Settings::default();
     let replies = [
         Reply::Plan { plan },
-        Reply::Copied { guard: true, said: crate::policy::copied_message(Some(60)) },
+        Reply::Copied { said: crate::policy::copied_message(Some(60)) },
         Reply::Done { decision: DoneDecision::Confirm },
         Reply::Held { held: vec![held.clone()] },
         Reply::Popup { held: vec![held], settings: settings.clone(), locked: vec![Locked::HoldMinutes], enabled: true },
