@@ -104,3 +104,49 @@ for (const [what, host, path, reveal] of [
     for (const p of [rep, again.rep, page]) await p.close();
   });
 }
+
+// Anyone can write a report: replaying one must never run what it says (issue 20, 1).
+test('security: a forged report is refused with its reason, or replayed as data: its replay and replica run nothing', async () => {
+  const replay = (report, name) => {
+    const file = join(scratch, `${name}.json`);
+    writeFileSync(file, JSON.stringify(report));
+    return execFileSync('python3', [join(ROOT, 'tools', 'replay.py'), file, name, '--out', join(ROOT, 'target', 'replays')], { stdio: 'pipe' }).toString();
+  };
+  const payload = 'globalThis.pwned = 1';
+  const base = { format: 1, url: 'https://acme.repairshopr.com/api_tokens/created', lang: 'en', title: 'API Token Created', page: 'token-reveal', verdict: { reveal: false, evidence: [] } };
+  // A newline in `page` once ended the test's comment and ran what followed.
+  assert.throws(() => replay({ ...base, page: `token-reveal\n${payload}; //`, body: ['BODY', [], '', []] }, 'forged-page'), /page is one of/);
+  assert.throws(() => replay({ ...base, url: `https://evil.example/'); ${payload}; ('`, body: ['BODY', [], '', []] }, 'forged-url'), /url must be https/);
+  assert.throws(() => replay({ ...base, format: 99, body: ['BODY', [], '', []] }, 'forged-format'), /format 1/);
+  // Schema-valid, hostile inside: every value goes only into one JSON literal and into
+  // escaped markup with no script, frame, handler or script URL.
+  const hostile = {
+    ...base,
+    title: `*/ ${payload}; /* </title><script>${payload}</script>`,
+    body: ['BODY', [], `*/ ${payload} //`, [
+      ['SCRIPT', [], payload, []],
+      ['IMG', [['src', '/x.png'], ['onerror', payload]], '', []],
+      ['A', [['href', ` javascript:${payload}`], ['id', 'evil-link']], 'Tickets', []],
+      ['IFRAME', [['src', 'https://evil.example/']], '', []],
+      ['LINK', [['rel', 'stylesheet'], ['href', 'https://evil.example/x.css']], '', []],
+      ['BUTTON', [['onclick', payload], ['id', 'evil-button']], 'Done', []],
+      ['DIV', [['style', 'background:url(javascript:1)'], ['data-x', 'y']], 'text', []],
+    ]],
+  };
+  replay(hostile, 'forged-hostile');
+  const generated = readFileSync(join(ROOT, 'target', 'replays', 'forged-hostile.test.mjs'), 'utf8');
+  execFileSync(process.execPath, ['--check', join(ROOT, 'target', 'replays', 'forged-hostile.test.mjs')]);
+  const lines = generated.split('\n').filter((l) => l.includes('pwned'));
+  assert.equal(lines.length, 1, 'the payload appears once');
+  assert.ok(lines[0].startsWith('const REPORT = '), 'in the report literal');
+  assert.equal(JSON.parse(lines[0].slice('const REPORT = '.length, -1)).title, hostile.title, 'as data');
+  const replica = readFileSync(join(ROOT, 'target', 'replays', 'forged-hostile.html'), 'utf8');
+  assert.doesNotMatch(replica, /<script|<iframe|<link[^>]*evil|onerror=|onclick=|javascript:|style=/i);
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?replay=forged-hostile'));
+  await page.click('#evil-button');
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => globalThis.pwned), undefined, 'nothing ran');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script, iframe, object, embed').length), 0);
+  await page.close();
+});

@@ -301,7 +301,9 @@ export async function start() {
       // A page rebuilt from a missed-page report (tools/replay.py), at its original address.
       const name = `${url.searchParams.get('replay')}.html`;
       const file = [join(WWW, 'replays', name), join(ROOT, 'target', 'replays', name)].find((f) => existsSync(f));
-      res.writeHead(file ? 200 : 404, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      // Rebuilt from what anyone could write: no script of its own ever runs.
+      const csp = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+      res.writeHead(file ? 200 : 404, { ...headers, 'content-security-policy': csp, 'content-type': 'text/html; charset=utf-8' });
       res.end(file ? readFileSync(file) : 'no such replay');
     } else if (url.pathname === '/slow.css') {
       // A stylesheet that arrives after DOMContentLoaded, as a busy CDN's does.
