@@ -2,13 +2,16 @@
 // Where Firefox keeps settings, the salt and dismissals: the background page's own
 // IndexedDB. Firefox has no storage.local.setAccessLevel, and content scripts can read
 // and write storage.local; they cannot reach the extension origin's IndexedDB. Earlier
-// versions kept these in storage.local: they move here once, and leave it. The Chrome
-// build ships store.chrome.js under this name instead.
+// versions kept these in storage.local: they move here once (a marker in IndexedDB says
+// it happened), and from then on storage.local is emptied at every start and never read,
+// so what a compromised renderer writes there never becomes a setting. The Chrome build
+// ships store.chrome.js under this name instead.
 
 // `managed`: the administrator's policy as last read (see bg.js), not the user's.
 const KEYS = ['settings', 'dismissed', 'salt', 'managed'];
 const DB = 'keyshift';
 const STORE = 'local';
+const MIGRATED = 'migratedFromStorageLocal';
 
 /** @returns {Promise<IDBDatabase>} */
 function open() {
@@ -52,16 +55,29 @@ function write(db, values) {
   });
 }
 
+/** @param {IDBDatabase} db @returns {Promise<boolean>} */
+async function migrated(db) {
+  let done = false;
+  await transact(db, 'readonly', (store) => {
+    const req = store.get(MIGRATED);
+    req.onsuccess = () => {
+      done = req.result === true;
+    };
+  });
+  return done;
+}
+
 const ready = (async () => {
   const db = await open();
-  // Migration from storage.local, once: what IndexedDB lacks is taken from there.
-  const old = await chrome.storage.local.get(KEYS);
-  if (Object.keys(old).length) {
+  // The one migration from storage.local: what IndexedDB lacks is taken from there, on
+  // the first start of a version that keeps them here, and never again.
+  if (!(await migrated(db))) {
+    const old = await chrome.storage.local.get(KEYS);
     const have = await read(db);
     const missing = Object.fromEntries(Object.entries(old).filter(([k]) => !(k in have)));
-    if (Object.keys(missing).length) await write(db, missing);
-    await chrome.storage.local.remove(KEYS);
+    await write(db, { ...missing, [MIGRATED]: true });
   }
+  await chrome.storage.local.remove(KEYS);
   return db;
 })();
 

@@ -21,6 +21,11 @@ pub enum HostProblem {
     IpAddress,
     /// A public suffix (`co.uk`), or a wildcard over one (`*.github.io`).
     PublicSuffix,
+    /// A wildcard over a domain with public suffixes beneath it (`*.amazonaws.com` covers
+    /// `s3.amazonaws.com`, where anyone may have a site).
+    SuffixesBeneath,
+    /// Not a web address Keyshift could work on (`file:///…`, `ftp://…`).
+    Scheme,
     /// `*.repairshopr.com` and `*.syncromsp.com` are covered already.
     Vendor,
 }
@@ -85,6 +90,17 @@ impl SuffixList {
         self.lines.binary_search_by(|&(a, b)| self.text[a as usize..b as usize].cmp(rule)).is_ok()
     }
 
+    /// Whether any rule lies beneath `domain` (`s3.amazonaws.com` beneath
+    /// `amazonaws.com`): a wildcard over `domain` would cover sites of other owners. One
+    /// pass over the rules: this runs when settings are checked, not per page.
+    pub fn has_beneath(&self, domain: &str) -> bool {
+        let tail = format!(".{domain}");
+        self.lines.iter().any(|&(a, b)| {
+            let rule = &self.text[a as usize..b as usize];
+            rule.trim_start_matches('!').ends_with(&tail)
+        })
+    }
+
     /// Whether `domain` (lower-case, punycode) is a public suffix: a rule names it, a
     /// wildcard rule covers it (and no exception frees it), or it is a single label.
     pub fn is_suffix(&self, domain: &str) -> bool {
@@ -103,6 +119,11 @@ impl SuffixList {
 /// `*.example.com`) into the pattern Keyshift stores, or says what is wrong with it.
 pub fn parse(entry: &str, suffixes: &SuffixList) -> Result<HostPattern, HostProblem> {
     let mut host = entry.trim();
+    if let Some((scheme, _)) = host.split_once("://") {
+        if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+            return Err(HostProblem::Scheme);
+        }
+    }
     for scheme in ["https://", "http://"] {
         if host.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)) {
             host = &host[scheme.len()..];
@@ -134,6 +155,9 @@ pub fn parse(entry: &str, suffixes: &SuffixList) -> Result<HostPattern, HostProb
     }
     if suffixes.is_suffix(&domain) {
         return Err(HostProblem::PublicSuffix);
+    }
+    if wildcard && suffixes.has_beneath(&domain) {
+        return Err(HostProblem::SuffixesBeneath);
     }
     Ok(HostPattern(if wildcard { format!("*.{domain}") } else { domain }))
 }

@@ -125,6 +125,8 @@ texts! {
     HostProblemWildcard => "hostProblemWildcard", 0;
     HostProblemIp => "hostProblemIp", 0;
     HostProblemSuffix => "hostProblemSuffix", 0;
+    HostProblemBeneath => "hostProblemBeneath", 0;
+    HostProblemScheme => "hostProblemScheme", 0;
     HostProblemVendor => "hostProblemVendor", 0;
     AccessWillBeAsked => "accessWillBeAsked", 0;
     ClipboardDenied => "clipboardDenied", 0;

@@ -45,12 +45,21 @@ fn what_could_cover_other_peoples_sites_is_refused() {
         ("a..b.com", HostProblem::Shape),
         ("*.repairshopr.com", HostProblem::Vendor),
         ("acme.syncromsp.com", HostProblem::Vendor),
+        // Public suffixes hidden beneath the wildcard: anyone may have a site there.
+        ("*.amazonaws.com", HostProblem::SuffixesBeneath),
+        ("*.core.windows.net", HostProblem::SuffixesBeneath),
+        ("*.windows.net", HostProblem::SuffixesBeneath),
+        ("file:///etc/passwd", HostProblem::Scheme),
+        ("ftp://help.example.com", HostProblem::Scheme),
     ] {
         assert_eq!(stored(entry), Err(problem), "{entry}");
     }
     // An exception rule frees a name under a wildcard rule.
     assert_eq!(stored("www.ck"), Ok("www.ck".into()));
     assert_eq!(stored("user.github.io"), Ok("user.github.io".into()), "one user's site is fine");
+    assert_eq!(stored("s3.amazonaws.com"), Err(HostProblem::PublicSuffix));
+    assert_eq!(stored("help.amazonaws.com"), Ok("help.amazonaws.com".into()), "one exact host is fine");
+    assert_eq!(stored("*.msp.example.com"), Ok("*.msp.example.com".into()));
 }
 
 #[test]

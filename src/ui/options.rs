@@ -56,6 +56,8 @@ fn problem_text(p: HostProblem) -> TextId {
         HostProblem::Wildcard => TextId::HostProblemWildcard,
         HostProblem::IpAddress => TextId::HostProblemIp,
         HostProblem::PublicSuffix => TextId::HostProblemSuffix,
+        HostProblem::SuffixesBeneath => TextId::HostProblemBeneath,
+        HostProblem::Scheme => TextId::HostProblemScheme,
         HostProblem::Vendor => TextId::HostProblemVendor,
     }
 }
