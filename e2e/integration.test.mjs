@@ -282,3 +282,28 @@ test('from a warning to the right token: an expired Zapier token\'s note links t
   assert.equal(await page.evaluate(() => document.querySelector('keyshift-note').previousElementSibling.textContent), 'Zapier');
   await page.close();
 });
+
+// Issue 20, finding 5: two tabs taking turns once opened 20 Keyshift windows in a second.
+test('security: two tabs asking for the fill window in turn get one Keyshift window, reused', async () => {
+  await hold('fill-flood');
+  const tabs = [];
+  for (let i = 0; i < 2; i++) {
+    const page = await b.context.newPage();
+    await page.goto('https://api-docs.repairshopr.com/swagger/');
+    await page.getByRole('button', { name: /Authorize/ }).first().click();
+    await waitForNotes(page, 1, 'fill-field');
+    tabs.push(page);
+  }
+  const windows = [];
+  const count = (p) => p.url().includes('popup.html?tab=') && windows.push(p);
+  b.context.on('page', count);
+  for (let i = 0; i < 10; i++) {
+    const page = tabs[i % 2];
+    await page.bringToFront();
+    await noteButton(page, 'fill-field', 'Fill held token').click();
+  }
+  await tabs[0].waitForTimeout(1500);
+  b.context.off('page', count);
+  assert.equal(windows.length, 1, `one window, reused (${windows.length} opened)`);
+  for (const p of [...windows, ...tabs]) await p.close();
+});

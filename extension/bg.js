@@ -117,6 +117,56 @@ async function syncExtraHosts(hosts) {
   ]);
 }
 
+// Keyshift's fill window, while one is open: a new request reuses it (one window at a
+// time), pointed at the tab that asked.
+/** @type {number | null} */
+let fillWindow = null;
+/** @param {number} tab */
+async function openFillWindow(tab) {
+  const url = chrome.runtime.getURL(`popup.html?tab=${tab}`);
+  if (fillWindow !== null) {
+    try {
+      const open = await chrome.windows.get(fillWindow, { populate: true });
+      const page = open.tabs && open.tabs[0];
+      if (page && page.id !== undefined) {
+        await chrome.tabs.update(page.id, { url });
+        await chrome.windows.update(fillWindow, { focused: true });
+        return;
+      }
+    } catch (_) {
+      /* it was closed */
+    }
+  }
+  const made = await chrome.windows.create({ url, type: 'popup', width: 420, height: 560 });
+  fillWindow = made && made.id !== undefined ? made.id : null;
+}
+
+// Writes to local storage coalesce: while one is in flight, what comes next waits and only
+// the latest value of each key is written after it, so a burst of dismissals costs a few
+// writes of the list, not one per dismissal.
+/** @type {Record<string, unknown> | null} */
+let queued = null;
+/** @type {Promise<void> | null} */
+let writing = null;
+/** @param {Record<string, unknown>} values */
+function saveSoon(values) {
+  queued = { ...(queued || {}), ...values };
+  if (!writing) {
+    writing = (async () => {
+      try {
+        while (queued) {
+          const next = queued;
+          queued = null;
+          await saveLocal(next);
+        }
+      } finally {
+        writing = null;
+      }
+    })();
+  }
+  return writing;
+}
+
 /** Applies what the engine says the shell must do. @param {Partial<import('./pkg/keyshift.js').Effects>} effects */
 function apply(effects) {
   const writes = [];
@@ -126,17 +176,14 @@ function apply(effects) {
   if (effects.settings) local.settings = effects.settings;
   if (effects.dismissed) local.dismissed = effects.dismissed;
   if (effects.salt) local.salt = effects.salt;
-  if (Object.keys(local).length) writes.push(saveLocal(local));
+  if (Object.keys(local).length) writes.push(saveSoon(local));
   if (effects.extraHosts) writes.push(syncExtraHosts(effects.extraHosts));
   if (effects.alarmAt) writes.push(chrome.alarms.create(ALARM, { when: effects.alarmAt }));
   else writes.push(chrome.alarms.clear(ALARM));
   if (effects.readClipboard) writes.push(checkClipboard());
   // A field's note asked for a held token: Keyshift's own window, where the user
   // chooses and confirms, over that tab.
-  if (effects.openFill) {
-    const url = chrome.runtime.getURL(`popup.html?tab=${effects.openFill}`);
-    writes.push(chrome.windows.create({ url, type: 'popup', width: 420, height: 560 }).catch(() => {}));
-  }
+  if (effects.openFill) writes.push(openFillWindow(effects.openFill).catch(() => {}));
   return Promise.all(writes);
 }
 

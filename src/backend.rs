@@ -3,7 +3,7 @@
 //! effects and never decides.
 
 use crate::capture::{Binding, CopiedBy, Label, Millis, Secret};
-use crate::dismissals::{Dismissal, Dismissals, MAX_DISMISSED};
+use crate::dismissals::{Dismissal, Dismissals, MAX_DISMISSED, MAX_DISMISSED_PER_HOST};
 use crate::error::Error;
 use crate::fingerprint::Salt;
 use crate::hosts::SuffixList;
@@ -54,16 +54,28 @@ pub struct Backend {
     session: Session,
     self_id: String,
     self_origin: String,
-    /// The last tab that opened the fill window, and when (memory only).
-    fill_opened: Option<(i64, Millis)>,
+    /// Tabs (and origins) whose last plan offered a fill note: only they may open the
+    /// fill window (memory only).
+    fill_offered: Vec<(i64, String)>,
+    /// When each tab last opened the fill window, and when any did (memory only).
+    fill_opened: Vec<(i64, Millis)>,
+    fill_opened_any: Option<Millis>,
 }
 
 /// After the New Token form is sent, the tab's next reveal counts as fresh this long.
 pub const SUBMITTED_WINDOW_MS: Millis = 10 * 60 * 1000;
+/// A warning shown on a page may be dismissed from it this long after.
+pub const OFFER_MS: Millis = 60 * 60 * 1000;
+/// Warnings remembered as offered, across tabs (the oldest go first).
+pub const MAX_OFFERED: usize = 512;
 /// Choices a New Token submission may name (radios, options, tabs).
 const MAX_CHOSEN: usize = 16;
-/// A tab's notes open the fill window at most this often.
+/// A tab's notes open the fill window at most this often, and all tabs together at most
+/// every `FILL_OPEN_ANY_GAP_MS`: two pages taking turns cannot flood the screen.
 const FILL_OPEN_GAP_MS: Millis = 2_000;
+const FILL_OPEN_ANY_GAP_MS: Millis = 1_000;
+/// Tabs remembered as offering a fill note, or as having opened the window.
+const FILL_TABS: usize = 32;
 
 /// What a request changed, to be written back by the shell.
 #[derive(Default)]
@@ -103,7 +115,9 @@ impl Backend {
             session: state.session.unwrap_or_default(),
             self_id: state.self_id,
             self_origin: state.self_origin,
-            fill_opened: None,
+            fill_offered: Vec::new(),
+            fill_opened: Vec::new(),
+            fill_opened_any: None,
         }
     }
 
@@ -264,6 +278,24 @@ impl Backend {
                     return Err(Error::TooLarge { what: "dismissed notes", limit: MAX_DISMISSED });
                 }
                 let host = page.and_then(|b| address(&b.origin)).map(|a| a.host.to_string());
+                // A page may dismiss only a warning Keyshift showed it, and only so many.
+                if let Some(binding) = page {
+                    let offered = self.session.offered.iter().any(|o| {
+                        o.tab == binding.tab
+                            && o.origin == binding.origin
+                            && o.fingerprint == fingerprint
+                            && o.at + OFFER_MS > now
+                    });
+                    if !offered {
+                        return Err(Error::NotAllowed("only a warning Keyshift showed on this page can be dismissed"));
+                    }
+                    if host.as_deref().is_some_and(|h| self.dismissed.on_host(h) >= MAX_DISMISSED_PER_HOST) {
+                        return Err(Error::TooLarge {
+                            what: "dismissed notes on this site",
+                            limit: MAX_DISMISSED_PER_HOST,
+                        });
+                    }
+                }
                 self.dismissed.add(Dismissal { fingerprint, host, on: Some(clock.today()) });
                 changed.dismissed = true;
                 Reply::Ok {}
@@ -274,9 +306,23 @@ impl Backend {
                 Reply::Ok {}
             }
             (Caller::Page { binding, .. }, Request::FillOpen(_)) => {
-                // One window per tab at a time: a page cannot flood the screen with them.
-                if self.fill_opened.is_none_or(|(tab, at)| tab != binding.tab || at + FILL_OPEN_GAP_MS <= now) {
-                    self.fill_opened = Some((binding.tab, now));
+                // Only a page whose plan offered a fill note, one window per tab every
+                // 2 s and one for all tabs every second; the shell reuses an open one.
+                let offered =
+                    self.fill_offered.iter().any(|(tab, origin)| *tab == binding.tab && *origin == binding.origin);
+                if !offered {
+                    return Err(Error::NotAllowed("only a page Keyshift offered a fill on can open the fill window"));
+                }
+                let tab_free =
+                    self.fill_opened.iter().all(|(tab, at)| *tab != binding.tab || at + FILL_OPEN_GAP_MS <= now);
+                let any_free = self.fill_opened_any.is_none_or(|at| at + FILL_OPEN_ANY_GAP_MS <= now);
+                if tab_free && any_free {
+                    self.fill_opened.retain(|(tab, _)| *tab != binding.tab);
+                    if self.fill_opened.len() >= FILL_TABS {
+                        self.fill_opened.remove(0);
+                    }
+                    self.fill_opened.push((binding.tab, now));
+                    self.fill_opened_any = Some(now);
                     changed.open_fill = Some(binding.tab);
                 }
                 Reply::Ok {}

@@ -11,6 +11,8 @@ use std::fmt;
 
 /// At most this many dismissals are kept.
 pub const MAX_DISMISSED: usize = 10_000;
+/// Dismissals one site may make: a compromised page cannot crowd out the user's others.
+pub const MAX_DISMISSED_PER_HOST: usize = 200;
 
 /// One dismissed warning. `host` and `on` are unknown for dismissals stored by versions
 /// that kept only the fingerprint.
@@ -91,6 +93,11 @@ impl Dismissals {
 
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// How many dismissals were made on `host`.
+    pub fn on_host(&self, host: &str) -> usize {
+        self.0.iter().filter(|d| d.host.as_deref() == Some(host)).count()
     }
 
     /// Records a dismissal; one already there keeps where and when it was first made.

@@ -298,6 +298,16 @@ pub struct Submission {
     pub label: Label,
 }
 
+/// A warning the engine put in a plan for a tab's page: only such a warning may be
+/// dismissed from that page, for a while (`backend::OFFER_MS`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offered {
+    pub tab: i64,
+    pub origin: String,
+    pub fingerprint: Fingerprint,
+    pub at: Millis,
+}
+
 /// How the engine last judged the page a tab shows (for the missed-page report).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Judged {
@@ -328,6 +338,9 @@ pub struct Session {
     pub submissions: Vec<Submission>,
     pub replacements: Vec<Replacement>,
     pub judged: Vec<Judged>,
+    /// Warnings offered for dismissal, newest last (`backend::MAX_OFFERED`).
+    #[serde(default)]
+    pub offered: Vec<Offered>,
     pub stats: Stats,
 }
 

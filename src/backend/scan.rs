@@ -2,10 +2,10 @@
 //! a New Token form it just sent, a replacement link it followed) and a scan of a page,
 //! which reads that memory and registers the fresh tokens it finds.
 
-use super::{Backend, SUBMITTED_WINDOW_MS};
+use super::{Backend, MAX_OFFERED, SUBMITTED_WINDOW_MS};
 use crate::capture::{Binding, CaptureError, Label, Millis, Seen};
 use crate::integrations::TokenKind;
-use crate::messages::{Clock, Judged, Replacement, Submission};
+use crate::messages::{Clock, Judged, Offered, Replacement, Submission};
 use crate::plan::{analyze, captured_note, Context, Kept, Plan};
 use crate::reveal::Situation;
 use crate::snapshot::Snapshot;
@@ -158,6 +158,8 @@ impl Backend {
             };
             plan.notes.push(captured_note(found, kept));
         }
+        let offered = self.offer(binding, &plan, now);
+        self.offer_fill(binding, &plan);
         // Only part of the page was read again (its Done redrawn): it guards the capture
         // the page showed before.
         let capture = guarded.or(guarding.map(Some));
@@ -168,7 +170,41 @@ impl Backend {
                 j.guards = Some(capture);
             }
         }
-        (plan, changed)
+        (plan, changed || offered)
+    }
+
+    /// Remembers whether this plan offered the page a fill note (only then may it open
+    /// the fill window).
+    fn offer_fill(&mut self, binding: &Binding, plan: &Plan) {
+        let list = &mut self.fill_offered;
+        list.retain(|(tab, origin)| !(*tab == binding.tab && *origin == binding.origin));
+        if plan.notes.iter().any(|n| n.fill) {
+            if list.len() >= super::FILL_TABS {
+                list.remove(0);
+            }
+            list.push((binding.tab, binding.origin.clone()));
+        }
+    }
+
+    /// Remembers the warnings this plan lets the page dismiss; says whether any is new.
+    fn offer(&mut self, binding: &Binding, plan: &Plan, now: Millis) -> bool {
+        let list = &mut self.session.offered;
+        let mut new = false;
+        for fingerprint in plan.notes.iter().filter_map(|n| n.dismiss) {
+            let same = |o: &Offered| o.tab == binding.tab && o.origin == binding.origin && o.fingerprint == fingerprint;
+            match list.iter_mut().find(|o| same(o)) {
+                // Refreshed in memory only: a later write carries it.
+                Some(o) => o.at = now,
+                None => {
+                    if list.len() >= MAX_OFFERED {
+                        list.remove(0);
+                    }
+                    list.push(Offered { tab: binding.tab, origin: binding.origin.clone(), fingerprint, at: now });
+                    new = true;
+                }
+            }
+        }
+        new
     }
 }
 

@@ -6,16 +6,49 @@ use super::*;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+/// The vendor's API docs with the Authorize dialog's field open, read by tab `tab`.
+fn docs_with_field(b: &mut Backend, tab: i64) -> Caller {
+    let caller = b.caller(&sender("https://api-docs.repairshopr.com/", Some(tab))).expect("vendor host");
+    let field = crate::fill::Field {
+        id: 60,
+        kind: "text".into(),
+        near: Some("Available authorizations api_key (apiKey) Name: api_key In: query Value:".into()),
+        group: Some(1),
+        visible: true,
+        editable: true,
+        ..Default::default()
+    };
+    let page =
+        PageInfo { url: "https://api-docs.repairshopr.com/".into(), title: "Swagger UI".into(), ..PageInfo::default() };
+    let snapshot = Snapshot { page, fields: vec![field], ..Snapshot::default() };
+    let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(b, &caller, Request::Scan { snapshot }) else {
+        panic!("plan")
+    };
+    assert!(plan.notes.iter().any(|n| n.fill), "the field's note offers the held token");
+    caller
+}
+
 #[test]
 fn a_fields_note_opens_one_fill_window_per_tab_at_a_time() {
     let mut b = backend();
-    let caller = page_caller(&b, 7);
-    let open = |b: &mut Backend, at: Millis| {
-        handle(b, &caller, Request::FillOpen(NoFields {}), Clock::at(at)).expect("fill-open").effects.open_fill
+    let holder = page_caller(&b, 1);
+    scan(&mut b, &holder); // a token is held
+    let caller = docs_with_field(&mut b, 7);
+    let open = |b: &mut Backend, caller: &Caller, at: Millis| {
+        handle(b, caller, Request::FillOpen(NoFields {}), Clock::at(at)).expect("fill-open").effects.open_fill
     };
-    assert_eq!(open(&mut b, NOW), Some(7));
-    assert_eq!(open(&mut b, NOW + 500), None, "a page repeating the message opens nothing more");
-    assert_eq!(open(&mut b, NOW + 2_500), Some(7));
+    assert_eq!(open(&mut b, &caller, NOW), Some(7));
+    assert_eq!(open(&mut b, &caller, NOW + 500), None, "a page repeating the message opens nothing more");
+    assert_eq!(open(&mut b, &caller, NOW + 2_500), Some(7));
+    // Two tabs taking turns: at most one window a second between them.
+    let other = docs_with_field(&mut b, 8);
+    let opened = (0..20)
+        .filter(|i| open(&mut b, if i % 2 == 0 { &caller } else { &other }, NOW + 5_000 + i * 100).is_some())
+        .count();
+    assert!(opened <= 2, "{opened} windows in 2 seconds");
+    // A page never offered a fill cannot ask for the window.
+    let stranger = page_caller(&b, 9);
+    assert!(matches!(handle(&mut b, &stranger, Request::FillOpen(NoFields {}), CLOCK), Err(Error::NotAllowed(_))));
     // The popup cannot ask for it: only a page's note can.
     assert!(matches!(ask(&mut b, &Caller::ExtensionPage, Request::FillOpen(NoFields {})), Err(Error::NotAllowed(_))));
 }

@@ -34,11 +34,61 @@ fn a_refused_save_still_brings_host_access_back_in_line() {
     assert!(refused.effects.settings.is_none(), "nothing was saved");
 }
 
+/// A profile page showing `keys` legacy keys: their notes' fingerprints, as the page got them.
+fn offered(b: &mut Backend, caller: &Caller, keys: usize) -> Vec<crate::fingerprint::Fingerprint> {
+    let blocks = (0..keys)
+        .map(|n| Block {
+            id: n as u32 + 1,
+            segs: vec![format!("5f0b6c1e-2a3d-4b5c-8d9e-{n:012x}")],
+            label: Some("API Key".into()),
+            ..Block::default()
+        })
+        .collect();
+    let snapshot = Snapshot {
+        page: PageInfo { url: "https://acme.repairshopr.com/profile".into(), ..PageInfo::default() },
+        blocks,
+        ..Snapshot::default()
+    };
+    let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(b, caller, Request::Scan { snapshot }) else {
+        panic!("plan")
+    };
+    plan.notes.iter().filter_map(|n| n.dismiss).collect()
+}
+
+#[test]
+fn a_page_dismisses_only_warnings_keyshift_showed_it_and_only_so_many() {
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let shown = offered(&mut b, &caller, 3);
+    assert_eq!(shown.len(), 3);
+    let dismiss = |b: &mut Backend, c: &Caller, fingerprint| {
+        handle(b, c, Request::Dismiss(FingerprintRef { fingerprint }), CLOCK)
+    };
+    let unplanned = crate::fingerprint::Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
+    assert!(matches!(dismiss(&mut b, &caller, unplanned), Err(Error::NotAllowed(_))), "never shown to this page");
+    let other_tab = page_caller(&b, 2);
+    assert!(matches!(dismiss(&mut b, &other_tab, shown[0]), Err(Error::NotAllowed(_))), "shown to another tab");
+    assert!(dismiss(&mut b, &caller, shown[0]).is_ok());
+    let later = Clock::at(NOW + OFFER_MS + 1);
+    assert!(
+        matches!(
+            handle(&mut b, &caller, Request::Dismiss(FingerprintRef { fingerprint: shown[1] }), later),
+            Err(Error::NotAllowed(_))
+        ),
+        "an hour later the page must show it again"
+    );
+    // However many a page shows, one site dismisses at most MAX_DISMISSED_PER_HOST.
+    let many = offered(&mut b, &caller, MAX_DISMISSED_PER_HOST + 5);
+    let refused = many.iter().filter(|f| dismiss(&mut b, &caller, **f).is_err()).count();
+    assert_eq!(b.dismissed.on_host("acme.repairshopr.com"), MAX_DISMISSED_PER_HOST);
+    assert!(refused >= 5);
+}
+
 #[test]
 fn dismissals_store_fingerprints_where_and_when_and_can_be_undone() {
     let mut b = backend();
     let caller = page_caller(&b, 1);
-    let print = crate::fingerprint::Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
+    let print = offered(&mut b, &caller, 1)[0];
     let out = handle(&mut b, &caller, Request::Dismiss(FingerprintRef { fingerprint: print }), CLOCK).expect("dismiss");
     let dismissal = Dismissal {
         fingerprint: print,
