@@ -76,9 +76,11 @@ customElements.define('token-reveal', class extends HTMLElement {
     }, [token]),
   'focus-thief': (token) =>
     writeApp('https://acme.repairshopr.com/api_tokens/108', 'API Token', plainReveal(token), {
-      // On every key the user presses, the page moves focus onto "continue".
+      // On every press and key of the user's, the page moves focus onto "continue".
       js: `document.getElementById('done').addEventListener('click', () => { document.body.dataset.left = 'yes'; });
-addEventListener('keydown', () => { const c = document.querySelector('keyshift-confirm'); const b = c && c.shadowRoot.querySelectorAll('button')[1]; if (b) b.focus(); }, true);`,
+const steal = () => { const c = document.querySelector('keyshift-confirm'); const b = c && c.shadowRoot.querySelectorAll('button')[1]; if (b) b.focus(); };
+addEventListener('pointerdown', steal, true);
+addEventListener('keydown', steal, true);`,
     }, [token]),
   plain: (token) => write('https://acme.repairshopr.com/api_tokens/109', html('API Token', plainReveal(token)), [token]),
 };
