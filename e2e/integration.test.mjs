@@ -307,3 +307,36 @@ test('security: two tabs asking for the fill window in turn get one Keyshift win
   assert.equal(windows.length, 1, `one window, reused (${windows.length} opened)`);
   for (const p of [...windows, ...tabs]) await p.close();
 });
+
+// Issue 20, finding 3: the tab navigated between "Fill … on A?" and the click, and the
+// token went to B.
+test('security: a fill goes only to the document the user approved; a tab that navigated meanwhile gets nothing', async () => {
+  const token = await hold('fill-moved');
+  const page = await b.context.newPage();
+  await page.goto('https://api-docs.repairshopr.com/swagger/');
+  await page.getByRole('button', { name: /Authorize/ }).first().click();
+  await waitForNotes(page, 1, 'fill-field');
+  const opened = b.context.waitForEvent('page', (p) => p.url().includes('popup.html?tab='));
+  await noteButton(page, 'fill-field', 'Fill held token').click();
+  const popup = await opened;
+  await popup.locator('#held li').first().waitFor();
+  await startFill(popup);
+  const fill = popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true });
+  await fill.waitFor();
+  // Meanwhile the tab goes elsewhere: another origin with a field that would take it.
+  const { write, html } = await import('./written.mjs');
+  // Its field looks like the approved one (the same place, type and id), so only the
+  // binding to the approved document tells them apart.
+  const fields = '<p><label for="api_key_value">API Token</label> <input type="text" id="api_key_value"></p>';
+  await page.goto(write('https://evil.repairshopr.com/settings/api', html('Integration', `<h1>Connect</h1>${fields}<button type="button">Save</button>`)));
+  await page.locator('input').first().waitFor();
+  await page.waitForTimeout(300);
+  await popup.bringToFront();
+  await fill.click();
+  await popup.locator('#fill').getByText(/The page changed before Keyshift could fill it|Filled into/).waitFor();
+  const values = await page.$$eval('input', (list) => list.map((i) => i.value));
+  assert.ok(!values.includes(token), 'the other page got nothing');
+  await popup.locator('#fill').getByText('The page changed before Keyshift could fill it', { exact: false }).waitFor();
+  await popup.close();
+  await page.close();
+});

@@ -117,6 +117,18 @@ function keyshiftFieldFacts(el, id, group) {
   };
 }
 
+/** This document's own random name: a fill is bound to the document the user saw the
+ * question for, so a tab that navigated meanwhile (another page, another origin) gets
+ * nothing. Kept under a symbol, which page markup cannot clobber; a new document gets a
+ * new one. @returns {string} */
+function keyshiftDoc() {
+  const key = Symbol.for('keyshift.document');
+  /** @type {any} */
+  const world = globalThis;
+  if (!world[key]) world[key] = crypto.randomUUID();
+  return world[key];
+}
+
 /** Every text field of the page, numbered in document order. */
 function keyshiftFields() {
   /** @type {Map<Element | null, number>} */
@@ -126,12 +138,14 @@ function keyshiftFields() {
     if (!groups.has(box)) groups.set(box, groups.size + 1);
     return keyshiftFieldFacts(el, at, /** @type {number} */ (groups.get(box)));
   });
-  return { host: location.hostname, title: keyshiftSqueeze(document.title), fields: fields.slice(0, 400) };
+  return { host: location.hostname, origin: location.origin, doc: keyshiftDoc(), title: keyshiftSqueeze(document.title), fields: fields.slice(0, 400) };
 }
 
-/** The field numbered `at`, if it is still the one described by `kind` and `name`.
- * @param {number} at @param {{ kind: string, name?: string | null }} expect */
+/** The field numbered `at`, if this is still the document the user approved (its name
+ * and origin) and the field is still the one described by `kind` and `name`.
+ * @param {number} at @param {{ kind: string, name?: string | null, doc?: string, origin?: string }} expect */
 function keyshiftFieldAt(at, expect) {
+  if (expect.doc !== keyshiftDoc() || expect.origin !== location.origin) return null;
   const el = keyshiftFieldElements()[at];
   if (!el) return null;
   const { kind, name } = keyshiftKindAndName(el);
@@ -141,7 +155,7 @@ function keyshiftFieldAt(at, expect) {
 /** Fills the field as typing would: through the element's own value setter (so a
  * framework's value tracking sees a change) and with `input` and `change` events (so
  * React, Vue and Angular update their state). Says what happened, never the value.
- * @param {number} at @param {{ kind: string, name?: string | null }} expect @param {string} value */
+ * @param {number} at @param {{ kind: string, name?: string | null, doc?: string, origin?: string }} expect @param {string} value */
 function keyshiftFill(at, expect, value) {
   const el = keyshiftFieldAt(at, expect);
   if (!el) return 'changed';
@@ -158,7 +172,7 @@ function keyshiftFill(at, expect, value) {
 }
 
 /** Shows (or stops showing) which field Keyshift means, before the user confirms.
- * @param {number} at @param {{ kind: string, name?: string | null }} expect @param {boolean} on */
+ * @param {number} at @param {{ kind: string, name?: string | null, doc?: string, origin?: string }} expect @param {boolean} on */
 function keyshiftMark(at, expect, on) {
   const el = keyshiftFieldAt(at, expect);
   if (!el) return false;

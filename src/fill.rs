@@ -55,6 +55,12 @@ fn yes() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct FormPage {
     pub host: String,
+    /// The page's origin and its document's own name (`fields.js` `keyshiftDoc`): the fill
+    /// goes only to that document.
+    #[serde(default)]
+    pub origin: String,
+    #[serde(default)]
+    pub doc: String,
     #[serde(default)]
     pub title: String,
     #[serde(default)]

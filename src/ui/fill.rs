@@ -97,18 +97,25 @@ pub(super) fn start(job: Job) {
     });
 }
 
+thread_local! {
+    /// The document the fields were read from (its origin and its own name): every mark
+    /// and fill after is bound to it, so a tab that navigated meanwhile gets nothing.
+    static BOUND: RefCell<(String, String)> = const { RefCell::new((String::new(), String::new())) };
+}
+
 /// Reads the page's fields: from the content script if there is one, else by injecting.
 async fn gather(tab: i64) -> Option<(Reach, FormPage)> {
-    if let Some(answer) = ask_tab(tab, &message("fields", Object::new())).await {
-        let page = crate::strict::from_source::<Gathered, _>(answer, crate::strict::MESSAGE).ok()?.page;
-        return Some((Reach::ContentScript, page));
-    }
-    if !inject_file(tab, "fields.js").await {
-        return None;
-    }
-    let answer = call_in_tab(tab, "keyshiftFields", &Array::new()).await?;
-    let page = crate::strict::from_source::<FormPage, _>(answer, crate::strict::MESSAGE).ok()?;
-    Some((Reach::Injected, page))
+    let (reach, page) = if let Some(answer) = ask_tab(tab, &message("fields", Object::new())).await {
+        (Reach::ContentScript, crate::strict::from_source::<Gathered, _>(answer, crate::strict::MESSAGE).ok()?.page)
+    } else {
+        if !inject_file(tab, "fields.js").await {
+            return None;
+        }
+        let answer = call_in_tab(tab, "keyshiftFields", &Array::new()).await?;
+        (Reach::Injected, crate::strict::from_source::<FormPage, _>(answer, crate::strict::MESSAGE).ok()?)
+    };
+    BOUND.with(|b| *b.borrow_mut() = (page.origin.clone(), page.doc.clone()));
+    Some((reach, page))
 }
 
 fn message(kind: &str, body: Object) -> JsValue {
@@ -117,12 +124,18 @@ fn message(kind: &str, body: Object) -> JsValue {
     m.into()
 }
 
-/// `{ kind, name }`: how `fields.js` makes sure the field is still the one described.
+/// `{ kind, name, origin, doc }`: how `fields.js` makes sure the field is still the one
+/// described, in the document the user approved.
 fn expect(field: &Field) -> JsValue {
     let e = Object::new();
     let _ = Reflect::set(&e, &"kind".into(), &JsValue::from_str(&field.kind));
     let name = field.name.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     let _ = Reflect::set(&e, &"name".into(), &name);
+    BOUND.with(|b| {
+        let (origin, doc) = &*b.borrow();
+        let _ = Reflect::set(&e, &"origin".into(), &JsValue::from_str(origin));
+        let _ = Reflect::set(&e, &"doc".into(), &JsValue::from_str(doc));
+    });
     e.into()
 }
 
