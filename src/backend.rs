@@ -171,10 +171,20 @@ impl Backend {
 
     /// The administrator's policy changed: the settings in force follow (the shell
     /// re-registers custom domains from the effects).
+    ///
+    /// At a browser start the engine runs on the policy as last read until the fresh one
+    /// comes (seconds later): what it kept meanwhile is brought under the fresh policy
+    /// here, so a policy that turns capture off, or shortens the hold, reaches tokens
+    /// captured in that gap too.
     pub fn set_managed(&mut self, managed: Managed, now: Millis) -> Outcome {
         self.managed = managed.valid(&self.suffixes);
         self.settings = self.managed.over(&self.user);
-        self.outcome(self.settings_reply(), Changes { settings: true, ..Changes::default() }, now)
+        let held = if self.settings.capture_tokens {
+            self.session.held.shorten_holds(now + self.settings.hold_ms())
+        } else {
+            self.session.held.forget_all() > 0
+        };
+        self.outcome(self.settings_reply(), Changes { settings: true, held, ..Changes::default() }, now)
     }
 
     fn settings_reply(&self) -> Reply {
@@ -338,7 +348,7 @@ impl Backend {
             }
             (Caller::ExtensionPage, Request::ListHeld(here)) => Reply::Held { held: self.list(&here, now) },
             (Caller::ExtensionPage, Request::PageVerdict(here)) => {
-                let judged = self.session.judged.iter().find(|j| Some(j.tab) == here.tab);
+                let judged = self.session.judged.iter().find(|j| Some(j.tab) == here.tab && j.top);
                 Reply::Verdict { page: judged.map(|j| j.page), verdict: judged.and_then(|j| j.verdict.clone()) }
             }
             (Caller::ExtensionPage, Request::Popup(here)) => Reply::Popup {
@@ -347,7 +357,7 @@ impl Backend {
                 locked: self.managed.locked(),
                 // Without the `tabs` permission the popup rarely knows the tab's address; the
                 // engine knows the tab's content script has read it.
-                enabled: self.session.judged.iter().any(|j| Some(j.tab) == here.tab)
+                enabled: self.session.judged.iter().any(|j| Some(j.tab) == here.tab && j.top)
                     || here.url.as_deref().and_then(address).is_some_and(|a| self.enabled(a.host)),
             },
             (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
@@ -405,7 +415,7 @@ impl Backend {
     /// Without the `tabs` permission the popup rarely knows its tab's address; the engine
     /// knows the page that tab's content script last read.
     fn list(&self, here: &Here, now: Millis) -> Vec<crate::capture::HeldView> {
-        let read = self.session.judged.iter().find(|j| Some(j.tab) == here.tab).map(|j| j.url.as_str());
+        let read = self.session.judged.iter().find(|j| Some(j.tab) == here.tab && j.top).map(|j| j.url.as_str());
         let origin = here.url.as_deref().or(read).and_then(address).map(|a| a.origin.to_ascii_lowercase());
         self.session.held.list(now, here.tab, origin.as_deref())
     }

@@ -367,6 +367,19 @@ impl CaptureStore {
         Ok(())
     }
 
+    /// No token is held past `until` (a policy shortened the hold); says whether any was.
+    pub fn shorten_holds(&mut self, until: Millis) -> bool {
+        let mut changed = false;
+        for c in self.captures.iter_mut().filter(|c| c.hold_until > until) {
+            c.hold_until = until;
+            if c.hold_until <= c.seen_at {
+                c.token = None;
+            }
+            changed = true;
+        }
+        changed
+    }
+
     pub fn forget_all(&mut self) -> usize {
         let n = self.captures.len();
         self.captures.clear();

@@ -191,9 +191,8 @@ pub fn holds(shape: Option<&str>) -> Holds {
 /// vendor page titled as Swagger or API docs). Only there does the page itself vouch for
 /// a key field: the vendor's other settings pages ask for other products' keys.
 pub fn vendor_api_docs(host: &str, title: &str) -> bool {
-    let vendor = crate::page::VENDOR_DOMAINS.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")));
     let title = fold(title);
-    vendor
+    crate::page::is_vendor_host(host)
         && (host.starts_with("api-docs.")
             || title.contains("swagger")
             || words::DOCS_PAGE.in_text(&title) && title.contains("api"))

@@ -312,6 +312,10 @@ pub struct Offered {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Judged {
     pub tab: i64,
+    /// The tab's top frame (one record a tab), or a frame in it (one record a frame's
+    /// address): a frame's scan never replaces what the top page was judged.
+    #[serde(default = "top_frame")]
+    pub top: bool,
     pub url: String,
     pub page: PageKind,
     pub verdict: Option<Verdict>,
@@ -319,6 +323,10 @@ pub struct Judged {
     /// later (a re-render of its footer alone) is guarded for it too.
     #[serde(default)]
     pub guards: Option<u32>,
+}
+
+fn top_frame() -> bool {
+    true
 }
 
 /// Counted refusals, for tests and diagnostics.

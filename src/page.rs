@@ -51,6 +51,12 @@ pub fn address(url: &str) -> Option<Address<'_>> {
     Some(Address { origin: &url[..8 + end], host, path: &rest[end..] })
 }
 
+/// Whether a host is the vendor's own (`*.repairshopr.com`, `*.syncromsp.com`).
+pub fn is_vendor_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    VENDOR_DOMAINS.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
+}
+
 /// Whether a host is one Keyshift works on: a vendor subdomain, or a host the user added
 /// (`help.example.com`, or `*.example.com` for every subdomain).
 pub fn host_enabled(host: &str, extra: &[String]) -> bool {

@@ -59,11 +59,13 @@ fn recall<'a, T: TabMemory>(list: &'a [T], binding: &Binding, now: Millis) -> Op
 }
 
 impl Backend {
-    /// Remembers how a tab's page was judged: a new address starts afresh; a later scan of
-    /// part of the same page keeps a verdict it did not see again. Says whether it changed.
-    pub(super) fn judged(&mut self, tab: i64, url: &str, plan: &Plan) -> bool {
+    /// Remembers how a tab's page (its top frame, or one of its frames) was judged: a new
+    /// address starts afresh; a later scan of part of the same page keeps a verdict it did
+    /// not see again. Says whether it changed.
+    pub(super) fn judged(&mut self, tab: i64, top: bool, url: &str, plan: &Plan) -> bool {
         let list = &mut self.session.judged;
-        match list.iter_mut().find(|j| j.tab == tab) {
+        let mine = |j: &Judged| j.tab == tab && j.top == top && (top || j.url == url);
+        match list.iter_mut().find(|j| mine(j)) {
             Some(j) if j.url == url && (plan.verdict.is_none() || j.verdict == plan.verdict) && j.page == plan.page => {
                 false
             }
@@ -75,19 +77,17 @@ impl Backend {
                 true
             }
             found => {
+                let fresh =
+                    Judged { tab, top, url: url.into(), page: plan.page, verdict: plan.verdict.clone(), guards: None };
                 if let Some(j) = found {
-                    *j = Judged { tab, url: url.into(), page: plan.page, verdict: plan.verdict.clone(), guards: None };
+                    *j = fresh;
                 } else {
                     if list.len() >= MAX_REMEMBERED {
-                        list.remove(0);
+                        // Frames' records go before any tab's own page.
+                        let at = list.iter().position(|j| !j.top).unwrap_or(0);
+                        list.remove(at);
                     }
-                    list.push(Judged {
-                        tab,
-                        url: url.into(),
-                        page: plan.page,
-                        verdict: plan.verdict.clone(),
-                        guards: None,
-                    });
+                    list.push(fresh);
                 }
                 true
             }
@@ -130,7 +130,7 @@ impl Backend {
         };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;
-        let changed = self.judged(binding.tab, &snapshot.page.url, &plan) || !analysis.tokens.is_empty() || moved;
+        let changed = self.judged(binding.tab, frame.top, &snapshot.page.url, &plan) || !analysis.tokens.is_empty() || moved;
         // Which capture the reveal's guard asks about: the first one kept and still open,
         // or none (the page asks by itself) when the store refused one.
         let mut guarded: Option<Option<u32>> = None;

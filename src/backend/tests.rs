@@ -334,3 +334,55 @@ fn a_flooding_site_is_refused_counted_and_never_pushes_out_the_users_token() {
 
 mod handoff;
 mod settings;
+
+#[test]
+fn the_popup_knows_its_tabs_site_from_what_that_tab_last_read() {
+    let mut b = backend();
+    let first = page_caller(&b, 1);
+    let capture = scan(&mut b, &first).0.notes[0].capture.expect("captured");
+    // Another tab on the same site; without the `tabs` permission the popup knows only its id.
+    let second = page_caller(&b, 2);
+    let mut list_page = reveal_snapshot();
+    list_page.page.url = "https://acme.repairshopr.com/api_tokens".into();
+    list_page.blocks.clear();
+    ask(&mut b, &second, Request::Scan { snapshot: list_page }).expect("scan");
+    let Ok(Outcome { reply: Reply::Held { held }, .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(2), url: None }))
+    else {
+        panic!("list")
+    };
+    let view = held.iter().find(|v| v.id == capture).expect("listed");
+    assert_eq!(view.place, crate::capture::Place::ThisSite, "from another tab of this site, not another site");
+}
+
+#[test]
+fn a_frames_scan_never_replaces_how_the_tabs_own_page_was_judged() {
+    let mut b = backend();
+    let caller = page_caller(&b, 6);
+    let capture = scan(&mut b, &caller).0.done.and_then(|d| d.capture).expect("guarded");
+    // A frame of the same tab reads another page (an ad, a help widget).
+    let frame = Caller::Page {
+        binding: Binding { tab: 6, origin: "https://help.repairshopr.com".into() },
+        frame_ok: true,
+        top: false,
+    };
+    let mut other = reveal_snapshot();
+    other.page.url = "https://help.repairshopr.com/widget".into();
+    other.blocks.clear();
+    ask(&mut b, &frame, Request::Scan { snapshot: other }).expect("scan");
+    // The top page's Done, drawn again on its own, is still guarded for its capture.
+    let mut footer = reveal_snapshot();
+    footer.blocks.clear();
+    footer.page.headings.clear();
+    footer.page.controls = vec![Control { id: 31, label: "Done".into(), region: None }];
+    let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &caller, Request::Scan { snapshot: footer }) else {
+        panic!("plan")
+    };
+    assert_eq!(plan.done.and_then(|d| d.capture), Some(capture));
+    let Ok(Outcome { reply: Reply::Verdict { page, .. }, .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::PageVerdict(Here { tab: Some(6), url: None }))
+    else {
+        panic!("verdict")
+    };
+    assert_eq!(page, Some(crate::page::PageKind::TokenReveal), "the report reads the tab's own page");
+}

@@ -17,6 +17,11 @@ use super::Context;
 pub(super) fn notes(snapshot: &Snapshot, ctx: &Context, origin: Option<&str>, notes: &mut Vec<Note>) {
     let Some(addr) = address(&snapshot.page.url) else { return };
     let docs = crate::fill::vendor_api_docs(addr.host, &snapshot.page.title);
+    // On the vendor's own hosts only its API docs take a token: a form on a tenant
+    // subdomain (anyone's) must not get Keyshift's voice offering to fill it.
+    if crate::page::is_vendor_host(addr.host) && !docs {
+        return;
+    }
     // The best field only: a page asks for its token once.
     let Some(best) = find(&snapshot.fields, &snapshot.page.title, docs).into_iter().next() else { return };
     if let Some(note) = notes.iter_mut().find(|n| n.block == best.id && n.kind == NoteKind::LegacyKey) {

@@ -186,3 +186,25 @@ fn a_policy_can_set_the_custom_domains() {
     assert_eq!(out.effects.settings.map(|s| s.extra_hosts), Some(vec![]), "the user's own list is unchanged");
     assert!(b.caller(&sender("https://help.msp.example/x", Some(1))).is_ok());
 }
+
+#[test]
+fn tokens_captured_before_the_fresh_policy_came_are_brought_under_it() {
+    // At a browser start the engine runs on the policy as last read (none here) until the
+    // fresh one arrives; a token captured in that gap must not outlive the fresh policy.
+    let mut b = backend();
+    let caller = page_caller(&b, 1);
+    let capture = scan(&mut b, &caller).0.notes[0].capture.expect("captured in the gap");
+    let shorter = b.set_managed(Managed { hold_minutes: Some(1), ..Managed::default() }, NOW + 5_000);
+    assert!(shorter.effects.session.is_some(), "the shortened hold is stored");
+    assert!(handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 60_000)).is_ok());
+    assert!(
+        handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 66_000)).is_err(),
+        "held one minute from when the policy came, not ten"
+    );
+    let off = b.set_managed(Managed { capture_tokens: Some(false), ..Managed::default() }, NOW + 6_000);
+    assert!(off.effects.session.is_some());
+    assert!(
+        handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 6_001)).is_err(),
+        "capture off by policy: nothing stays held"
+    );
+}

@@ -109,3 +109,19 @@ fn the_vendors_api_docs_field_offers_a_held_token_and_names_a_legacy_key_in_it()
     let token_shape = format!("T{}-{}", "h".repeat(17), "h".repeat(32));
     assert!(holding(&swagger(&token_shape, Some(TOKEN)), true).is_empty());
 }
+
+#[test]
+fn a_form_on_a_tenant_subdomain_gets_no_fill_offer_the_api_docs_and_custom_domains_do() {
+    let holding = |s: &Snapshot| run_full(s, &[], Situation::default(), None, true, None).plan.notes;
+    let mut tenant = swagger("xxxxxxxx", None);
+    tenant.page.url = "https://evil.repairshopr.com/settings/api".into();
+    tenant.page.title = "Connect your API token".into();
+    assert!(holding(&tenant).iter().all(|n| !n.fill), "no Keyshift voice on anyone's tenant form");
+    assert!(holding(&swagger("xxxxxxxx", None)).iter().any(|n| n.fill), "the vendor's API docs");
+    let mut custom = swagger("xxxxxxxx", None);
+    custom.page.url = "https://help.acme-msp.com/settings".into();
+    custom.fields[0].label = Some("API Token".into());
+    tenant.fields[0].label = Some("API Token".into());
+    assert!(holding(&tenant).iter().all(|n| !n.fill), "not even a field labelled API Token");
+    assert!(holding(&custom).iter().any(|n| n.fill), "a custom domain the user added");
+}
