@@ -130,7 +130,8 @@ impl Backend {
         };
         let analysis = analyze(snapshot, &ctx);
         let mut plan = analysis.plan;
-        let changed = self.judged(binding.tab, frame.top, &snapshot.page.url, &plan) || !analysis.tokens.is_empty() || moved;
+        let changed =
+            self.judged(binding.tab, frame.top, &snapshot.page.url, &plan) || !analysis.tokens.is_empty() || moved;
         // Which capture the reveal's guard asks about: the first one kept and still open,
         // or none (the page asks by itself) when the store refused one.
         let mut guarded: Option<Option<u32>> = None;

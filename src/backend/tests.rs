@@ -375,7 +375,8 @@ fn a_frames_scan_never_replaces_how_the_tabs_own_page_was_judged() {
     footer.blocks.clear();
     footer.page.headings.clear();
     footer.page.controls = vec![Control { id: 31, label: "Done".into(), region: None }];
-    let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &caller, Request::Scan { snapshot: footer }) else {
+    let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &caller, Request::Scan { snapshot: footer })
+    else {
         panic!("plan")
     };
     assert_eq!(plan.done.and_then(|d| d.capture), Some(capture));

@@ -196,15 +196,23 @@ fn tokens_captured_before_the_fresh_policy_came_are_brought_under_it() {
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("captured in the gap");
     let shorter = b.set_managed(Managed { hold_minutes: Some(1), ..Managed::default() }, NOW + 5_000);
     assert!(shorter.effects.session.is_some(), "the shortened hold is stored");
-    assert!(handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 60_000)).is_ok());
+    assert!(handle(
+        &mut b,
+        &Caller::ExtensionPage,
+        Request::RevealHeld(CaptureRef { capture }),
+        Clock::at(NOW + 60_000)
+    )
+    .is_ok());
     assert!(
-        handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 66_000)).is_err(),
+        handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 66_000))
+            .is_err(),
         "held one minute from when the policy came, not ten"
     );
     let off = b.set_managed(Managed { capture_tokens: Some(false), ..Managed::default() }, NOW + 6_000);
     assert!(off.effects.session.is_some());
     assert!(
-        handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 6_001)).is_err(),
+        handle(&mut b, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 6_001))
+            .is_err(),
         "capture off by policy: nothing stays held"
     );
 }
