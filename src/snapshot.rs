@@ -26,6 +26,10 @@ pub mod limits {
     pub const FIELDS: usize = 400;
 }
 
+/// The attributes a content script reads as a copy control's payload (`read.js`
+/// `COPY_ATTRS`, kept in step by a test): the report keeps these names as they are.
+pub const COPY_ATTRS: &[&str] = &["data-clipboard-text", "data-copy", "data-copy-text", "data-token", "data-value"];
+
 /// Where a block's text came from; the content script anchors notes accordingly.
 /// Read from its name (less code than serde's enum machinery).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]

@@ -41,14 +41,17 @@ fn interface_words_stay_and_everything_else_is_its_shape() {
     let b = &r.body.children;
     assert_eq!(r.url, "https://acme.repairshopr.com/api_tokens/99");
     assert_eq!(b[0].text, "API Token Created", "a heading keeps the words Keyshift reads by");
-    assert_eq!(b[1].text, "Copy this token now. It will not be shown again.", "the words a reveal is judged by stay");
+    assert_eq!(
+        b[1].text, "Copy this token now. Xx will not be shown again.",
+        "in prose, the phrases a reveal is judged by stay and nothing else"
+    );
     assert_eq!(
         b[3].attrs,
         vec![("id".into(), "token".into()), ("readonly".into(), "".into()), ("value".into(), TOKEN.into())]
     );
     assert_eq!(
         b[4].text,
-        format!("Created xx {EMAIL} for Xxxx Xxxx, customer 9999999."),
+        format!("Xxxxxxx xx {EMAIL} xxx Xxxx Xxxx, xxxxxxxx 9999999."),
         "other words are their shape"
     );
     assert_eq!((b[5].text.as_str(), b[5].attrs[2].1.as_str()), ("Done", "/api_tokens"));
@@ -72,7 +75,7 @@ fn keys_and_shortened_tokens_keep_their_kind() {
     };
     let r = redact(&page);
     assert_eq!(r.url, format!("https://acme.syncromsp.com/{TOKEN}"));
-    assert_eq!(r.body.attrs, vec![("role".into(), "grid".into()), ("data-row".into(), UUID.into())]);
+    assert_eq!(r.body.attrs, vec![("role".into(), "grid".into()), ("data-xxx".into(), UUID.into())]);
     assert_eq!(r.body.children[0].text, format!("API Key {UUID}"), "the label that makes it a key stays");
     assert_eq!(r.body.children[1].text, "T0000000...0000");
 }
@@ -100,6 +103,48 @@ fn big_and_deep_pages_are_cut_not_refused() {
 mod properties {
     use super::*;
     use proptest::prelude::*;
+
+    /// Names made of words Keyshift keeps elsewhere, months and initials.
+    const VOCABULARY_NAMES: &[&str] = &["Will Page", "April May", "Mark Key", "J. Q. Public"];
+
+    proptest! {
+        /// Secrets and names in the channels a page can hide them in: plain attributes,
+        /// attribute and tag names, `lang`, a password's value, prose.
+        #[test]
+        fn no_secret_or_name_survives_in_any_channel(secrets in prop::collection::vec(secret(), 1..4), pick in 0usize..4) {
+            let s = |i: usize| secrets[i % secrets.len()].as_str();
+            let slug = |t: &str| t.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>().to_ascii_lowercase();
+            let vocab = VOCABULARY_NAMES[pick];
+            let mut children = Vec::new();
+            for i in 0..4 {
+                let data = format!("data-{}", slug(s(i)));
+                let attrs = [
+                    ("role", s(i).to_string()),
+                    ("type", s(i + 1).to_string()),
+                    ("lang", s(i + 2).to_string()),
+                    ("tabindex", s(i + 3).to_string()),
+                    ("aria-level", s(i).to_string()),
+                    ("dir", s(i + 1).to_string()),
+                    (data.as_str(), "1".to_string()),
+                ];
+                let attrs: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                children.push(n(&format!("x-{}", slug(s(i))), &attrs, "", vec![]));
+                children.push(n("input", &[("type", "password"), ("value", s(i + 1))], "", vec![]));
+                children.push(n("p", &[], &format!("{vocab} wrote to {} about {}", s(i), s(i + 2)), vec![]));
+            }
+            let page = RawPage { url: "https://acme.repairshopr.com/".into(), lang: s(0).into(), title: String::new(), body: n("body", &[], "", children) };
+            let text = serde_json::to_string(&redact(&page)).expect("serializes").to_lowercase();
+            for secret in &secrets {
+                for part in secret.split([' ', '@', '.']).filter(|p| p.len() >= 4) {
+                    prop_assert!(!text.contains(&part.to_lowercase()), "{:?} survived in {}", part, text);
+                }
+            }
+            prop_assert!(!text.contains(&vocab.to_lowercase()), "{:?} survived in {}", vocab, text);
+            for word in vocab.split(' ').filter(|w| w.trim_end_matches('.').len() <= 1 || is_month(&fold(w))) {
+                prop_assert!(!text.contains(&format!(" {} ", word.to_lowercase())), "{:?} survived in {}", word, text);
+            }
+        }
+    }
 
     /// A person's or customer's name: capitalised, and no word Keyshift keeps.
     fn name() -> impl Strategy<Value = String> {
@@ -160,4 +205,53 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn plain_attributes_keep_only_their_enumerations_and_passwords_a_fixed_marker() {
+    let page = RawPage {
+        url: "https://acme.repairshopr.com/".into(),
+        body: n(
+            "body",
+            &[],
+            "",
+            vec![
+                n(
+                    "div",
+                    &[("role", "dialog"), ("aria-level", "40 characters of T5e1c0a9b2d3f4"), ("lang", "en-GB")],
+                    "",
+                    vec![],
+                ),
+                n("button", &[("type", "T5e1c0a9b2d3f4a5b6-0123456789abcdef")], "Done", vec![]),
+                n("input", &[("type", "password"), ("value", "Xx9xx9xxx&9!")], "", vec![]),
+                n("token-reveal", &[("data-customer-name", "1"), ("data-clipboard-text", SECRET_TOKEN)], "", vec![]),
+                n("p", &[], "Will Page and April May, J. Q.", vec![]),
+            ],
+        ),
+        ..RawPage::default()
+    };
+    let r = redact(&page);
+    let b = &r.body.children;
+    assert_eq!(
+        b[0].attrs,
+        vec![
+            ("role".into(), "dialog".into()),
+            ("aria-level".into(), "9 x x X9x9x9x9x9x9x9".into()),
+            ("lang".into(), "en-gb".into())
+        ]
+    );
+    assert_eq!(b[1].attrs[0].1, "X9x9x9x9x9x9x9x9x9-9x", "no part of a token in a button type");
+    assert_eq!(b[2].attrs[1].1, "********", "a password's shape is not kept either");
+    assert_eq!(b[3].tag, "XXXXX-XXXXXX", "a custom element's name is its shape");
+    assert_eq!(b[3].attrs[0].0, "data-xxxxxxxx-xxxx");
+    assert_eq!(b[3].attrs[1].0, "data-clipboard-text", "Keyshift's own copy attributes keep their names");
+    assert_eq!(b[4].text, "Xxxx Xxxx xxx Xxxxx Xxx, X. X.", "names made of vocabulary words, months, initials");
+}
+
+#[test]
+fn the_copy_attributes_are_the_content_scripts() {
+    let read = include_str!("../../extension/content/read.js");
+    let line = read.lines().find(|l| l.starts_with("const COPY_ATTRS")).expect("read.js names its copy attributes");
+    let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
+    assert_eq!(listed, crate::snapshot::COPY_ATTRS);
 }
