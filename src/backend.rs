@@ -2,16 +2,16 @@
 //! the shell must store or schedule afterwards (`messages::Effects`). The shell applies
 //! effects and never decides.
 
-use crate::capture::{Binding, CopiedBy, Label, Millis, Secret};
-use crate::dismissals::{Dismissal, Dismissals, MAX_DISMISSED, MAX_DISMISSED_PER_HOST};
-use crate::error::Error;
-use crate::fingerprint::Salt;
-use crate::hosts::SuffixList;
-use crate::integrations::TokenKind;
-use crate::messages::*;
-use crate::page::{address, host_enabled};
-use crate::policy::copied_message;
-use crate::settings::{Managed, Settings};
+use crate::contract::error::Error;
+use crate::contract::messages::*;
+use crate::keep::capture::{Binding, CopiedBy, Label, Millis, Secret};
+use crate::keep::dismissals::{Dismissal, Dismissals, MAX_DISMISSED, MAX_DISMISSED_PER_HOST};
+use crate::keep::fingerprint::Salt;
+use crate::keep::hosts::SuffixList;
+use crate::keep::settings::{Managed, Settings};
+use crate::read::integrations::TokenKind;
+use crate::read::page::{address, host_enabled};
+use crate::read::policy::copied_message;
 
 /// Who is asking, once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -414,7 +414,7 @@ impl Backend {
     /// Held tokens as the popup shows them, those of the tab it was opened over first.
     /// Without the `tabs` permission the popup rarely knows its tab's address; the engine
     /// knows the page that tab's content script last read.
-    fn list(&self, here: &Here, now: Millis) -> Vec<crate::capture::HeldView> {
+    fn list(&self, here: &Here, now: Millis) -> Vec<crate::keep::capture::HeldView> {
         let read = self.session.judged.iter().find(|j| Some(j.tab) == here.tab && j.top).map(|j| j.url.as_str());
         let origin = here.url.as_deref().or(read).and_then(address).map(|a| a.origin.to_ascii_lowercase());
         self.session.held.list(now, here.tab, origin.as_deref())

@@ -4,9 +4,9 @@
 //! serde-wasm-bindgen.
 
 use crate::backend::Backend;
-use crate::error::Error;
-use crate::messages::{Clock, Request, Sender, State};
-use crate::strict::{self, from_source};
+use crate::contract::error::Error;
+use crate::contract::messages::{Clock, Request, Sender, State};
+use crate::contract::strict::{self, from_source};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -151,7 +151,7 @@ impl Engine {
     /// `{ reply: { clear }, effects }`.
     #[wasm_bindgen(unchecked_return_type = "Outcome<ClipboardReply>")]
     pub fn clipboard(&mut self, text: String, now: f64) -> Result<JsValue, JsValue> {
-        write(&self.backend.clipboard(crate::capture::Secret::new(text), now as i64))
+        write(&self.backend.clipboard(crate::keep::capture::Secret::new(text), now as i64))
     }
 
     /// `storage.managed` changed: `{ reply: { settings, locked }, effects }`. A policy

@@ -13,35 +13,18 @@
 )]
 
 mod backend;
-mod block;
-mod capture;
-mod clipboard;
-mod context;
-mod dates;
-mod dismissals;
-mod error;
-mod fill;
-mod fingerprint;
+mod contract;
+mod keep;
+mod read;
 // Pieces only the wasm's extension pages use (and the native tests).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod hosts;
-mod integrations;
-mod messages;
-mod page;
 mod plan;
-mod policy;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod popup;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod report;
 mod reveal;
-mod scan;
-mod settings;
-mod snapshot;
-mod strict;
 mod survey;
 mod text;
-mod words;
 
 // Two wasm builds from one crate: the background's engine (`worker`: `bind`) and the
 // extension's own pages (`pages`: `ui`). Each ships only what it runs, so the worker
@@ -60,12 +43,12 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 mod bench;
 
 pub use backend::{Backend, Caller};
-pub use block::Joined;
-pub use capture::Binding;
-pub use messages::{Clock, Request, State};
-pub use scan::{scan, Finding, FindingKind};
+pub use contract::messages::{Clock, Request, State};
 #[cfg(not(target_arch = "wasm32"))]
-pub use strict::{json::from_json, MESSAGE};
+pub use contract::strict::{json::from_json, MESSAGE};
+pub use keep::capture::Binding;
+pub use read::block::Joined;
+pub use read::scan::{scan, Finding, FindingKind};
 pub use survey::{count, Counts};
 
 #[cfg(all(test, target_arch = "wasm32"))]

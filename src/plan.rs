@@ -2,23 +2,23 @@
 //! capture and the controls to watch. Pure: the day, the salt, the dismissed
 //! fingerprints and what the tab just did come in as arguments.
 
-use crate::block::{Joined, Span};
-use crate::capture::{Label, Secret};
-use crate::context::{legacy_key_reason, Surroundings};
-use crate::dates::{order_for_lang, order_from_column, read_expiry, Date, NumericOrder};
-use crate::dismissals::Dismissals;
-use crate::fingerprint::{Fingerprint, Salt};
-use crate::integrations::TokenKind;
-use crate::page::{address, classify, PageFacts, PageKind};
-use crate::policy::{expiry_message, legacy_message, ExpiryStatus, Message};
+use crate::keep::capture::{Label, Secret};
+use crate::keep::dismissals::Dismissals;
+use crate::keep::fingerprint::{Fingerprint, Salt};
+use crate::read::block::{Joined, Span};
+use crate::read::context::{legacy_key_reason, Surroundings};
+use crate::read::dates::{order_for_lang, order_from_column, read_expiry, Date, NumericOrder};
+use crate::read::integrations::TokenKind;
+use crate::read::page::{address, classify, PageFacts, PageKind};
+use crate::read::policy::{expiry_message, legacy_message, ExpiryStatus, Message};
+use crate::read::scan::FindingKind;
+use crate::read::snapshot::{Block, Snapshot, Source};
+use crate::read::words::{self, fold};
 pub use crate::reveal::guard::DoneGuard;
 use crate::reveal::guard::{exits, Exits};
 use crate::reveal::life::Rank;
 use crate::reveal::{judge, PageReading, Situation, Verdict};
-use crate::scan::FindingKind;
-use crate::snapshot::{Block, Snapshot, Source};
 use crate::text::TextId;
-use crate::words::{self, fold};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -397,7 +397,7 @@ fn watch(snapshot: &Snapshot, forms: &[Option<u32>]) -> Watch {
             Some((c.id, kind))
         })
         .collect();
-    let named = |f: &crate::snapshot::Field| {
+    let named = |f: &crate::read::snapshot::Field| {
         forms.contains(&f.region)
             && [&f.label, &f.name, &f.placeholder]
                 .into_iter()

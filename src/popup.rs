@@ -2,8 +2,8 @@
 //! came from, the empty state that tells the truth about the settings in force, when to
 //! ask before forgetting, and how long a token still stays. `ui::popup` draws it.
 
-use crate::capture::{HeldView, Millis, Place};
-use crate::settings::{Locked, Settings};
+use crate::keep::capture::{HeldView, Millis, Place};
+use crate::keep::settings::{Locked, Settings};
 use crate::text::TextId;
 
 /// What the popup says when it holds nothing.
@@ -69,7 +69,7 @@ pub fn host(origin: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::integrations::TokenKind;
+    use crate::read::integrations::TokenKind;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

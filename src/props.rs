@@ -1,7 +1,7 @@
 //! Property tests (native only: proptest needs an OS random source).
 
-use crate::block::Joined;
-use crate::scan::{scan, FindingKind};
+use crate::read::block::Joined;
+use crate::read::scan::{scan, FindingKind};
 use proptest::prelude::*;
 
 fn token() -> impl Strategy<Value = String> {
@@ -28,7 +28,7 @@ fn cut(text: &str, mut cuts: Vec<usize>) -> Vec<String> {
 }
 
 /// The text between two segment points, read the way the DOM would (UTF-16 offsets).
-fn read_back(segs: &[String], span: &crate::block::Span) -> String {
+fn read_back(segs: &[String], span: &crate::read::block::Span) -> String {
     let units: Vec<Vec<u16>> = segs.iter().map(|s| s.encode_utf16().collect()).collect();
     let mut out = Vec::new();
     for (i, seg) in units.iter().enumerate().take(span.end.seg + 1).skip(span.start.seg) {

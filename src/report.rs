@@ -12,8 +12,8 @@
 //!   replaced by a typed placeholder of the same shape (a token stays a token, so the
 //!   replica reads the same).
 
-use crate::scan::{scan, FindingKind};
-use crate::words::{self, fold};
+use crate::read::scan::{scan, FindingKind};
+use crate::read::words::{self, fold};
 use serde::{Deserialize, Serialize};
 
 /// A token of the real shape that no one was ever issued.
@@ -26,8 +26,8 @@ pub const EMAIL: &str = "user@example.com";
 pub const ELEMENTS: usize = 4000;
 pub const DEPTH: usize = 80;
 /// What the strict reader allows a report message: each element nests two values deep.
-pub const MESSAGE: crate::strict::Limits =
-    crate::strict::Limits { text_units: 4_000_000, values: 400_000, depth: 2 * DEPTH + 8 };
+pub const MESSAGE: crate::contract::strict::Limits =
+    crate::contract::strict::Limits { text_units: 4_000_000, values: 400_000, depth: 2 * DEPTH + 8 };
 const TEXT: usize = 2000;
 
 /// An element as the content script reads it: `[tag, attributes, own text, children]`.
@@ -275,11 +275,11 @@ fn pieces(text: &str, camel: bool) -> String {
 /// An address: the scheme kept; a vendor host keeps its domain with the customer's
 /// subdomain replaced; path segments kept if interface words; query and fragment dropped.
 pub fn url(address: &str) -> String {
-    let Some(addr) = crate::page::address(address) else {
+    let Some(addr) = crate::read::page::address(address) else {
         return if address.starts_with('#') || address.starts_with('/') { path(address) } else { String::new() };
     };
     let host = addr.host.to_ascii_lowercase();
-    let host = match crate::page::VENDOR_DOMAINS.iter().find(|d| host.ends_with(&format!(".{d}"))) {
+    let host = match crate::read::page::VENDOR_DOMAINS.iter().find(|d| host.ends_with(&format!(".{d}"))) {
         Some(d) if host.starts_with("api-docs.") => format!("api-docs.{d}"),
         Some(d) => format!("acme.{d}"),
         None => names(&host),
@@ -358,7 +358,9 @@ fn node(raw: &RawNode, depth: usize, budget: &mut usize) -> Node {
             // Only Keyshift's own copy attributes keep their names; other `data-*` names
             // are a page's words, so they are shaped after `data-`.
             let k = match k.strip_prefix("data-") {
-                Some(rest) if !crate::snapshot::COPY_ATTRS.contains(&k.as_str()) => format!("data-{}", shape(rest)),
+                Some(rest) if !crate::read::snapshot::COPY_ATTRS.contains(&k.as_str()) => {
+                    format!("data-{}", shape(rest))
+                }
                 _ => k,
             };
             Some((k, value))

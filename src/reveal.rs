@@ -7,8 +7,8 @@
 pub mod guard;
 pub mod life;
 
-use crate::snapshot::{Ancestor, Block, Control, PageInfo, Region, Source};
-use crate::words::{self, contains_words, fold, Words, CODE_MARKERS, DISCUSSION_CLASSES};
+use crate::read::snapshot::{Ancestor, Block, Control, PageInfo, Region, Source};
+use crate::read::words::{self, contains_words, fold, Words, CODE_MARKERS, DISCUSSION_CLASSES};
 use serde::{Deserialize, Serialize};
 
 /// One thing the page shows (or the tab did) that speaks for or against a reveal.

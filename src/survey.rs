@@ -1,8 +1,8 @@
 //! Counts what a text holds, for benchmarks that compare the engine with other ways of
 //! doing the same job: full tokens, and UUIDs that their own text marks as legacy keys.
 
-use crate::context::{legacy_key_reason, Surroundings};
-use crate::scan::{scan, FindingKind};
+use crate::read::context::{legacy_key_reason, Surroundings};
+use crate::read::scan::{scan, FindingKind};
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 /// What a text holds.

@@ -3,12 +3,12 @@
 //! which reads that memory and registers the fresh tokens it finds.
 
 use super::{Backend, MAX_OFFERED, SUBMITTED_WINDOW_MS};
-use crate::capture::{Binding, CaptureError, Label, Millis, Seen};
-use crate::integrations::TokenKind;
-use crate::messages::{Clock, Judged, Offered, Replacement, Submission};
+use crate::contract::messages::{Clock, Judged, Offered, Replacement, Submission};
+use crate::keep::capture::{Binding, CaptureError, Label, Millis, Seen};
 use crate::plan::{analyze, captured_note, Context, Kept, Plan};
+use crate::read::integrations::TokenKind;
+use crate::read::snapshot::Snapshot;
 use crate::reveal::Situation;
-use crate::snapshot::Snapshot;
 
 /// Submissions and replacements remembered at once (one per tab that recently sent one).
 const MAX_REMEMBERED: usize = 16;

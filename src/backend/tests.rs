@@ -1,11 +1,11 @@
 use super::*;
-use crate::capture::DoneDecision;
-use crate::integrations::TokenKind;
+use crate::keep::capture::DoneDecision;
+use crate::keep::settings::{Locked, Managed};
 use crate::plan::NoteKind;
 use crate::plan::{DoneGuard, Plan};
+use crate::read::integrations::TokenKind;
+use crate::read::snapshot::{Block, Control, Heading, PageInfo, Snapshot, Source};
 use crate::reveal::life::Exit;
-use crate::settings::{Locked, Managed};
-use crate::snapshot::{Block, Control, Heading, PageInfo, Snapshot, Source};
 use crate::text::TextId;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -260,7 +260,7 @@ fn the_report_reads_how_a_tab_was_judged_and_a_partial_rescan_keeps_it() {
     else {
         panic!("verdict")
     };
-    assert_eq!(page, Some(crate::page::PageKind::TokenReveal));
+    assert_eq!(page, Some(crate::read::page::PageKind::TokenReveal));
     assert!(verdict.is_some_and(|v| v.reveal));
 }
 
@@ -317,13 +317,13 @@ fn a_flooding_site_is_refused_counted_and_never_pushes_out_the_users_token() {
         let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &evil, Request::Scan { snapshot }) else {
             panic!("plan")
         };
-        if n >= crate::capture::JUDGED_PER_PAGE as u8 {
+        if n >= crate::keep::capture::JUDGED_PER_PAGE as u8 {
             assert_eq!(plan.notes[0].capture, None, "refused");
             assert_eq!(plan.notes[0].message.id, TextId::CaptureRefused);
             assert_eq!(plan.done, Some(page_guard(9, None)), "the page still guards Done itself");
         }
     }
-    assert_eq!(b.stats().refused_captures, 12 - crate::capture::JUDGED_PER_PAGE as u32);
+    assert_eq!(b.stats().refused_captures, 12 - crate::keep::capture::JUDGED_PER_PAGE as u32);
     let Ok(Outcome { reply: Reply::Held { held }, .. }) =
         ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(1), url: None }))
     else {
@@ -352,7 +352,7 @@ fn the_popup_knows_its_tabs_site_from_what_that_tab_last_read() {
         panic!("list")
     };
     let view = held.iter().find(|v| v.id == capture).expect("listed");
-    assert_eq!(view.place, crate::capture::Place::ThisSite, "from another tab of this site, not another site");
+    assert_eq!(view.place, crate::keep::capture::Place::ThisSite, "from another tab of this site, not another site");
 }
 
 #[test]
@@ -385,5 +385,5 @@ fn a_frames_scan_never_replaces_how_the_tabs_own_page_was_judged() {
     else {
         panic!("verdict")
     };
-    assert_eq!(page, Some(crate::page::PageKind::TokenReveal), "the report reads the tab's own page");
+    assert_eq!(page, Some(crate::read::page::PageKind::TokenReveal), "the report reads the tab's own page");
 }

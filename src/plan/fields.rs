@@ -3,12 +3,12 @@
 //! the offer to fill a held token. Which field that is, `fill` decides.
 
 use super::{replace, Note, NoteKind};
-use crate::block::Joined;
-use crate::fill::{find, Holds};
-use crate::page::address;
-use crate::policy::{legacy_message, Message};
-use crate::scan::FindingKind;
-use crate::snapshot::{Snapshot, Source};
+use crate::read::block::Joined;
+use crate::read::fill::{find, Holds};
+use crate::read::page::address;
+use crate::read::policy::{legacy_message, Message};
+use crate::read::scan::FindingKind;
+use crate::read::snapshot::{Snapshot, Source};
 use crate::text::TextId;
 
 use super::Context;
@@ -16,10 +16,10 @@ use super::Context;
 /// Adds the field's note, or marks the legacy-key note already beside it.
 pub(super) fn notes(snapshot: &Snapshot, ctx: &Context, origin: Option<&str>, notes: &mut Vec<Note>) {
     let Some(addr) = address(&snapshot.page.url) else { return };
-    let docs = crate::fill::vendor_api_docs(addr.host, &snapshot.page.title);
+    let docs = crate::read::fill::vendor_api_docs(addr.host, &snapshot.page.title);
     // On the vendor's own hosts only its API docs take a token: a form on a tenant
     // subdomain (anyone's) must not get Keyshift's voice offering to fill it.
-    if crate::page::is_vendor_host(addr.host) && !docs {
+    if crate::read::page::is_vendor_host(addr.host) && !docs {
         return;
     }
     // The best field only: a page asks for its token once.
@@ -40,7 +40,7 @@ pub(super) fn notes(snapshot: &Snapshot, ctx: &Context, origin: Option<&str>, no
                 return;
             }
             notes.push(Note {
-                action: replace::link(origin, crate::integrations::TokenKind::Custom),
+                action: replace::link(origin, crate::read::integrations::TokenKind::Custom),
                 dismiss: Some(print),
                 fill: ctx.holding,
                 ..Note::new(block.id, joined.span(&uuid), NoteKind::LegacyKey, legacy_message())

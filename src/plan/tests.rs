@@ -1,7 +1,7 @@
 use super::*;
-use crate::block::Point;
+use crate::read::block::Point;
+use crate::read::snapshot::{Ancestor, Control, Field, Heading, PageInfo, Row, Shown};
 use crate::reveal::Evidence;
-use crate::snapshot::{Ancestor, Control, Field, Heading, PageInfo, Row, Shown};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -58,10 +58,10 @@ fn run_full(
     replacing: Option<TokenKind>,
 ) -> Analysis {
     let salt = salt();
-    let dismissed = crate::dismissals::Dismissals::from_stored(
+    let dismissed = crate::keep::dismissals::Dismissals::from_stored(
         dismissed
             .iter()
-            .map(|&fingerprint| crate::dismissals::Dismissal { fingerprint, host: None, on: None })
+            .map(|&fingerprint| crate::keep::dismissals::Dismissal { fingerprint, host: None, on: None })
             .collect(),
     );
     let dismissed = &dismissed;
@@ -262,7 +262,7 @@ fn a_new_token_dialog_on_the_list_is_watched_too() {
     p.controls.push(Control { id: 71, label: "Create".into(), region: None });
     let snapshot = Snapshot {
         page: p,
-        regions: vec![crate::snapshot::Region { id: 7, name: String::new() }],
+        regions: vec![crate::read::snapshot::Region { id: 7, name: String::new() }],
         fields: vec![Field {
             id: 72,
             kind: "text".into(),
@@ -322,7 +322,10 @@ fn token_list_rows_get_expiry_and_legacy_notes() {
     assert_eq!(got, vec![(11, NoteKind::LegacyKey), (21, NoteKind::TokenExpired), (31, NoteKind::TokenExpiring)]);
     assert_eq!(
         a.plan.notes[2].message.params,
-        vec![crate::policy::Param::Date(Date::new(2026, 12, 5).expect("date")), crate::policy::Param::Days(7)]
+        vec![
+            crate::read::policy::Param::Date(Date::new(2026, 12, 5).expect("date")),
+            crate::read::policy::Param::Days(7)
+        ]
     );
     assert!(a.tokens.is_empty(), "references are never captured");
 }
@@ -378,7 +381,7 @@ fn negatives_produce_no_notes() {
 
 #[test]
 fn one_bad_block_does_not_stop_the_others() {
-    let huge = "x".repeat(crate::snapshot::limits::BLOCK_BYTES + 1);
+    let huge = "x".repeat(crate::read::snapshot::limits::BLOCK_BYTES + 1);
     let snapshot = snap(
         page("https://acme.repairshopr.com/profile", &[], &[]),
         vec![block(1, &[&huge]), Block { label: Some("API Key".into()), ..block(2, &[KEY]) }],

@@ -4,7 +4,7 @@
 //! page's own copy controls there, whose trusted press counts as the user's copy.
 
 use super::PageReading;
-use crate::words::{self, Words};
+use crate::read::words::{self, Words};
 use serde::Serialize;
 
 /// Labels of a close control that are a glyph, not a word (a dialog header's ×).
@@ -64,7 +64,7 @@ pub fn exits(reading: &PageReading, region: Option<u32>, confirmed: bool) -> Exi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snapshot::{Control, PageInfo, Region};
+    use crate::read::snapshot::{Control, PageInfo, Region};
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::snapshot::{Heading, Shown};
+use crate::read::snapshot::{Heading, Shown};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -39,7 +39,7 @@ fn value_block() -> Block {
 fn verdict(page: &PageInfo, block: &Block, at: Situation) -> Verdict {
     let text = block.segs.concat();
     let start = text.find(TOKEN).expect("the block shows the token");
-    let addr = crate::page::address(&page.url).expect("https address");
+    let addr = crate::read::page::address(&page.url).expect("https address");
     let reading = PageReading::new(page, &[], addr.host, addr.path);
     judge(&reading, block, &text, start, start + TOKEN.len(), at)
 }
@@ -119,7 +119,7 @@ fn a_dialog_is_judged_on_its_own_words_and_done() {
     p.headings.push(Heading { text: "Token created".into(), region: Some(9) });
     p.controls.push(Control { id: 55, label: "Done".into(), region: Some(9) });
     let block = Block { region: Some(9), ..value_block() };
-    let addr = crate::page::address(&p.url).expect("address");
+    let addr = crate::read::page::address(&p.url).expect("address");
     let regions = [Region { id: 9, name: "New API token".into() }];
     let reading = PageReading::new(&p, &regions, addr.host, addr.path);
     let v = judge(&reading, &block, TOKEN, 0, TOKEN.len(), Situation { just_submitted: true, frame_ok: true });

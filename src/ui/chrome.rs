@@ -75,7 +75,8 @@ pub async fn ask<T: DeserializeOwned>(kind: &str, body: &impl Serialize) -> Resu
     let ok = get(&answer, "ok");
     if !ok.is_undefined() {
         // The strict reader, not serde-wasm-bindgen's: its errors would link float printing.
-        return crate::strict::from_source(ok, crate::strict::MESSAGE).map_err(|_| Failure::no_answer());
+        return crate::contract::strict::from_source(ok, crate::contract::strict::MESSAGE)
+            .map_err(|_| Failure::no_answer());
     }
     let text = get(&get(&answer, "error"), "text").as_string();
     let message = text

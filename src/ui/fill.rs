@@ -1,5 +1,5 @@
 //! "Fill into this page": the popup finds the field the tab's page asks for the token in
-//! (`crate::fill` decides which), shows it, and fills it only once the user confirms.
+//! (`crate::read::fill` decides which), shows it, and fills it only once the user confirms.
 //!
 //! The page is reached through Keyshift's content script where one runs (the vendor's
 //! hosts, custom domains), else by injecting `fields.js` with the access the toolbar click
@@ -8,9 +8,9 @@
 
 use super::chrome::{ask, ask_tab, call_in_tab, inject_file, t};
 use super::dom::{append, attr, by_id, el, on_click};
-use crate::fill::{find, vendor_api_docs, Candidate, Field, FormPage, Holds};
-use crate::messages::CaptureRef;
-use crate::policy::LEGACY_CUTOFF;
+use crate::contract::messages::CaptureRef;
+use crate::read::fill::{find, vendor_api_docs, Candidate, Field, FormPage, Holds};
+use crate::read::policy::LEGACY_CUTOFF;
 use crate::text::TextId;
 use gloo_events::EventListener;
 use js_sys::{Array, Object, Reflect};
@@ -106,13 +106,19 @@ thread_local! {
 /// Reads the page's fields: from the content script if there is one, else by injecting.
 async fn gather(tab: i64) -> Option<(Reach, FormPage)> {
     let (reach, page) = if let Some(answer) = ask_tab(tab, &message("fields", Object::new())).await {
-        (Reach::ContentScript, crate::strict::from_source::<Gathered, _>(answer, crate::strict::MESSAGE).ok()?.page)
+        (
+            Reach::ContentScript,
+            crate::contract::strict::from_source::<Gathered, _>(answer, crate::contract::strict::MESSAGE).ok()?.page,
+        )
     } else {
         if !inject_file(tab, "fields.js").await {
             return None;
         }
         let answer = call_in_tab(tab, "keyshiftFields", &Array::new()).await?;
-        (Reach::Injected, crate::strict::from_source::<FormPage, _>(answer, crate::strict::MESSAGE).ok()?)
+        (
+            Reach::Injected,
+            crate::contract::strict::from_source::<FormPage, _>(answer, crate::contract::strict::MESSAGE).ok()?,
+        )
     };
     BOUND.with(|b| *b.borrow_mut() = (page.origin.clone(), page.doc.clone()));
     Some((reach, page))

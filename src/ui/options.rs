@@ -6,10 +6,10 @@
 use super::chrome::{ask, extension_url, granted, request, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep};
-use crate::dismissals::Dismissal;
-use crate::hosts::{review, HostProblem, SuffixList};
-use crate::messages::{FingerprintRef, NoFields};
-use crate::settings::{Kind, Locked, Settings, TABLE};
+use crate::contract::messages::{FingerprintRef, NoFields};
+use crate::keep::dismissals::Dismissal;
+use crate::keep::hosts::{review, HostProblem, SuffixList};
+use crate::keep::settings::{Kind, Locked, Settings, TABLE};
 use crate::text::TextId;
 use gloo_events::EventListener;
 use serde::{Deserialize, Serialize};

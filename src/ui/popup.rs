@@ -5,11 +5,11 @@
 use super::chrome::{active_tab, ask, open_tab, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep, keep_interval};
-use crate::capture::HeldView;
-use crate::messages::{CaptureRef, Here, NoFields};
-use crate::policy::Duration;
+use crate::contract::messages::{CaptureRef, Here, NoFields};
+use crate::keep::capture::HeldView;
+use crate::keep::settings::{Locked, Settings};
 use crate::popup::{ask_before_forgetting, empty, host, place, remaining};
-use crate::settings::{Locked, Settings};
+use crate::read::policy::Duration;
 use crate::text::TextId;
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;

@@ -5,8 +5,8 @@
 use super::chrome::{ask, ask_tab, t};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::keep;
-use crate::messages::Here;
-use crate::page::PageKind;
+use crate::contract::messages::Here;
+use crate::read::page::PageKind;
 use crate::report::{redact, RawPage, Report, MESSAGE};
 use crate::reveal::Verdict;
 use crate::text::TextId;
@@ -77,7 +77,8 @@ pub fn report() {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"report".into(), &JsValue::TRUE);
         let raw = ask_tab(tab, &message).await.and_then(|answer| js_sys::Reflect::get(&answer, &"page".into()).ok());
-        let Some(raw) = raw.and_then(|page| crate::strict::from_source::<RawPage, _>(page, MESSAGE).ok()) else {
+        let Some(raw) = raw.and_then(|page| crate::contract::strict::from_source::<RawPage, _>(page, MESSAGE).ok())
+        else {
             return summary.set_text_content(Some(&t(TextId::ReportNoPage, &[])));
         };
         let mut report: Report = redact(&raw);

@@ -9,7 +9,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 /// The vendor's API docs with the Authorize dialog's field open, read by tab `tab`.
 fn docs_with_field(b: &mut Backend, tab: i64) -> Caller {
     let caller = b.caller(&sender("https://api-docs.repairshopr.com/", Some(tab))).expect("vendor host");
-    let field = crate::fill::Field {
+    let field = crate::read::fill::Field {
         id: 60,
         kind: "text".into(),
         near: Some("Available authorizations api_key (apiKey) Name: api_key In: query Value:".into()),

@@ -35,7 +35,7 @@ fn a_refused_save_still_brings_host_access_back_in_line() {
 }
 
 /// A profile page showing `keys` legacy keys: their notes' fingerprints, as the page got them.
-fn offered(b: &mut Backend, caller: &Caller, keys: usize) -> Vec<crate::fingerprint::Fingerprint> {
+fn offered(b: &mut Backend, caller: &Caller, keys: usize) -> Vec<crate::keep::fingerprint::Fingerprint> {
     let blocks = (0..keys)
         .map(|n| Block {
             id: n as u32 + 1,
@@ -64,7 +64,7 @@ fn a_page_dismisses_only_warnings_keyshift_showed_it_and_only_so_many() {
     let dismiss = |b: &mut Backend, c: &Caller, fingerprint| {
         handle(b, c, Request::Dismiss(FingerprintRef { fingerprint }), CLOCK)
     };
-    let unplanned = crate::fingerprint::Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
+    let unplanned = crate::keep::fingerprint::Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
     assert!(matches!(dismiss(&mut b, &caller, unplanned), Err(Error::NotAllowed(_))), "never shown to this page");
     let other_tab = page_caller(&b, 2);
     assert!(matches!(dismiss(&mut b, &other_tab, shown[0]), Err(Error::NotAllowed(_))), "shown to another tab");
@@ -93,7 +93,7 @@ fn dismissals_store_fingerprints_where_and_when_and_can_be_undone() {
     let dismissal = Dismissal {
         fingerprint: print,
         host: Some("acme.repairshopr.com".into()),
-        on: Some(crate::dates::Date::local(NOW, 0)),
+        on: Some(crate::read::dates::Date::local(NOW, 0)),
     };
     assert_eq!(out.effects.dismissed, Some(vec![dismissal.clone()]));
     let listed = handle(&mut b, &Caller::ExtensionPage, Request::ListDismissed(NoFields {}), CLOCK).expect("list");

@@ -1,8 +1,8 @@
 //! From a warning to the right token, and the field an integration takes it in.
 
 use super::*;
-use crate::fill::Field;
-use crate::policy::Param;
+use crate::read::fill::Field;
+use crate::read::policy::Param;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -3,8 +3,8 @@
 //! own Swagger docs. The page's JavaScript only describes its fields (`extension/fields.js`);
 //! every judgement is here, from evidence that adds up, like `reveal`.
 
-use crate::integrations::names_other_product;
-use crate::words::{self, fold};
+use crate::read::integrations::names_other_product;
+use crate::read::words::{self, fold};
 use serde::{Deserialize, Serialize};
 
 /// A text field as `fields.js` describes it (and as the content script sends it in a
@@ -192,7 +192,7 @@ pub fn holds(shape: Option<&str>) -> Holds {
 /// a key field: the vendor's other settings pages ask for other products' keys.
 pub fn vendor_api_docs(host: &str, title: &str) -> bool {
     let title = fold(title);
-    crate::page::is_vendor_host(host)
+    crate::read::page::is_vendor_host(host)
         && (host.starts_with("api-docs.")
             || title.contains("swagger")
             || words::DOCS_PAGE.in_text(&title) && title.contains("api"))

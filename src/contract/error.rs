@@ -1,7 +1,7 @@
 //! Every way a request can fail, with a message a person can act on. Messages never
 //! carry a key or token: anything that came from the page is redacted first.
 
-use crate::scan::scan;
+use crate::read::scan::scan;
 use crate::text::TextId;
 use std::fmt;
 
@@ -102,12 +102,12 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<crate::capture::CaptureError> for Error {
-    fn from(e: crate::capture::CaptureError) -> Self {
+impl From<crate::keep::capture::CaptureError> for Error {
+    fn from(e: crate::keep::capture::CaptureError) -> Self {
         match e {
-            crate::capture::CaptureError::Unknown => Error::UnknownCapture,
-            crate::capture::CaptureError::NotHeld => Error::NotHeld,
-            crate::capture::CaptureError::QuotaFull => Error::CaptureRefused,
+            crate::keep::capture::CaptureError::Unknown => Error::UnknownCapture,
+            crate::keep::capture::CaptureError::NotHeld => Error::NotHeld,
+            crate::keep::capture::CaptureError::QuotaFull => Error::CaptureRefused,
         }
     }
 }

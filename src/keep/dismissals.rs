@@ -3,8 +3,8 @@
 //! ("Legacy-key warning on acme.repairshopr.com, dismissed 3 Nov 2026"). The key itself
 //! is never kept.
 
-use crate::dates::Date;
-use crate::fingerprint::Fingerprint;
+use crate::keep::fingerprint::Fingerprint;
+use crate::read::dates::Date;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -128,7 +128,7 @@ impl Dismissals {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::fingerprint::Salt;
+    use crate::keep::fingerprint::Salt;
 
     #[test]
     fn both_stored_forms_are_read_and_written_in_the_new_one() {

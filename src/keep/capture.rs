@@ -12,8 +12,8 @@
 //! counted apart, so no number of judged captures, from any page, refuses or evicts a
 //! confirmed one; a confirmed capture may take a judged one's place.
 
-use crate::fingerprint::Fingerprint;
-use crate::integrations::TokenKind;
+use crate::keep::fingerprint::Fingerprint;
+use crate::read::integrations::TokenKind;
 pub use crate::reveal::life::{CopiedBy, Rank};
 use serde::{Deserialize, Serialize};
 use std::fmt;

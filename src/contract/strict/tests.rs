@@ -1,6 +1,6 @@
 use super::json::from_json;
 use super::*;
-use crate::messages::Request;
+use crate::contract::messages::Request;
 use serde::Deserialize;
 use serde_json::{json, Value as Json};
 

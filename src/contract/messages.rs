@@ -2,18 +2,18 @@
 //! shell applies, and what lives in storage. `backend` decides; this module only says
 //! what crosses.
 
-use crate::capture::{CaptureStore, DoneDecision, HeldView, Label, Millis, Secret};
-use crate::clipboard::ClipboardClears;
-use crate::dates::Date;
-use crate::dismissals::Dismissal;
-use crate::fingerprint::Fingerprint;
-use crate::integrations::TokenKind;
-use crate::page::PageKind;
+use crate::keep::capture::{CaptureStore, DoneDecision, HeldView, Label, Millis, Secret};
+use crate::keep::clipboard::ClipboardClears;
+use crate::keep::dismissals::Dismissal;
+use crate::keep::fingerprint::Fingerprint;
+use crate::keep::settings::{Locked, Managed, Settings};
 use crate::plan::Plan;
-use crate::policy::Message;
+use crate::read::dates::Date;
+use crate::read::integrations::TokenKind;
+use crate::read::page::PageKind;
+use crate::read::policy::Message;
+use crate::read::snapshot::Snapshot;
 use crate::reveal::Verdict;
-use crate::settings::{Locked, Managed, Settings};
-use crate::snapshot::Snapshot;
 use serde::{Deserialize, Serialize};
 
 /// What the shell knows of a message's sender (from `runtime.onMessage`'s `sender`).
@@ -129,7 +129,7 @@ pub struct CaptureRef {
 pub struct CopyRef {
     pub capture: u32,
     #[serde(default)]
-    pub by: crate::capture::CopiedBy,
+    pub by: crate::keep::capture::CopiedBy,
 }
 
 /// `{ "capture": id, "how"?: "activate" | "escape" | "backdrop" | "submit" | "link" | "removed" }`
@@ -138,7 +138,7 @@ pub struct CopyRef {
 pub struct ExitRef {
     pub capture: u32,
     #[serde(default)]
-    pub how: crate::capture::Exit,
+    pub how: crate::keep::capture::Exit,
 }
 
 /// `{ "fingerprint": "<32 hex digits>" }`
@@ -171,7 +171,7 @@ impl Submitted {
         if prebuilt(self.kind) {
             return self.kind;
         }
-        let mut named = self.chosen.iter().filter_map(|c| TokenKind::named_in(&crate::words::fold(c)));
+        let mut named = self.chosen.iter().filter_map(|c| TokenKind::named_in(&crate::read::words::fold(c)));
         match (named.next(), named.next()) {
             (Some(kind), None) => kind,
             _ => TokenKind::Custom,

@@ -5,9 +5,9 @@
 //! What is in force is the user's settings under the policy: each value a policy sets
 //! wins and shows locked; a policy value out of range is dropped on its own.
 
-use crate::capture::Millis;
-use crate::error::{BadSetting, Error};
-use crate::hosts::{is_stored_form, SuffixList};
+use crate::contract::error::{BadSetting, Error};
+use crate::keep::capture::Millis;
+use crate::keep::hosts::{is_stored_form, SuffixList};
 use crate::text::TextId;
 use serde::{Deserialize, Serialize};
 

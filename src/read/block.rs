@@ -2,7 +2,7 @@
 //! single value) it is made of. Findings are located in the joined text and mapped back
 //! to a segment and a UTF-16 offset, the unit the DOM uses for `Text.splitText`/`Range`.
 
-use crate::scan::{scan_segmented, Finding};
+use crate::read::scan::{scan_segmented, Finding};
 use serde::Serialize;
 
 /// A place in a block: segment index and UTF-16 offset inside that segment.
@@ -83,7 +83,7 @@ impl Joined {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scan::FindingKind;
+    use crate::read::scan::FindingKind;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

@@ -1,5 +1,5 @@
 use super::*;
-use crate::fingerprint::Salt;
+use crate::keep::fingerprint::Salt;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 

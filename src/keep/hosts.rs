@@ -8,7 +8,7 @@
 //! which Keyshift covers already. The suffixes come from the Public Suffix List snapshot
 //! the extension ships (`extension/psl.dat`, made by `tools/psl.py`).
 
-use crate::page::VENDOR_DOMAINS;
+use crate::read::page::VENDOR_DOMAINS;
 use std::fmt;
 
 /// Why an entry is not a domain Keyshift can work on.

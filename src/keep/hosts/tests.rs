@@ -3,7 +3,7 @@ use super::*;
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 fn list() -> SuffixList {
-    SuffixList::parse(include_str!("../../extension/psl.dat").to_string())
+    SuffixList::parse(include_str!("../../../extension/psl.dat").to_string())
 }
 
 fn stored(entry: &str) -> Result<String, HostProblem> {

@@ -3,20 +3,20 @@
 //! every field and value of what it reads back.
 
 use super::*;
-use crate::block::{Point, Span};
-use crate::capture::{DoneDecision, HeldView, Place};
-use crate::integrations::TokenKind;
-use crate::page::PageKind;
+use crate::keep::capture::{DoneDecision, HeldView, Place};
+use crate::keep::settings::{Locked, TABLE};
 use crate::plan::{Action, BlockError, DoneGuard, Note, NoteKind, Plan, Watch};
-use crate::policy::{Duration, Message, Param, TimeUnit};
+use crate::read::block::{Point, Span};
+use crate::read::integrations::TokenKind;
+use crate::read::page::PageKind;
+use crate::read::policy::{Duration, Message, Param, TimeUnit};
 use crate::reveal::life::{CopiedBy, Exit, Rank};
 use crate::reveal::{Evidence, Verdict, EVIDENCE};
-use crate::settings::{Locked, TABLE};
 use crate::text::TextId;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
-const CONTRACT: &str = include_str!("../bind/contract.d.ts");
+const CONTRACT: &str = include_str!("../../bind/contract.d.ts");
 
 /// `export interface Name { a: T; b?: U; }` → name → field names.
 fn interfaces() -> BTreeMap<String, BTreeSet<String>> {
@@ -99,10 +99,10 @@ fn every_request_kind_and_inbound_field_is_declared() {
     let ts = interfaces();
     let snapshot = json!({"page": {"url": "https://a.repairshopr.com/"}});
     for (name, rust) in [
-        ("Snapshot", fields_of::<crate::snapshot::Snapshot>(snapshot.clone())),
-        ("PageInfo", fields_of::<crate::snapshot::PageInfo>(json!({"url": "x"}))),
-        ("Block", fields_of::<crate::snapshot::Block>(json!({"id": 1, "segs": []}))),
-        ("Field", fields_of::<crate::snapshot::Field>(json!({"id": 1}))),
+        ("Snapshot", fields_of::<crate::read::snapshot::Snapshot>(snapshot.clone())),
+        ("PageInfo", fields_of::<crate::read::snapshot::PageInfo>(json!({"url": "x"}))),
+        ("Block", fields_of::<crate::read::snapshot::Block>(json!({"id": 1, "segs": []}))),
+        ("Field", fields_of::<crate::read::snapshot::Field>(json!({"id": 1}))),
         ("Submitted", fields_of::<Submitted>(json!({"kind": "custom"}))),
         ("Here", fields_of::<Here>(json!({}))),
         ("CaptureRef", fields_of::<CaptureRef>(json!({"capture": 1}))),
@@ -120,7 +120,7 @@ fn every_outbound_field_and_value_is_declared() {
     let span = Span { start: Point { seg: 0, at: 1 }, end: Point { seg: 2, at: 3 } };
     let message = Message::new(
         TextId::TokenExpiring,
-        vec![Param::Date(crate::dates::Date { year: 2026, month: 1, day: 2 }), Param::Count(3)],
+        vec![Param::Date(crate::read::dates::Date { year: 2026, month: 1, day: 2 }), Param::Count(3)],
     );
     let note = Note {
         block: 1,
@@ -132,7 +132,7 @@ fn every_outbound_field_and_value_is_declared() {
             href: "https://x/".into(),
             kind: TokenKind::Zapier,
         }),
-        dismiss: Some(crate::fingerprint::Salt::from_bytes([0; 16]).of("x")),
+        dismiss: Some(crate::keep::fingerprint::Salt::from_bytes([0; 16]).of("x")),
         capture: Some(4),
         copy_failed: Some(TextId::CopyFailed),
         fill: true,
@@ -189,7 +189,7 @@ fn every_outbound_field_and_value_is_declared() {
         ("Verdict", to_json(&verdict)),
         ("BlockError", to_json(&plan.errors[0])),
         ("HeldView", to_json(&held)),
-        ("Reading", to_json(&crate::scan::READING)),
+        ("Reading", to_json(&crate::read::scan::READING)),
         ("Effects", to_json(&effects)),
         ("Outcome", to_json(&Outcome { reply: Reply::Ok {}, effects: Effects::default() })),
     ] {
@@ -199,11 +199,11 @@ fn every_outbound_field_and_value_is_declared() {
     let settings = Settings::default();
     let replies = [
         Reply::Plan { plan },
-        Reply::Copied { said: crate::policy::copied_message(Some(60)) },
+        Reply::Copied { said: crate::read::policy::copied_message(Some(60)) },
         Reply::Done { decision: DoneDecision::Confirm },
         Reply::Held { held: vec![held.clone()] },
         Reply::Popup { held: vec![held], settings: settings.clone(), locked: vec![Locked::HoldMinutes], enabled: true },
-        Reply::Revealed { token: crate::capture::Secret::new("t".into()) },
+        Reply::Revealed { token: crate::keep::capture::Secret::new("t".into()) },
         Reply::Settings { settings, locked: vec![] },
         Reply::Dismissed { dismissed: vec![] },
         Reply::Verdict { page: Some(PageKind::Other), verdict: Some(verdict) },
@@ -325,7 +325,7 @@ fn every_enumerated_value_is_declared() {
         Param::Date(_) | Param::Count(_) | Param::Days(_) | Param::Duration(_) | Param::Name(_) => to_json(&p),
     };
     let params = [
-        Param::Date(crate::dates::Date { year: 2026, month: 1, day: 2 }),
+        Param::Date(crate::read::dates::Date { year: 2026, month: 1, day: 2 }),
         Param::Count(3),
         Param::Days(1),
         Param::Duration(Duration::of_seconds(60)),

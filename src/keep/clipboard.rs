@@ -2,8 +2,8 @@
 //! The shell reads the clipboard when a clear is due and asks `check`; the clipboard's
 //! text is compared by salted fingerprint and never kept.
 
-use crate::capture::Millis;
-use crate::fingerprint::Fingerprint;
+use crate::keep::capture::Millis;
+use crate::keep::fingerprint::Fingerprint;
 use serde::{Deserialize, Serialize};
 
 /// At most this many clears wait at once; a newer copy pushes the oldest out.
@@ -55,7 +55,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn print(text: &str) -> Fingerprint {
-        crate::fingerprint::Salt::from_bytes([3; 16]).of(text)
+        crate::keep::fingerprint::Salt::from_bytes([3; 16]).of(text)
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! gather (ancestry, visibility, nearby text), it gathers it only for blocks that pass
 //! the engine's own `Reading` filter (`scan::reading`).
 
-use crate::error::Error;
+use crate::contract::error::Error;
 use serde::Deserialize;
 
 /// Limits on one snapshot. A page bigger than this is scanned in several messages.
@@ -191,7 +191,7 @@ impl From<(u32, String)> for Region {
 /// A text field, empty or not, as a form shows it: for finding where a name or a key
 /// goes (`fill`). Its value is never sent with it, only the value's shape (filled values
 /// arrive as `Value` blocks).
-pub use crate::fill::Field;
+pub use crate::read::fill::Field;
 
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]

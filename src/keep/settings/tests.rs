@@ -7,7 +7,7 @@ fn user() -> Settings {
 }
 
 fn suffixes() -> SuffixList {
-    SuffixList::parse(include_str!("../../extension/psl.dat").to_string())
+    SuffixList::parse(include_str!("../../../extension/psl.dat").to_string())
 }
 
 #[test]

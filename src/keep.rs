@@ -1,0 +1,9 @@
+//! What the engine remembers: captured tokens, clipboard clears, dismissed warnings and their fingerprints, the settings and the custom domains.
+
+pub mod capture;
+pub mod clipboard;
+pub mod dismissals;
+pub mod fingerprint;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub mod hosts;
+pub mod settings;
