@@ -54,20 +54,11 @@ pub struct Backend {
     session: Session,
     self_id: String,
     self_origin: String,
-    /// Tabs (and origins) whose last plan offered a fill note: only they may open the
-    /// fill window (memory only).
-    fill_offered: Vec<(i64, String)>,
     /// When each tab last opened the fill window, and when any did (memory only).
     fill_opened: Vec<(i64, Millis)>,
     fill_opened_any: Option<Millis>,
 }
 
-/// After the New Token form is sent, the tab's next reveal counts as fresh this long.
-pub const SUBMITTED_WINDOW_MS: Millis = 10 * 60 * 1000;
-/// A warning shown on a page may be dismissed from it this long after.
-pub const OFFER_MS: Millis = 60 * 60 * 1000;
-/// Warnings remembered as offered, across tabs (the oldest go first).
-pub const MAX_OFFERED: usize = 512;
 /// Choices a New Token submission may name (radios, options, tabs).
 const MAX_CHOSEN: usize = 16;
 /// A tab's notes open the fill window at most this often, and all tabs together at most
@@ -115,7 +106,6 @@ impl Backend {
             session: state.session.unwrap_or_default(),
             self_id: state.self_id,
             self_origin: state.self_origin,
-            fill_offered: Vec::new(),
             fill_opened: Vec::new(),
             fill_opened_any: None,
         }
@@ -271,7 +261,7 @@ impl Backend {
                 changed.held = true;
                 Reply::Ok {}
             }
-            (Caller::Page { binding, .. }, Request::Submitted(submitted)) => {
+            (Caller::Page { binding, top, .. }, Request::Submitted(submitted)) => {
                 if submitted.chosen.len() > MAX_CHOSEN {
                     return Err(Error::TooLarge { what: "chosen options", limit: MAX_CHOSEN });
                 }
@@ -279,7 +269,7 @@ impl Backend {
                 // The name field belongs to the custom form; a prebuilt token goes by its
                 // integration's name.
                 let name = submitted.name.filter(|n| !n.trim().is_empty() && kind == TokenKind::Custom);
-                self.submitted(binding, Label { name, kind }, now);
+                self.session.tabs.note_submitted(binding.tab, &binding.origin, *top, Label { name, kind }, now);
                 changed.held = true;
                 Reply::Ok {}
             }
@@ -290,12 +280,7 @@ impl Backend {
                 let host = page.and_then(|b| address(&b.origin)).map(|a| a.host.to_string());
                 // A page may dismiss only a warning Keyshift showed it, and only so many.
                 if let Some(binding) = page {
-                    let offered = self.session.offered.iter().any(|o| {
-                        o.tab == binding.tab
-                            && o.origin == binding.origin
-                            && o.fingerprint == fingerprint
-                            && o.at + OFFER_MS > now
-                    });
+                    let offered = self.session.tabs.was_offered(binding.tab, &binding.origin, &fingerprint, now);
                     if !offered {
                         return Err(Error::NotAllowed("only a warning Keyshift showed on this page can be dismissed"));
                     }
@@ -310,16 +295,15 @@ impl Backend {
                 changed.dismissed = true;
                 Reply::Ok {}
             }
-            (Caller::Page { binding, .. }, Request::Replacing(Replacing { kind })) => {
-                self.replacing(binding, kind, now);
+            (Caller::Page { binding, top, .. }, Request::Replacing(Replacing { kind })) => {
+                self.session.tabs.note_replacing(binding.tab, &binding.origin, *top, kind, now);
                 changed.held = true;
                 Reply::Ok {}
             }
             (Caller::Page { binding, .. }, Request::FillOpen(_)) => {
                 // Only a page whose plan offered a fill note, one window per tab every
                 // 2 s and one for all tabs every second; the shell reuses an open one.
-                let offered =
-                    self.fill_offered.iter().any(|(tab, origin)| *tab == binding.tab && *origin == binding.origin);
+                let offered = self.session.tabs.fill_offered(binding.tab, &binding.origin);
                 if !offered {
                     return Err(Error::NotAllowed("only a page Keyshift offered a fill on can open the fill window"));
                 }
@@ -348,8 +332,8 @@ impl Backend {
             }
             (Caller::ExtensionPage, Request::ListHeld(here)) => Reply::Held { held: self.list(&here, now) },
             (Caller::ExtensionPage, Request::PageVerdict(here)) => {
-                let judged = self.session.judged.iter().find(|j| Some(j.tab) == here.tab && j.top);
-                Reply::Verdict { page: judged.map(|j| j.page), verdict: judged.and_then(|j| j.verdict.clone()) }
+                let shown = here.tab.and_then(|t| self.session.tabs.shown(t));
+                Reply::Verdict { page: shown.and_then(|p| p.page), verdict: shown.and_then(|p| p.verdict.clone()) }
             }
             (Caller::ExtensionPage, Request::Popup(here)) => Reply::Popup {
                 held: self.list(&here, now),
@@ -357,7 +341,7 @@ impl Backend {
                 locked: self.managed.locked(),
                 // Without the `tabs` permission the popup rarely knows the tab's address; the
                 // engine knows the tab's content script has read it.
-                enabled: self.session.judged.iter().any(|j| Some(j.tab) == here.tab && j.top)
+                enabled: here.tab.is_some_and(|t| self.session.tabs.shown(t).is_some())
                     || here.url.as_deref().and_then(address).is_some_and(|a| self.enabled(a.host)),
             },
             (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
@@ -415,7 +399,7 @@ impl Backend {
     /// Without the `tabs` permission the popup rarely knows its tab's address; the engine
     /// knows the page that tab's content script last read.
     fn list(&self, here: &Here, now: Millis) -> Vec<crate::keep::capture::HeldView> {
-        let read = self.session.judged.iter().find(|j| Some(j.tab) == here.tab && j.top).map(|j| j.url.as_str());
+        let read = here.tab.and_then(|t| self.session.tabs.shown(t)).map(|p| p.url.as_str());
         let origin = here.url.as_deref().or(read).and_then(address).map(|a| a.origin.to_ascii_lowercase());
         self.session.held.list(now, here.tab, origin.as_deref())
     }

@@ -7,3 +7,4 @@ pub mod fingerprint;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub mod hosts;
 pub mod settings;
+pub mod tabs;

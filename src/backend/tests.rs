@@ -240,7 +240,7 @@ fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
         .expect("noted");
     let other = page_caller(&b, 2);
     let plan = b
-        .handle(&other, Request::Scan { snapshot: reveal_snapshot() }, Clock::at(NOW + SUBMITTED_WINDOW_MS))
+        .handle(&other, Request::Scan { snapshot: reveal_snapshot() }, Clock::at(NOW + crate::keep::tabs::RECENT_MS))
         .expect("scan");
     let Reply::Plan { plan } = plan.reply else { panic!("plan") };
     let verdict = plan.verdict.expect("verdict");

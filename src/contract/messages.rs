@@ -2,7 +2,7 @@
 //! shell applies, and what lives in storage. `backend` decides; this module only says
 //! what crosses.
 
-use crate::keep::capture::{CaptureStore, DoneDecision, HeldView, Label, Millis, Secret};
+use crate::keep::capture::{CaptureStore, DoneDecision, HeldView, Millis, Secret};
 use crate::keep::clipboard::ClipboardClears;
 use crate::keep::dismissals::Dismissal;
 use crate::keep::fingerprint::Fingerprint;
@@ -280,55 +280,6 @@ pub struct Effects {
     pub open_fill: Option<i64>,
 }
 
-/// A replacement link followed in a tab: its New Token page marks the right choice.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Replacement {
-    pub tab: i64,
-    pub origin: String,
-    pub at: Millis,
-    pub kind: TokenKind,
-}
-
-/// A New Token form sent from a tab: the next reveal in that tab is fresh.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Submission {
-    pub tab: i64,
-    pub origin: String,
-    pub at: Millis,
-    pub label: Label,
-}
-
-/// A warning the engine put in a plan for a tab's page: only such a warning may be
-/// dismissed from that page, for a while (`backend::OFFER_MS`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Offered {
-    pub tab: i64,
-    pub origin: String,
-    pub fingerprint: Fingerprint,
-    pub at: Millis,
-}
-
-/// How the engine last judged the page a tab shows (for the missed-page report).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Judged {
-    pub tab: i64,
-    /// The tab's top frame (one record a tab), or a frame in it (one record a frame's
-    /// address): a frame's scan never replaces what the top page was judged.
-    #[serde(default = "top_frame")]
-    pub top: bool,
-    pub url: String,
-    pub page: PageKind,
-    pub verdict: Option<Verdict>,
-    /// The capture whose Done guard this page holds: a Done control the page draws again
-    /// later (a re-render of its footer alone) is guarded for it too.
-    #[serde(default)]
-    pub guards: Option<u32>,
-}
-
-fn top_frame() -> bool {
-    true
-}
-
 /// Counted refusals, for tests and diagnostics.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -343,12 +294,8 @@ pub struct Stats {
 pub struct Session {
     pub held: CaptureStore,
     pub clears: ClipboardClears,
-    pub submissions: Vec<Submission>,
-    pub replacements: Vec<Replacement>,
-    pub judged: Vec<Judged>,
-    /// Warnings offered for dismissal, newest last (`backend::MAX_OFFERED`).
-    #[serde(default)]
-    pub offered: Vec<Offered>,
+    /// What the engine knows of each page a tab shows (`keep::tabs`).
+    pub tabs: crate::keep::tabs::Tabs,
     pub stats: Stats,
 }
 

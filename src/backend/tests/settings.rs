@@ -69,7 +69,7 @@ fn a_page_dismisses_only_warnings_keyshift_showed_it_and_only_so_many() {
     let other_tab = page_caller(&b, 2);
     assert!(matches!(dismiss(&mut b, &other_tab, shown[0]), Err(Error::NotAllowed(_))), "shown to another tab");
     assert!(dismiss(&mut b, &caller, shown[0]).is_ok());
-    let later = Clock::at(NOW + OFFER_MS + 1);
+    let later = Clock::at(NOW + crate::keep::tabs::OFFER_MS + 1);
     assert!(
         matches!(
             handle(&mut b, &caller, Request::Dismiss(FingerprintRef { fingerprint: shown[1] }), later),
