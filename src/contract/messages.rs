@@ -123,6 +123,14 @@ pub struct CaptureRef {
     pub capture: u32,
 }
 
+/// The reply to `reveal-held`, for the extension's pages: the token stays a `Secret`
+/// (wiped on drop) until the clipboard or the fill takes it.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub struct RevealedReply {
+    pub token: Secret,
+}
+
 /// `{ "capture": id, "by"?: "keyshift" | "user" | "page" }`
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,7 +8,7 @@
 
 use super::chrome::{ask, ask_tab, call_in_tab, inject_file, t};
 use super::dom::{append, attr, by_id, el, on_click};
-use crate::contract::messages::CaptureRef;
+use crate::contract::messages::{CaptureRef, RevealedReply};
 use crate::read::fill::{find, vendor_api_docs, Candidate, Field, FormPage, Holds};
 use crate::read::policy::LEGACY_CUTOFF;
 use crate::text::TextId;
@@ -47,11 +47,6 @@ pub(super) struct Job {
 #[derive(Deserialize)]
 struct Gathered {
     page: FormPage,
-}
-
-#[derive(Deserialize)]
-struct Revealed {
-    token: String,
 }
 
 #[derive(Deserialize)]
@@ -273,14 +268,14 @@ async fn ask_which(job: Rc<Job>, tab: i64, reach: Reach, page: FormPage, found: 
 
 /// Fills the chosen field, then says what happened and offers to forget the token.
 async fn fill_now(job: &Job, tab: i64, reach: Reach, field: &Field, candidate: &Candidate) {
-    let revealed = match ask::<Revealed>("reveal-held", &CaptureRef { capture: job.capture }).await {
+    let revealed = match ask::<RevealedReply>("reveal-held", &CaptureRef { capture: job.capture }).await {
         Ok(r) => r,
         Err(f) => {
             say(&f.message);
             return;
         }
     };
-    let result = act(tab, reach, field, Some(&revealed.token), false).await.and_then(|r| r.as_string());
+    let result = act(tab, reach, field, Some(revealed.token.expose()), false).await.and_then(|r| r.as_string());
     drop(revealed); // the popup keeps no copy of the token
     match result.as_deref() {
         Some("filled") => {}

@@ -5,7 +5,7 @@
 use super::chrome::{active_tab, ask, open_tab, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep, keep_interval};
-use crate::contract::messages::{CaptureRef, Here, NoFields};
+use crate::contract::messages::{CaptureRef, Here, NoFields, RevealedReply};
 use crate::keep::capture::HeldView;
 use crate::keep::settings::{Locked, Settings};
 use crate::popup::{ask_before_forgetting, empty, host, place, remaining};
@@ -31,11 +31,6 @@ struct Opened {
 #[derive(Deserialize)]
 struct Listed {
     held: Vec<HeldView>,
-}
-
-#[derive(Deserialize)]
-struct Revealed {
-    token: String,
 }
 
 struct Popup {
@@ -258,13 +253,13 @@ fn left_text(ms: f64) -> String {
 }
 
 async fn copy_held(state: &Shared, id: u32, name: &str) {
-    let revealed = match ask::<Revealed>("reveal-held", &CaptureRef { capture: id }).await {
+    let revealed = match ask::<RevealedReply>("reveal-held", &CaptureRef { capture: id }).await {
         Ok(r) => r,
         Err(f) => return fail(f),
     };
     let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
     let written = match clipboard {
-        Some(c) => JsFuture::from(c.write_text(&revealed.token)).await.is_ok(),
+        Some(c) => JsFuture::from(c.write_text(revealed.token.expose())).await.is_ok(),
         None => false,
     };
     drop(revealed); // the popup keeps no copy of the token
