@@ -12,6 +12,7 @@ use crate::keep::settings::{Managed, Settings};
 use crate::read::integrations::TokenKind;
 use crate::read::page::{address, host_enabled};
 use crate::read::policy::copied_message;
+use crate::read::snapshot::limits;
 
 /// Who is asking, once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,8 +60,6 @@ pub struct Backend {
     fill_opened_any: Option<Millis>,
 }
 
-/// Choices a New Token submission may name (radios, options, tabs).
-const MAX_CHOSEN: usize = 16;
 /// A tab's notes open the fill window at most this often, and all tabs together at most
 /// every `FILL_OPEN_ANY_GAP_MS`: two pages taking turns cannot flood the screen.
 const FILL_OPEN_GAP_MS: Millis = 2_000;
@@ -262,8 +261,8 @@ impl Backend {
                 Reply::Ok {}
             }
             (Caller::Page { binding, top, .. }, Request::Submitted(submitted)) => {
-                if submitted.chosen.len() > MAX_CHOSEN {
-                    return Err(Error::TooLarge { what: "chosen options", limit: MAX_CHOSEN });
+                if submitted.chosen.len() > limits::CHOSEN {
+                    return Err(Error::TooLarge { what: "chosen options", limit: limits::CHOSEN });
                 }
                 let kind = submitted.kind();
                 // The name field belongs to the custom form; a prebuilt token goes by its

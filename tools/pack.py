@@ -86,10 +86,15 @@ def bundle(folder):
     # The engine's reading filter, as data (a Rust test keeps reading.json in step).
     with open(os.path.join(parts, "reading.json"), encoding="utf-8") as f:
         reading = json.dumps(json.load(f), ensure_ascii=False)
+    # The content script's one table of caps (a Rust test keeps caps.json within the
+    # engine's limits).
+    with open(os.path.join(parts, "caps.json"), encoding="utf-8") as f:
+        caps = json.dumps(json.load(f), ensure_ascii=False)
     with open(os.path.join(folder, "content.js"), "w", encoding="utf-8") as f:
         f.write("// Keyshift's content script, joined at build time from extension/content/.\n")
         f.write("(() => {\n'use strict';\n")
         f.write(f"/** What to read closely: the engine's scan::READING. @type {{import('./pkg/keyshift.js').Reading}} */\nconst READING = {reading};\n")
+        f.write(f"/** How much the content script reads at most: the engine's snapshot::limits::CONTENT. */\nconst CAPS = {caps};\n")
         f.write("\n".join(body) + "})();\n")
     for name in os.listdir(parts):
         os.remove(os.path.join(parts, name))

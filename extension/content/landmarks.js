@@ -5,7 +5,7 @@
 
 /** The accessible name of a dialog. @param {Element} el */
 function dialogName(el) {
-  return squeeze(el.getAttribute('aria-label') || labelOf(el) || el.querySelector('h1, h2, h3, [role=heading]')?.textContent, 200);
+  return squeeze(el.getAttribute('aria-label') || labelOf(el) || el.querySelector('h1, h2, h3, [role=heading]')?.textContent, CAPS.name);
 }
 
 /** @typedef {{ headings: Array<[string, number, Element]>, controls: Array<[number, string, number, Element]>, regions: Array<[number, string, Element]> }} Landmarks */
@@ -68,7 +68,7 @@ async function landmarksIn(roots) {
 }
 
 // Elements of a dialog looked at for a pointer cursor.
-const POINTER_SCAN = 300;
+const POINTER_SCAN = CAPS.pointerScan;
 
 /** Keeps what is still on the page and outside `roots`, adds what was read inside them,
  * in document order, within the caps. @template {Array<any>} T
@@ -100,7 +100,7 @@ async function pageInfo(roots) {
   const page = {
     url: location.href,
     title: squeeze(document.title),
-    lang: squeeze(html.lang, 40),
+    lang: squeeze(html.lang, CAPS.lang),
     translated: /\btranslated-(ltr|rtl)\b/.test(html.className),
     headings: marks.headings.map(([text, region]) => /** @type {[string, number]} */ ([text, region])),
     controls: marks.controls.map(([id, label, region]) => /** @type {[number, string, number]} */ ([id, label, region])),
@@ -111,8 +111,8 @@ async function pageInfo(roots) {
 
 // ---- the missed-page report -------------------------------------------------------------
 
-const REPORT_ELEMENTS = 4000;
-const REPORT_DEPTH = 80;
+const REPORT_ELEMENTS = CAPS.reportElements;
+const REPORT_DEPTH = CAPS.reportDepth;
 
 /** @typedef {[string, Array<[string, string]>, string, any[]]} RawNode */
 

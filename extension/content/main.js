@@ -321,14 +321,14 @@ function start() {
   function submitted(kind, from) {
     if (!watching) return;
     const field = watching.name !== null ? /** @type {HTMLInputElement | undefined} */ (element(watching.name)) : undefined;
-    const name = field && field.value ? squeeze(field.value, 200) : undefined;
+    const name = field && field.value ? squeeze(field.value, CAPS.name) : undefined;
     const scope = from.closest('form') || from.closest(DIALOGS) || document;
     /** @type {string[]} */
     const chosen = [];
     for (const el of scope.querySelectorAll('input[type=radio]:checked, option:checked, [role=tab][aria-selected=true], [aria-pressed=true], [aria-checked=true][role=radio]')) {
-      if (chosen.length >= 16) break;
+      if (chosen.length >= CAPS.chosen) break;
       const text = el instanceof HTMLInputElement ? labelOf(el) || (el.labels && el.labels[0] && el.labels[0].textContent) || el.value : el.textContent;
-      const label = squeeze(text, 100);
+      const label = squeeze(text, CAPS.label);
       if (label) chosen.push(label);
     }
     ask({ submitted: { kind, name, chosen } });

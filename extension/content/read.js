@@ -25,10 +25,10 @@ const COPY_ATTRS = ['data-clipboard-text', 'data-copy', 'data-copy-text', 'data-
 // click handler); inside dialogs, anything drawn with a pointer cursor too (landmarks.js).
 const CONTROLS = 'button, a[href], input[type=submit], input[type=button], input[type=image], [role=button], [role=link], [role=tab], [onclick], .btn, [data-dismiss], [data-bs-dismiss]';
 const HEADINGS = new Set(['H1', 'H2', 'H3']);
-const MAX_HEADINGS = 30;
-const MAX_CONTROLS = 400;
-const MAX_REGIONS = 64;
-const MAX_FIELDS = 200;
+const MAX_HEADINGS = CAPS.headings;
+const MAX_CONTROLS = CAPS.controls;
+const MAX_REGIONS = CAPS.regions;
+const MAX_FIELDS = CAPS.fields;
 const VALUES = 'input:not([type]), input[type=text], input[type=url], input[type=search], input[type=password], textarea';
 const FIELDS = `${VALUES}, input[type=email], input[type=tel]`;
 const CELLS = 'td, th, [role=gridcell], [role=cell], [role=columnheader], [role=rowheader]';
@@ -36,14 +36,16 @@ const ROWS = 'tr, [role=row], li, [role=listitem]';
 const DIALOGS = 'dialog, [role=dialog], [role=alertdialog]';
 const CELL_OR_ITEM = new Set(['TD', 'TH', 'LI', 'DD']);
 const LABELS = new Set(['LABEL', 'DT', 'TH', 'LEGEND']);
-const SHORT = 500;
-const ROW_TEXT = 1000;
-const PATH = 16;
-const NEAR = 300;
+const SHORT = CAPS.short;
+const ROW_TEXT = CAPS.rowText;
+const PATH = CAPS.path;
+const NEAR = CAPS.near;
 // Reading gives the page its main thread back every SLICE_MS, so a huge or busy page
 // stays responsive (a frame is 16 ms; this leaves the page most of it).
 const SLICE_MS = 8;
 const CHECK_EVERY = 256; // nodes between clock reads
+
+// The caps on what is read come from the engine's one table (caps.json, as CAPS).
 
 // Elements are named by number in messages; weak references let removed ones go, and
 // their entries go with them (a page adding rows for hours must not grow this list).
@@ -315,7 +317,7 @@ function readClosely(block, el, reading, own) {
   block.path = pathOf(el);
   block.shown = shownOf(el, own);
   block.near = own && own.length ? nearOf(el, own[0], own[own.length - 1]) : nearOf(el, el, el);
-  if (block.source === 'attr') block.inner = squeeze(el.textContent || /** @type {HTMLInputElement} */ (el).value, 100);
+  if (block.source === 'attr') block.inner = squeeze(el.textContent || /** @type {HTMLInputElement} */ (el).value, CAPS.label);
 }
 
 /** Blocks inside `roots`: text blocks, input and textarea values, copy attributes, and

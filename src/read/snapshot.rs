@@ -15,8 +15,9 @@ pub mod limits {
     pub const BLOCK_BYTES: usize = 64 * 1024;
     pub const TOTAL_BYTES: usize = 8 * 1024 * 1024;
     /// Labels, headers, titles, headings, control labels, row texts. The content script
-    /// cuts these to at most 1,000 UTF-16 units, which UTF-8 writes in at most 3,000
-    /// bytes (2 KB refused a row of 1,000 Japanese characters, and its whole batch).
+    /// cuts these to at most 1,000 UTF-16 units (`CONTENT`, checked by a test), which UTF-8
+    /// writes in at most 3,000 bytes (2 KB refused a row of 1,000 Japanese characters, and
+    /// its whole batch).
     pub const SHORT_TEXT_BYTES: usize = 4 * 1024;
     pub const URL_BYTES: usize = 8 * 1024;
     pub const LANDMARKS: usize = 2_000;
@@ -24,6 +25,73 @@ pub mod limits {
     pub const PATH: usize = 16;
     pub const REGIONS: usize = 64;
     pub const FIELDS: usize = 400;
+    /// Choices a New Token submission may name (radios, options, tabs).
+    pub const CHOSEN: usize = 16;
+
+    /// The content script's own caps on what it reads (`extension/content/caps.json`,
+    /// bundled into content.js as `CAPS`): one table, kept in step by a test that also
+    /// checks each fits the limits above.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Caps {
+        /// Headings, controls and dialogs per page.
+        pub headings: usize,
+        pub controls: usize,
+        pub regions: usize,
+        /// Text fields described per read.
+        pub fields: usize,
+        /// Ancestors described per block.
+        pub path: usize,
+        /// Labels, headers, titles, headings and control labels, in UTF-16 units.
+        pub short: usize,
+        /// A row's text.
+        pub row_text: usize,
+        /// Text read just before and just after a block, each side.
+        pub near: usize,
+        /// A dialog's name, and what the New Token form's name field says.
+        pub name: usize,
+        /// A choice's label on the New Token form, and a copy control's own text.
+        pub label: usize,
+        /// `<html lang>`.
+        pub lang: usize,
+        /// Choices a New Token submission names.
+        pub chosen: usize,
+        /// Elements of a dialog looked at for a pointer cursor.
+        pub pointer_scan: usize,
+        /// The missed-page report's raw tree.
+        pub report_elements: usize,
+        pub report_depth: usize,
+    }
+
+    pub const CONTENT: Caps = Caps {
+        headings: 30,
+        controls: 400,
+        regions: 64,
+        fields: 200,
+        path: 16,
+        short: 500,
+        row_text: 1000,
+        near: 300,
+        name: 200,
+        label: 100,
+        lang: 40,
+        chosen: 16,
+        pointer_scan: 300,
+        report_elements: 4000,
+        report_depth: 80,
+    };
+
+    /// What the content script reads fits what the engine accepts, checked when the
+    /// engine is compiled: a content script reading more would lose its whole batch.
+    /// (Text caps are UTF-16 units; UTF-8 writes each in at most 3 bytes.)
+    const _: () = {
+        let c = CONTENT;
+        assert!(c.headings + c.controls <= LANDMARKS);
+        assert!(c.regions <= REGIONS && c.fields <= FIELDS && c.path <= PATH && c.chosen <= CHOSEN);
+        assert!(c.short * 3 <= SHORT_TEXT_BYTES && c.row_text * 3 <= SHORT_TEXT_BYTES);
+        assert!(c.near * 2 * 3 <= SHORT_TEXT_BYTES && c.name * 3 <= SHORT_TEXT_BYTES);
+        assert!(c.label * 3 <= SHORT_TEXT_BYTES && c.lang * 3 <= SHORT_TEXT_BYTES);
+    };
 }
 
 /// The attributes a content script reads as a copy control's payload (`read.js`

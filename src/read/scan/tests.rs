@@ -63,6 +63,34 @@ fn truncated_and_masked_forms_are_references_only() {
 
 /// The content script carries the filter as data (`extension/content/reading.json`,
 /// bundled into content.js), so its first read needs no round trip: the copy is this.
+/// The content script's caps are the engine's one table, and each fits what the engine
+/// accepts (a content script reading more than that would lose its whole batch).
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_content_scripts_caps_are_the_engines_table_and_fit_its_limits() {
+    use crate::read::snapshot::limits::CONTENT;
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/extension/content/caps.json");
+    let shipped: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("caps.json")).expect("json");
+    assert_eq!(
+        shipped,
+        serde_json::to_value(CONTENT).expect("json"),
+        "regenerate {path} from snapshot::limits::CONTENT"
+    );
+    // That each fits the engine's limits is checked when the engine compiles (`limits`).
+    // No part of the content script writes its own number where the table has one.
+    for part in ["read.js", "landmarks.js", "main.js"] {
+        let text =
+            std::fs::read_to_string(format!("{}/extension/content/{part}", env!("CARGO_MANIFEST_DIR"))).expect("part");
+        for name in ["MAX_HEADINGS", "MAX_CONTROLS", "MAX_REGIONS", "MAX_FIELDS", "REPORT_ELEMENTS", "REPORT_DEPTH"] {
+            let written = format!("const {name} = ");
+            if let Some(at) = text.find(&written) {
+                assert!(text[at + written.len()..].starts_with("CAPS."), "{part}: {name} is written by hand");
+            }
+        }
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn the_content_scripts_copy_of_the_reading_filter_is_this_one() {
