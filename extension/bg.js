@@ -93,15 +93,15 @@ async function withEngine(call) {
   }
 }
 
-/** Brings host access and the custom domains' content script in line with `hosts`.
- * @param {string[]} hosts */
-async function syncExtraHosts(hosts) {
+/** Brings host access and the custom domains' content script in line with `patterns`
+ * (the engine's match patterns for the custom domains in force).
+ * @param {string[]} patterns */
+async function syncExtraHosts(patterns) {
   const registered = await chrome.scripting.getRegisteredContentScripts({ ids: [EXTRA_SCRIPT_ID] });
   if (registered.length) await chrome.scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] });
   /** @type {string[]} */
   const granted = [];
-  for (const host of hosts) {
-    const origin = `https://${host}/*`;
+  for (const origin of patterns) {
     if (await chrome.permissions.contains({ origins: [origin] })) granted.push(origin);
   }
   // Least privilege: access to a custom domain the user removed (or never saved) is given back.
@@ -177,7 +177,7 @@ function apply(effects) {
   if (effects.dismissed) local.dismissed = effects.dismissed;
   if (effects.salt) local.salt = effects.salt;
   if (Object.keys(local).length) writes.push(saveSoon(local));
-  if (effects.extraHosts) writes.push(syncExtraHosts(effects.extraHosts));
+  if (effects.hostPatterns) writes.push(syncExtraHosts(effects.hostPatterns));
   if (effects.alarmAt) writes.push(chrome.alarms.create(ALARM, { when: effects.alarmAt }));
   else writes.push(chrome.alarms.clear(ALARM));
   if (effects.readClipboard) writes.push(checkClipboard());

@@ -7,6 +7,7 @@ use crate::contract::messages::*;
 use crate::keep::capture::{Binding, CopiedBy, Label, Millis, Secret};
 use crate::keep::dismissals::{Dismissal, Dismissals, MAX_DISMISSED, MAX_DISMISSED_PER_HOST};
 use crate::keep::fingerprint::Salt;
+use crate::keep::hosts::match_patterns;
 use crate::keep::hosts::SuffixList;
 use crate::keep::settings::{Managed, Settings};
 use crate::read::integrations::TokenKind;
@@ -115,7 +116,7 @@ impl Backend {
     pub fn start(&mut self, clock: Clock) -> Outcome {
         let held = self.session.held.expire(clock.now);
         let mut out = self.outcome(Reply::Ok {}, Changes { held, ..Changes::default() }, clock.now);
-        out.effects.extra_hosts = Some(self.settings.extra_hosts.clone());
+        out.effects.host_patterns = Some(match_patterns(&self.settings.extra_hosts));
         out
     }
 
@@ -204,7 +205,7 @@ impl Backend {
         let effects = Effects {
             session: changed.held.then(|| self.session.clone()),
             settings: changed.settings.then(|| self.user.clone()),
-            extra_hosts: (changed.settings || changed.hosts).then(|| self.settings.extra_hosts.clone()),
+            host_patterns: (changed.settings || changed.hosts).then(|| match_patterns(&self.settings.extra_hosts)),
             dismissed: changed.dismissed.then(|| self.dismissed.as_slice().to_vec()),
             salt,
             alarm_at: wake.into_iter().flatten().min(),

@@ -82,7 +82,8 @@ function start() {
     const loaded = document.readyState === 'complete';
     const { blocks, rows, nodes, fields } = await gather(roots, watch, READING);
     const { page, regions } = await pageInfo(roots);
-    // Send in batches that end between rows, so a row's cells are read together. All
+    // Send in batches that end between rows, so a row's cells are read together: a row
+    // never spans two messages (the engine reads a row's expiry and name in one plan). All
     // batches go out at once and their notes are placed together: placing per batch
     // would make the browser lay out a big table once per batch.
     /** @type {Block[][]} */
@@ -406,8 +407,9 @@ function start() {
       if (el && el.isConnected) changed.push(el);
     }
     dirty.clear();
-    // A changed cell is re-read with its whole row, so the row's notes stay right.
-    const roots = outermost(outermost(changed).map((el) => el.closest('tr, [role=row]') || blockFor(el) || el));
+    // A changed cell is re-read with its whole row (the one row notion, read.js ROWS), so
+    // the row's notes stay right.
+    const roots = outermost(outermost(changed).map((el) => el.closest(ROWS) || blockFor(el) || el));
     if (roots.length) run(roots);
   }
 

@@ -215,7 +215,8 @@ export type Session = Record<string, unknown>;
 export interface Effects {
   session: Session | null;
   settings: Settings | null;
-  extraHosts: string[] | null;
+  /** Match patterns of the custom domains in force (the engine writes them). */
+  hostPatterns: string[] | null;
   dismissed: Dismissal[] | null;
   salt: string | null;
   alarmAt: number | null;

@@ -62,7 +62,7 @@ fn start_hands_over_a_new_salt_made_by_the_browser() {
     let salt = get(&out, "effects.salt").as_string().expect("a new salt to keep");
     assert_eq!(salt.len(), 32);
     assert_ne!(salt, "00000000000000000000000000000000", "random, from crypto.getRandomValues");
-    assert!(get(&out, "effects.extraHosts").is_array(), "custom domains re-synced at start");
+    assert!(get(&out, "effects.hostPatterns").is_array(), "custom domains re-synced at start");
     let again = Engine::new(js(&format!(r#"{{"selfId":"{SELF}","selfOrigin":"x","salt":"{salt}"}}"#)))
         .expect("an engine")
         .start(1.8e12, 0.0)

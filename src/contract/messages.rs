@@ -274,8 +274,9 @@ pub struct Effects {
     /// Write these to local storage (settings or dismissals changed): the user's own
     /// settings, not the ones a policy decides.
     pub settings: Option<Settings>,
-    /// The custom domains in force: register these, and give back access to any other.
-    pub extra_hosts: Option<Vec<String>>,
+    /// The custom domains in force, as the match patterns to hold access for and run the
+    /// content script on (`keep::hosts`): register these, and give back access to any other.
+    pub host_patterns: Option<Vec<String>>,
     pub dismissed: Option<Vec<Dismissal>>,
     /// A new salt to keep (first start).
     pub salt: Option<String>,

@@ -45,6 +45,11 @@ impl HostPattern {
     }
 }
 
+/// The match patterns for custom domains as stored (each already `parse`d when saved).
+pub fn match_patterns(stored: &[String]) -> Vec<String> {
+    stored.iter().map(|h| HostPattern(h.clone()).match_pattern()).collect()
+}
+
 impl fmt::Display for HostPattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -30,7 +30,7 @@ fn a_refused_save_still_brings_host_access_back_in_line() {
     let bad = Settings { hold_minutes: 5000, extra_hosts: vec!["help.example.com".into()], ..Settings::default() };
     let refused = b.handle(&Caller::ExtensionPage, Request::SetSettings { settings: bad }, CLOCK).expect_err("refused");
     assert!(matches!(refused.error, Error::BadSetting(_)));
-    assert_eq!(refused.effects.extra_hosts, Some(vec![]), "a grant asked for the refused save is given back");
+    assert_eq!(refused.effects.host_patterns, Some(vec![]), "a grant asked for the refused save is given back");
     assert!(refused.effects.settings.is_none(), "nothing was saved");
 }
 
@@ -182,7 +182,11 @@ fn a_policy_can_set_the_custom_domains() {
     let mut b = backend();
     assert!(b.caller(&sender("https://help.msp.example/x", Some(1))).is_err());
     let out = b.set_managed(Managed { extra_hosts: Some(vec!["*.msp.example".into()]), ..Managed::default() }, NOW);
-    assert_eq!(out.effects.extra_hosts, Some(vec!["*.msp.example".to_string()]), "the shell registers them");
+    assert_eq!(
+        out.effects.host_patterns,
+        Some(vec!["https://*.msp.example/*".to_string()]),
+        "the shell registers them, as the engine wrote them"
+    );
     assert_eq!(out.effects.settings.map(|s| s.extra_hosts), Some(vec![]), "the user's own list is unchanged");
     assert!(b.caller(&sender("https://help.msp.example/x", Some(1))).is_ok());
 }

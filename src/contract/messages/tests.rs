@@ -170,7 +170,7 @@ fn every_outbound_field_and_value_is_declared() {
     let effects = Effects {
         session: Some(Session::default()),
         settings: Some(Settings::default()),
-        extra_hosts: Some(vec![]),
+        host_patterns: Some(vec![]),
         dismissed: Some(vec![]),
         salt: Some("s".into()),
         alarm_at: Some(1),
