@@ -167,3 +167,30 @@ test('Firefox: security: a value that writes its own evidence, a percent-encoded
   await driver.get(at(writeApp('https://acme.repairshopr.com/api_tokens/97', 'API Token', `<section class="ghost"><h1>API Token Created</h1><p>Copy it now, it won't be shown again.</p><input readonly aria-label="Token" value="${c}"><button type="button">Done</button></section>`, { css: '.ghost { opacity: 0; }' }, [c])));
   await nothingCaptured(driver);
 });
+
+test('Firefox: the toolbar badge counts a vendor page\'s warnings, then turns green while a new token is kept', async () => {
+  const { driver } = ff;
+  // A tab of its own: the one the tests above used keeps their tokens (green wins).
+  await driver.switchTo().newWindow('tab');
+  const page = await driver.getWindowHandle();
+  const badges = async () => {
+    await ff.openExtensionPage('options.html');
+    const list = await driver.executeAsyncScript((done) =>
+      chrome.tabs
+        .query({})
+        .then((tabs) => Promise.all(tabs.map(async (t) => `${await chrome.action.getBadgeText({ tabId: t.id })} ${(await chrome.action.getBadgeBackgroundColor({ tabId: t.id })).join(',')}`)))
+        .then(done, (e) => done([String(e)])),
+    );
+    await driver.close();
+    await driver.switchTo().window(page);
+    return list;
+  };
+  await driver.get(ff.url('acme.syncromsp.com', '/api_tokens'));
+  await driver.wait(async () => (await notes(driver)).length >= 2, 10000);
+  const warnings = (await notes(driver)).filter((n) => ['legacy-key', 'token-expired', 'token-expiring'].includes(n.kind)).length;
+  await driver.sleep(300);
+  assert.ok((await badges()).includes(`${warnings} 180,83,9,255`), `a tab's badge reads ${warnings}, in amber`);
+  await open('plain', 'badge');
+  await driver.sleep(300);
+  assert.ok((await badges()).some((b) => /^[1-9]\d* 4,120,87,255$/.test(b)), 'green, with a count, while the new token is kept');
+});

@@ -117,6 +117,27 @@ async function syncExtraHosts(patterns) {
   ]);
 }
 
+// The badge's colours: green while a new token is kept, amber for warnings (the engine
+// says which, and the number).
+const BADGE_COLOURS = { kept: '#047857', flagged: '#b45309', none: '#6b7280' };
+
+/** The toolbar's badge and tooltip over each tab, as the engine says. A tab that closed
+ * meanwhile is skipped. @param {import('./pkg/keyshift.js').Badge[]} badges */
+function showBadges(badges) {
+  return Promise.all(
+    badges.map(async ({ tab, kind, count, title }) => {
+      try {
+        const params = title.params.map((p) => ('count' in p ? String(p.count) : ''));
+        await chrome.action.setBadgeText({ tabId: tab, text: count ? String(count) : '' });
+        await chrome.action.setBadgeBackgroundColor({ tabId: tab, color: BADGE_COLOURS[kind] });
+        await chrome.action.setTitle({ tabId: tab, title: chrome.i18n.getMessage(title.id, params) || 'Keyshift' });
+      } catch (_) {
+        /* the tab is gone */
+      }
+    }),
+  );
+}
+
 // Keyshift's fill window, while one is open: a new request reuses it (one window at a
 // time), pointed at the tab that asked.
 /** @type {number | null} */
@@ -184,6 +205,7 @@ function apply(effects) {
   // A field's note asked for a held token: Keyshift's own window, where the user
   // chooses and confirms, over that tab.
   if (effects.openFill) writes.push(openFillWindow(effects.openFill).catch(() => {}));
+  if (effects.badges) writes.push(showBadges(effects.badges));
   return Promise.all(writes);
 }
 

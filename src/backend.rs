@@ -13,7 +13,9 @@ use crate::keep::settings::{Managed, Settings};
 use crate::read::integrations::TokenKind;
 use crate::read::page::{address, host_enabled};
 use crate::read::policy::copied_message;
+use crate::read::policy::{Message, Param};
 use crate::read::snapshot::limits;
+use crate::text::TextId;
 
 /// Who is asking, once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +80,8 @@ struct Changes {
     hosts: bool,
     /// Open the fill window over this tab.
     open_fill: Option<i64>,
+    /// A page was read: the toolbar's badges follow.
+    badges: bool,
 }
 
 /// A refused request: the error for the asker, and what the shell must still do (host
@@ -211,6 +215,7 @@ impl Backend {
             alarm_at: wake.into_iter().flatten().min(),
             read_clipboard: self.session.clears.is_due(now),
             open_fill: changed.open_fill,
+            badges: (changed.badges || changed.held).then(|| self.badges(now)),
         };
         Outcome { reply, effects }
     }
@@ -233,6 +238,7 @@ impl Backend {
                 snapshot.check()?;
                 let (plan, held) = self.scan(binding, scan::Frame { top: *top, ok: *frame_ok }, &snapshot, clock);
                 changed.held |= held;
+                changed.badges = true;
                 Reply::Plan { plan }
             }
             (_, Request::Copied(CopyRef { capture, by })) => {
@@ -393,6 +399,29 @@ impl Backend {
             }
         };
         Ok(reply)
+    }
+
+    /// What the toolbar says over each tab the engine knows: green with a count while it
+    /// holds a new token from that tab, amber with the number of warnings on the page the
+    /// tab shows, else nothing.
+    fn badges(&self, now: Millis) -> Vec<Badge> {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let tabs = &self.session.tabs;
+        tabs.tab_ids()
+            .into_iter()
+            .map(|tab| {
+                let (kept, flagged) = (self.session.held.held_from(tab, now), tabs.flagged(tab));
+                let (kind, n, text) = if kept > 0 {
+                    (BadgeKind::Kept, kept, TextId::BadgeKept)
+                } else if flagged > 0 {
+                    (BadgeKind::Flagged, flagged, TextId::BadgeFlagged)
+                } else {
+                    (BadgeKind::None, 0, TextId::BadgeIdle)
+                };
+                let params = if n > 0 { vec![Param::Count(n as i64)] } else { vec![] };
+                Badge { tab, kind, count: count(n), title: Message::new(text, params) }
+            })
+            .collect()
     }
 
     /// Held tokens as the popup shows them, those of the tab it was opened over first.

@@ -95,6 +95,9 @@ texts! {
     FromOtherTab => "fromOtherTab", 0;
     FromOtherSite => "fromOtherSite", 0;
     FromEarlierPage => "fromEarlierPage", 0;
+    BadgeKept => "badgeKept", 1;
+    BadgeFlagged => "badgeFlagged", 1;
+    BadgeIdle => "badgeIdle", 0;
     ForgetAll => "forgetAll", 0;
     ReportMissed => "reportMissed", 0;
     OpenOptions => "openOptions", 0;

@@ -4,7 +4,7 @@
 use super::Backend;
 use crate::contract::messages::Clock;
 use crate::keep::capture::{Binding, CaptureError, Seen};
-use crate::plan::{analyze, captured_note, Context, Kept, Plan};
+use crate::plan::{analyze, captured_note, Context, Kept, NoteKind, Plan};
 use crate::read::snapshot::Snapshot;
 use crate::reveal::Situation;
 
@@ -64,6 +64,14 @@ impl Backend {
             };
             plan.notes.push(captured_note(found, kept));
         }
+        let read: Vec<u32> = snapshot.blocks.iter().map(|b| b.id).collect();
+        let warned: Vec<u32> = plan
+            .notes
+            .iter()
+            .filter(|n| matches!(n.kind, NoteKind::LegacyKey | NoteKind::TokenExpired | NoteKind::TokenExpiring))
+            .map(|n| n.block)
+            .collect();
+        let flagged = self.session.tabs.flag(page, &read, &warned, now);
         let prints: Vec<_> = plan.notes.iter().filter_map(|n| n.dismiss).collect();
         let offered = self.session.tabs.offer(page, &prints, now);
         self.session.tabs.set_fill(page, plan.notes.iter().any(|n| n.fill), now);
@@ -74,7 +82,7 @@ impl Backend {
         if let Some(capture) = plan.done.as_ref().and_then(|g| g.capture) {
             self.session.tabs.set_guards(binding.tab, &snapshot.page.url, capture);
         }
-        (plan, changed || offered)
+        (plan, changed || offered || flagged)
     }
 }
 

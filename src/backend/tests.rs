@@ -387,3 +387,33 @@ fn a_frames_scan_never_replaces_how_the_tabs_own_page_was_judged() {
     };
     assert_eq!(page, Some(crate::read::page::PageKind::TokenReveal), "the report reads the tab's own page");
 }
+
+#[test]
+fn the_badge_counts_a_pages_warnings_and_turns_green_while_a_token_is_kept() {
+    let mut b = backend();
+    let caller = page_caller(&b, 4);
+    let blocks = (0..3)
+        .map(|n| Block {
+            id: n + 1,
+            segs: vec![format!("5f0b6c1e-2a3d-4b5c-8d9e-{n:012x}")],
+            label: Some("API Key".into()),
+            ..Block::default()
+        })
+        .collect();
+    let profile = Snapshot {
+        page: PageInfo { url: "https://acme.repairshopr.com/profile".into(), ..PageInfo::default() },
+        blocks,
+        ..Snapshot::default()
+    };
+    let out = ask(&mut b, &caller, Request::Scan { snapshot: profile }).expect("scan");
+    let badge = out.effects.badges.expect("badges follow a scan").into_iter().find(|b| b.tab == 4).expect("tab 4");
+    assert_eq!((badge.kind, badge.count, badge.title.id), (BadgeKind::Flagged, 3, TextId::BadgeFlagged));
+    // The same tab shows a reveal: while the token is kept, the badge is green.
+    let (_, effects) = scan(&mut b, &caller);
+    let badge = effects.badges.expect("badges").into_iter().find(|b| b.tab == 4).expect("tab 4");
+    assert_eq!((badge.kind, badge.count), (BadgeKind::Kept, 1));
+    // Once the hold is over, the reveal page has nothing to say.
+    let out = b.tick(NOW + 11 * 60_000);
+    let badge = out.effects.badges.expect("badges").into_iter().find(|b| b.tab == 4).expect("tab 4");
+    assert_eq!((badge.kind, badge.count), (BadgeKind::None, 0));
+}

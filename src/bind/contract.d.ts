@@ -212,11 +212,17 @@ export type Reply =
 /** What `storage.session` holds; the shell stores it and hands it back, never reads it. */
 export type Session = Record<string, unknown>;
 
+/** `kept`: a new token from this tab is held (green); `flagged`: warnings on its page (amber). */
+export type BadgeKind = 'kept' | 'flagged' | 'none';
+export interface Badge { tab: number; kind: BadgeKind; count: number; title: Message; }
+
 export interface Effects {
   session: Session | null;
   settings: Settings | null;
   /** Match patterns of the custom domains in force (the engine writes them). */
   hostPatterns: string[] | null;
+  /** The toolbar's badge and tooltip for each tab the engine knows. */
+  badges: Badge[] | null;
   dismissed: Dismissal[] | null;
   salt: string | null;
   alarmAt: number | null;

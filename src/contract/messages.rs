@@ -287,6 +287,30 @@ pub struct Effects {
     pub read_clipboard: bool,
     /// Open Keyshift's fill window over this tab (a field's note asked).
     pub open_fill: Option<i64>,
+    /// The toolbar's badge and tooltip for each tab the engine knows (`backend::badges`).
+    pub badges: Option<Vec<Badge>>,
+}
+
+/// What the toolbar says over one tab.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Badge {
+    pub tab: i64,
+    pub kind: BadgeKind,
+    /// The number on the badge (0: no number).
+    pub count: u32,
+    /// The tooltip.
+    pub title: Message,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BadgeKind {
+    /// Keyshift holds a new token from this tab (green).
+    Kept,
+    /// The page this tab shows carries warnings (amber).
+    Flagged,
+    /// Nothing to say here.
+    None,
 }
 
 /// Counted refusals, for tests and diagnostics.

@@ -458,6 +458,11 @@ impl CaptureStore {
         capture.token.as_ref().filter(|_| capture.hold_until > now).ok_or(CaptureError::NotHeld)
     }
 
+    /// How many tokens from `tab` Keyshift holds now (the toolbar's green mark).
+    pub fn held_from(&self, tab: i64, now: Millis) -> usize {
+        self.captures.iter().filter(|c| c.binding.tab == tab && c.token.is_some() && c.hold_until > now).count()
+    }
+
     /// Whether any token is held now (a field may offer to fill one).
     pub fn holding(&self, now: Millis) -> bool {
         self.captures.iter().any(|c| c.token.is_some() && c.hold_until > now)

@@ -20,6 +20,8 @@ pub const RECENT_MS: Millis = 10 * 60 * 1000;
 pub const OFFER_MS: Millis = 60 * 60 * 1000;
 /// Warnings remembered as offered, per page (the oldest go first).
 pub const MAX_OFFERED: usize = 256;
+/// Warnings counted per page: the badge shows at most this.
+pub const MAX_FLAGGED: usize = 999;
 
 /// One page of a tab, as the engine last knew it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +48,9 @@ pub struct PageFacts {
     pub offered: Vec<(Fingerprint, Millis)>,
     /// Its last plan offered a fill note.
     pub fill: bool,
+    /// The blocks that carry a warning (a legacy key, an expired or expiring token), as
+    /// last read: what the toolbar badge counts.
+    pub flagged: Vec<u32>,
 }
 
 /// Every page the engine remembers.
@@ -138,6 +143,7 @@ impl Tabs {
             facts.page = Some(page);
             facts.verdict = verdict.cloned();
             facts.guards = None;
+            facts.flagged.clear();
             return true;
         }
         if verdict.is_none() || (facts.verdict.as_ref() == verdict && facts.page == Some(page)) {
@@ -197,6 +203,38 @@ impl Tabs {
         }
     }
 
+    /// The warnings a scan saw: the blocks it read lose their old ones, then gain what the
+    /// plan says now. Says whether the count changed.
+    pub fn flag(&mut self, (tab, origin, top): (i64, &str, bool), read: &[u32], warned: &[u32], now: Millis) -> bool {
+        if warned.is_empty() && self.find(tab, origin, top).is_none_or(|p| p.flagged.is_empty()) {
+            return false;
+        }
+        let list = &mut self.entry(tab, origin, top, now).flagged;
+        let before = list.len();
+        list.retain(|b| !read.contains(b));
+        for b in warned {
+            if !list.contains(b) && list.len() < MAX_FLAGGED {
+                list.push(*b);
+            }
+        }
+        list.len() != before
+    }
+
+    /// How many warnings the page a tab shows carries (its frames' included).
+    pub fn flagged(&self, tab: i64) -> usize {
+        let Some(shown) = self.shown(tab) else { return 0 };
+        let frames = self.0.iter().filter(|p| p.tab == tab && !p.top).map(|p| p.flagged.len()).sum::<usize>();
+        (shown.flagged.len() + frames).min(MAX_FLAGGED)
+    }
+
+    /// Every tab the engine knows a page of.
+    pub fn tab_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self.0.iter().filter(|p| p.top).map(|p| p.tab).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     /// Whether this tab's page on `origin` was last offered a fill note.
     pub fn fill_offered(&self, tab: i64, origin: &str) -> bool {
         self.0.iter().any(|p| p.tab == tab && p.origin == origin && p.fill)
@@ -235,6 +273,21 @@ mod tests {
         assert!(tabs.submitted(1, "https://evil.repairshopr.com", 1).is_none());
         assert!(tabs.submitted(2, A, 1).is_none());
         assert_eq!(tabs.replacing(1, A, 1), Some(TokenKind::Zapier));
+    }
+
+    #[test]
+    fn warnings_are_counted_per_block_as_last_read() {
+        let mut tabs = Tabs::default();
+        tabs.judged((1, A, true), "https://acme.repairshopr.com/api_tokens", PageKind::TokenList, None, 0);
+        assert!(tabs.flag((1, A, true), &[1, 2, 3], &[1, 3], 1));
+        assert_eq!(tabs.flagged(1), 2);
+        // A later read of block 3 alone (a row re-rendered, its key replaced) drops its warning.
+        assert!(tabs.flag((1, A, true), &[3], &[], 2));
+        assert_eq!(tabs.flagged(1), 1);
+        // Another address starts afresh.
+        tabs.judged((1, A, true), "https://acme.repairshopr.com/profile", PageKind::Profile, None, 3);
+        assert_eq!(tabs.flagged(1), 0);
+        assert_eq!(tabs.tab_ids(), vec![1]);
     }
 
     #[test]

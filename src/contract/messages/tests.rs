@@ -176,6 +176,12 @@ fn every_outbound_field_and_value_is_declared() {
         alarm_at: Some(1),
         read_clipboard: true,
         open_fill: Some(3),
+        badges: Some(vec![Badge {
+            tab: 3,
+            kind: BadgeKind::Flagged,
+            count: 2,
+            title: Message::new(TextId::BadgeFlagged, vec![Param::Count(2)]),
+        }]),
     };
     for (name, value) in [
         ("Plan", to_json(&plan)),
@@ -308,6 +314,13 @@ fn every_enumerated_value_is_declared() {
         CopiedBy::Keyshift | CopiedBy::User | CopiedBy::Page => to_json(&b),
     };
     assert_eq!(string_union("CopiedBy"), values([CopiedBy::Keyshift, CopiedBy::User, CopiedBy::Page].map(by).to_vec()));
+    let badge = |k: BadgeKind| match k {
+        BadgeKind::Kept | BadgeKind::Flagged | BadgeKind::None => to_json(&k),
+    };
+    assert_eq!(
+        string_union("BadgeKind"),
+        values([BadgeKind::Kept, BadgeKind::Flagged, BadgeKind::None].map(badge).to_vec())
+    );
     let rank = |r: Rank| match r {
         Rank::Judged | Rank::Confirmed => to_json(&r),
     };
