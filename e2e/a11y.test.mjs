@@ -90,6 +90,16 @@ test('axe: the popup, empty and holding a token, and the options page: no violat
   for (const p of [popup, page, options]) await p.close();
 });
 
+test('axe: the welcome page: no violations, and its link to the options is reachable by keyboard', async () => {
+  const welcome = await b.context.newPage();
+  await welcome.goto(`chrome-extension://${b.extensionId}/welcome.html`);
+  await welcome.locator('#toolbar').filter({ hasText: /\S/ }).waitFor();
+  assert.deepEqual(await violations(welcome), []);
+  await welcome.keyboard.press('Tab');
+  assert.equal(await welcome.evaluate(() => document.activeElement?.getAttribute('href')), 'options.html');
+  await welcome.close();
+});
+
 // Tabs forward until the focused element (looking into shadow roots) has `name`.
 async function tabTo(page, name, limit = 40) {
   for (let i = 0; i < limit; i++) {

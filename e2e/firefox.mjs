@@ -65,7 +65,15 @@ export async function launchFirefox({ policies, lang } = {}) {
       .setFirefoxOptions(options)
       .setFirefoxService(new firefox.ServiceBuilder(GECKODRIVER).addArguments('--allow-system-access'))
       .build();
+    const before = await driver.getWindowHandle();
     await driver.installAddon(PACKAGE, true);
+    // A first install opens the welcome page in a tab of its own: wait for it, close it.
+    const welcome = await driver.wait(async () => (await driver.getAllWindowHandles()).find((h) => h !== before), 5000).catch(() => null);
+    if (welcome) {
+      await driver.switchTo().window(welcome);
+      await driver.close();
+      await driver.switchTo().window(before);
+    }
   } catch (e) {
     if (policyFile) rmSync(policyFile, { force: true });
     await server.close();

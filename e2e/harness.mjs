@@ -82,12 +82,22 @@ export async function launch({ headed = false, granted = [], grantedHosts = [], 
   if (!worker) worker = await context.waitForEvent('serviceworker');
   worker.on('console', (m) => console_.push({ where: 'service-worker', text: m.text() }));
   const extensionId = new URL(worker.url()).host;
+  // A first install opens the welcome page: kept for the presence test, then closed.
+  const isWelcome = (p) => p.url().startsWith(`chrome-extension://${extensionId}/welcome.html`);
+  let welcome = context.pages().find(isWelcome) || (await context.waitForEvent('page', { predicate: isWelcome, timeout: 5000 }).catch(() => null));
+  if (welcome) {
+    await welcome.waitForFunction(() => document.querySelector('#toolbar')?.textContent.length > 0, null, { timeout: 5000 }).catch(() => {});
+    const text = await welcome.locator('main').textContent().catch(() => '');
+    await welcome.close();
+    welcome = { text };
+  }
   if (clipboard) for (const host of Object.values(HOSTS)) await grantClipboard(context, `https://${host}`);
   return {
     server,
     context,
     profile,
     extensionId,
+    welcome,
     console: console_,
     requests,
     url: (host, path) => `https://${host}${path}`,

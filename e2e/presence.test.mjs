@@ -63,3 +63,32 @@ test('elsewhere the toolbar says nothing', async () => {
   assert.equal(shown.text, '');
   await page.close();
 });
+
+test('a first install opens the welcome page: what Keyshift does, where it shows up, how to pin it', () => {
+  assert.ok(b.welcome, 'the welcome page opened');
+  assert.match(b.welcome.text, /Keyshift is ready/);
+  assert.match(b.welcome.text, /Beside keys and tokens on RepairShopr and Syncro pages/);
+  assert.match(b.welcome.text, /keeps a new token for 10 minutes/);
+  assert.match(b.welcome.text, /pin Keyshift/);
+});
+
+test('the popup opens with the brand and one line about this tab', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.syncro, '/api_tokens'));
+  await waitForNotes(page, 2);
+  await page.waitForTimeout(200);
+  const warnings = (await page.$$eval('keyshift-note', (l) => l.map((n) => n.dataset.kind))).filter((k) => ['legacy-key', 'token-expired', 'token-expiring'].includes(k)).length;
+  const [tab] = await b.context.serviceWorkers()[0].evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => t.id));
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tab}`);
+  await popup.locator('#here').getByText(`On this page: ${warnings} warnings`).waitFor();
+  assert.equal(await popup.locator('.brand').textContent(), 'Keyshift');
+  await popup.close();
+  const other = await b.context.newPage();
+  await other.goto('https://evil.example/');
+  const [elsewhere] = await b.context.serviceWorkers()[0].evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => t.id));
+  const popup2 = await b.context.newPage();
+  await popup2.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${elsewhere}`);
+  await popup2.locator('#here').getByText('Keyshift works on RepairShopr and Syncro pages').waitFor();
+  for (const p of [popup2, other, page]) await p.close();
+});

@@ -231,6 +231,11 @@ function failure(e) {
 
 // Listeners are registered synchronously so a restarted worker receives the message
 // that woke it; each awaits the engine.
+// A first install opens the welcome page: what Keyshift does and where it shows up.
+chrome.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') chrome.tabs.create({ url: chrome.runtime.getURL('welcome.html') }).catch(() => {});
+});
+
 chrome.runtime.onMessage.addListener((request, sender, sendResponse) => {
   if (request && request.offscreen) return false; // for the offscreen document, not us
   const from = { id: sender.id, url: sender.url, tab: sender.tab?.id, frame: sender.frameId, tabUrl: sender.tab?.url };

@@ -188,8 +188,26 @@ fn cognates(code: &str) -> &'static [&'static str] {
     match code {
         "es" => &["use"],
         "de" => &["domain", "domains", "browser", "integration", "tab", "suffix", "mail"],
-        "fr" => &["page", "site", "sites", "version", "options", "minutes", "public", "interface", "mail", "part"],
-        "nl" => &["site", "sites", "browser", "per", "was", "interface", "letter", "over", "open"],
+        "fr" => &[
+            "page",
+            "pages",
+            "site",
+            "sites",
+            "version",
+            "options",
+            "minutes",
+            "public",
+            "interface",
+            "mail",
+            "part",
+            "note",
+            "question",
+            "attention",
+            "badge",
+            "menu",
+            "puzzle",
+        ],
+        "nl" => &["site", "sites", "browser", "per", "was", "interface", "letter", "over", "open", "badge"],
         _ => &[],
     }
 }

@@ -42,6 +42,16 @@ pub fn place(view: &HeldView) -> Option<TextId> {
     }
 }
 
+/// The popup's one line about the tab it opened over: what Keyshift found on its page, or
+/// where Keyshift works when this page is not one of them.
+pub fn about_here(enabled: bool, flagged: u32) -> (TextId, Option<u32>) {
+    match (enabled, flagged) {
+        (false, _) => (TextId::PopupHereElsewhere, None),
+        (true, 0) => (TextId::PopupHereClear, None),
+        (true, n) => (TextId::PopupHereFlagged, Some(n)),
+    }
+}
+
 /// Forgetting a token nobody copied loses it for good: the popup asks first.
 pub fn ask_before_forgetting(views: &[&HeldView]) -> bool {
     views.iter().any(|v| !v.copied && !v.filled)
@@ -101,6 +111,13 @@ mod tests {
         let off = Settings { capture_tokens: false, hold_minutes: 0, ..Settings::default() };
         assert_eq!(empty(&off, &[Locked::HoldMinutes]).text, TextId::PopupEmptyCaptureOff);
         assert!(!empty(&off, &[Locked::HoldMinutes]).locked, "capture is the user's own choice here");
+    }
+
+    #[test]
+    fn the_line_about_this_tab_says_what_was_found_or_where_keyshift_works() {
+        assert_eq!(about_here(false, 0), (TextId::PopupHereElsewhere, None));
+        assert_eq!(about_here(true, 0), (TextId::PopupHereClear, None));
+        assert_eq!(about_here(true, 3), (TextId::PopupHereFlagged, Some(3)));
     }
 
     #[test]

@@ -196,7 +196,7 @@ export interface PlanReply { plan: Plan; }
 export interface CopiedReply { said: Message; }
 export interface DoneReply { decision: DoneDecision; }
 export interface HeldReply { held: HeldView[]; }
-export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; }
+export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; flagged: number; }
 export interface RevealedReply { token: string; }
 export interface SettingsReply { settings: Settings; locked: Locked[]; }
 /** A dismissed legacy-key warning; `host` and `on` are null for ones stored by older versions. */

@@ -235,6 +235,8 @@ pub enum Reply {
         settings: Settings,
         locked: Vec<Locked>,
         enabled: bool,
+        /// Warnings on the page the popup's tab shows (the badge's number).
+        flagged: u32,
     },
     /// The full token: only ever sent to the extension's own pages.
     Revealed {

@@ -9,6 +9,7 @@ mod fill;
 mod options;
 mod popup;
 mod report;
+mod welcome;
 
 use crate::text::TextId;
 use gloo_events::EventListener;
@@ -76,6 +77,12 @@ mod format {
             &locales(),
             &options(&[("style", "unit"), ("unit", unit), ("unitDisplay", display)]),
         );
+        format_with(&nf, &JsValue::from(n))
+    }
+
+    /// A count, `1,234` or `1.234`, as the language writes it.
+    pub fn count(n: u32) -> String {
+        let nf = js_sys::Intl::NumberFormat::new(&locales(), &Object::new());
         format_with(&nf, &JsValue::from(n))
     }
 

@@ -8,7 +8,7 @@ use super::{format, keep, keep_interval};
 use crate::contract::messages::{CaptureRef, Here, NoFields, RevealedReply};
 use crate::keep::capture::HeldView;
 use crate::keep::settings::{Locked, Settings};
-use crate::popup::{ask_before_forgetting, empty, host, place, remaining};
+use crate::popup::{about_here, ask_before_forgetting, empty, host, place, remaining};
 use crate::read::policy::Duration;
 use crate::text::TextId;
 use gloo_events::EventListener;
@@ -26,6 +26,7 @@ struct Opened {
     settings: Settings,
     locked: Vec<Locked>,
     enabled: bool,
+    flagged: u32,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +61,10 @@ fn fail(f: Failure) {
 pub fn popup() {
     super::set_lang();
     let Some(app) = by_id::<HtmlElement>("app") else { return };
+    // The brand, and one line about this tab (filled once the engine answers).
+    let brand = el("p", "brand", "Keyshift");
+    let here_line = el("p", "here", "");
+    attr(&here_line, "id", "here");
     let title = el("h1", "", &t(TextId::PopupTitle, &[]));
     let list = el("ul", "", "");
     attr(&list, "id", "held");
@@ -86,8 +91,11 @@ pub fn popup() {
     let options = el("a", "", &t(TextId::OpenOptions, &[]));
     attr(&options, "href", "options.html");
     attr(&options, "target", "_blank");
-    append(&actions, &[&forget_all, &report, &options]);
-    append(&app, &[&title, &list, &empty_text, &fill_panel, &status_line, &actions]);
+    let welcome = el("a", "", &t(TextId::PopupWelcome, &[]));
+    attr(&welcome, "href", "welcome.html");
+    attr(&welcome, "target", "_blank");
+    append(&actions, &[&forget_all, &report, &options, &welcome]);
+    append(&app, &[&brand, &here_line, &title, &list, &empty_text, &fill_panel, &status_line, &actions]);
 
     let state: Shared = Rc::new(RefCell::new(Popup {
         here: Here::default(),
@@ -119,6 +127,9 @@ pub fn popup() {
         match ask::<Opened>("popup", &here).await {
             Ok(o) => {
                 report.set_hidden(!o.enabled);
+                let (text, count) = about_here(o.enabled, o.flagged);
+                let n = count.map(super::format::count).unwrap_or_default();
+                here_line.set_text_content(Some(&t(text, &[&n])));
                 let mut p = state.borrow_mut();
                 p.settings = Some((o.settings, o.locked));
                 drop(p);
