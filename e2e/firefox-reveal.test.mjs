@@ -4,7 +4,7 @@
 // choice names the token, and a page cannot write its own evidence or hide its token.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { By, Key } from 'selenium-webdriver';
+import { By, Key, until } from 'selenium-webdriver';
 import { launchFirefox, notes, readClipboard, writeClipboard, readAndAlive } from './firefox.mjs';
 import { tokenFor } from './fixtures.mjs';
 import { PAGES, newTokenPage } from './reveals.mjs';
@@ -175,6 +175,8 @@ test('Firefox: the toolbar badge counts a vendor page\'s warnings, then turns gr
   const page = await driver.getWindowHandle();
   const badges = async () => {
     await ff.openExtensionPage('options.html');
+    // The page has loaded (its wasm drew the settings) before asking the browser.
+    await driver.wait(until.elementLocated(By.id('holdMinutes')), 10000);
     const list = await driver.executeAsyncScript((done) =>
       chrome.tabs
         .query({})
