@@ -56,8 +56,8 @@ test('Done guard: the first Done is held back; continuing without copying leaves
   const confirm = page.locator('keyshift-confirm');
   await confirm.getByRole('alertdialog').waitFor();
   assert.match(page.url(), /\/api_tokens\/created/, 'still on the reveal page');
-  assert.match(await page.evaluate(() => document.querySelector('keyshift-confirm').shadowRoot.textContent), /This token will not be shown again\. Keyshift has not copied it\./);
-  await confirm.getByRole('button', { name: 'Continue without copying' }).click();
+  assert.match(await page.evaluate(() => document.querySelector('keyshift-confirm').shadowRoot.textContent), /Keyshift: the site won’t show this token in full again\. You haven’t copied it with Keyshift\./);
+  await confirm.getByRole('button', { name: 'I’ve saved it, continue' }).click();
   await page.waitForURL(/\/api_tokens\?done=guard-skip/);
   await page.close();
 });
@@ -88,11 +88,11 @@ test('Done guard: Escape closes the question, returns focus to Done, and the gua
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('keyshift-confirm'));
   assert.equal(await page.evaluate(() => document.activeElement.id), 'done');
-  // Escape is no answer: only copying or "Continue without copying" lets Done through.
+  // Escape is no answer: only copying or "I’ve saved it, continue" lets Done through.
   await page.click('#done');
   await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
   assert.match(page.url(), /\/api_tokens\/created/);
-  await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'I’ve saved it, continue' }).click();
   await page.waitForURL(/done=guard-esc/);
   await page.close();
 });
@@ -118,7 +118,7 @@ test('Done guard: a copy that fails keeps the question open, says why, keeps foc
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.querySelector('keyshift-confirm').shadowRoot.activeElement?.textContent), 'Copy and continue', 'Tab stays inside');
     // Only the user's choice disarms it.
-    await confirm.getByRole('button', { name: 'Continue without copying' }).click();
+    await confirm.getByRole('button', { name: 'I’ve saved it, continue' }).click();
     await page.waitForURL(/done=guard-fail/);
   } finally {
     await cdp.send('Browser.resetPermissions').catch(() => {});
@@ -144,7 +144,7 @@ async function openPopup() {
 test('popup: after Done the held token is listed masked and copies in one click', async () => {
   const { page, token } = await reveal('popup', 'input');
   await page.click('#done');
-  await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'I’ve saved it, continue' }).click();
   await page.waitForURL(/done=popup/);
   assert.ok((await page.content()).includes(truncated(token)), 'the site now shows only a truncated token');
   const popup = await openPopup();
@@ -193,7 +193,7 @@ test('Syncro single-page app: a token inserted by script is captured and Done is
   await page.click('#create');
   await waitForNotes(page, 1, 'captured-token');
   await page.click('#done');
-  await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'I’ve saved it, continue' }).click();
   await page.waitForURL(/list=1/);
   await page.getByText(`Token created: ${truncated(token)}`).waitFor();
   await page.waitForTimeout(300);

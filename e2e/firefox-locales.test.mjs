@@ -33,5 +33,5 @@ test('Firefox in German: legacy and expiry notes, "morgen" for tomorrow, lang="d
   const confirm = await driver.wait(until.elementLocated(By.css('keyshift-confirm')), 5000);
   assert.equal(await confirm.getAttribute('lang'), 'de');
   const title = await driver.executeScript(() => document.querySelector('keyshift-confirm').shadowRoot.querySelector('#title').textContent);
-  assert.equal(title, 'Dieses Token wird nicht erneut angezeigt.');
+  assert.equal(title, 'Keyshift: Die Seite zeigt dieses Token nicht mehr vollständig an.');
 });

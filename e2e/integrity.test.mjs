@@ -109,7 +109,7 @@ test('2. the Done guard holds after the hold time ran out, and when the engine f
   await page.click('#done');
   await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
   assert.match(page.url(), /\/api_tokens\/created/);
-  await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'I’ve saved it, continue' }).click();
   await page.waitForURL(/done=hold-1/);
   await opts.fill('#holdMinutes', '10');
   await opts.getByRole('button', { name: 'Save' }).click();
@@ -178,7 +178,7 @@ test('5. the content script\'s world is refused Keyshift\'s storage', async () =
   await page.close();
 });
 
-test('6. focus a page moves onto "Continue without copying" goes back to Copy; Enter copies', async () => {
+test('6. focus a page moves onto "I’ve saved it, continue" goes back to Copy; Enter copies', async () => {
   const { page, token } = await reveal('focus');
   await page.evaluate(() => navigator.clipboard.writeText('before'));
   await page.click('#done');

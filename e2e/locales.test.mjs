@@ -14,7 +14,7 @@ const CASES = [
     expired: /ist am .* abgelaufen/,
     tomorrow: /läuft morgen ab \(/,
     inFive: /läuft in 5 Tagen ab \(/,
-    question: 'Dieses Token wird nicht erneut angezeigt.',
+    question: 'Keyshift: Die Seite zeigt dieses Token nicht mehr vollständig an.',
     popup: 'Aufbewahrte API-Tokens',
   },
   {
@@ -23,7 +23,7 @@ const CASES = [
     expired: /a expiré le/,
     tomorrow: /expire demain \(/,
     inFive: /expire dans 5 jours \(/,
-    question: 'Ce jeton ne sera plus affiché.',
+    question: `Keyshift${NNBSP}: le site n’affichera plus ce jeton en entier.`,
     popup: 'Jetons API conservés',
   },
 ];

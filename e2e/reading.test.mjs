@@ -165,7 +165,7 @@ for (const lang of TRANSLATED) {
     assert.notEqual(done, 'Done', 'the Done control reads in the other language');
     await page.click('#done');
     await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
-    await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
+    await page.locator('keyshift-confirm').getByRole('button', { name: 'I’ve saved it, continue' }).click();
     await page.waitForURL(new RegExp(`done=tr-${lang}`));
     await page.close();
   });

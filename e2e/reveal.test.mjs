@@ -21,7 +21,7 @@ after(async () => {
 });
 
 const question = (tab) => tab.locator('keyshift-confirm').getByRole('alertdialog');
-const continueButton = (tab) => tab.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' });
+const continueButton = (tab) => tab.locator('keyshift-confirm').getByRole('button', { name: 'I’ve saved it, continue' });
 
 async function open(name, seed) {
   const token = tokenFor(`reveal-${seed}`);
@@ -257,7 +257,7 @@ test('security: a page moving focus onto "continue" as the user presses does not
   await tab.click('#done');
   await question(tab).waitFor();
   // A press elsewhere (press and release delivered together, as automation and switch
-  // access do): the page moves focus onto "Continue without copying" as it lands.
+  // access do): the page moves focus onto "I’ve saved it, continue" as it lands.
   await tab.click('h1');
   await tab.keyboard.press('Enter');
   await tab.waitForTimeout(300);

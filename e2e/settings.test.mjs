@@ -26,7 +26,7 @@ test('hold time 0: a capture still guards Done, but the popup keeps nothing', as
   await page.goto(b.url(HOSTS.repairshopr, '/api_tokens/created?seed=nohold&variant=input'));
   await waitForNotes(page, 1, 'captured-token');
   await page.click('#done');
-  await page.locator('keyshift-confirm').getByRole('button', { name: 'Continue without copying' }).click();
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'I’ve saved it, continue' }).click();
   await page.waitForURL(/done=nohold/);
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);

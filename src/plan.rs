@@ -10,7 +10,7 @@ use crate::read::context::{legacy_key_reason, Surroundings};
 use crate::read::dates::{order_for_lang, order_from_column, read_expiry, Date, NumericOrder};
 use crate::read::integrations::TokenKind;
 use crate::read::page::{address, classify, PageFacts, PageKind};
-use crate::read::policy::{expiry_message, legacy_message, ExpiryStatus, Message};
+use crate::read::policy::{expiry_message, legacy_message, Duration, ExpiryStatus, Message, Param};
 use crate::read::scan::FindingKind;
 use crate::read::snapshot::{Block, Snapshot, Source};
 use crate::read::words::{self, fold};
@@ -89,8 +89,9 @@ pub struct FoundToken {
 /// What the capture store made of a found token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kept {
-    /// Kept under this id; `held`: the token itself too (the hold time is not 0).
-    Yes { capture: u32, held: bool },
+    /// Kept under this id; `hold_minutes`: how long the toolbar keeps the token itself (0:
+    /// the hold time is 0, only the record is kept).
+    Yes { capture: u32, hold_minutes: u32 },
     /// Refused: this page already has as many uncopied tokens waiting as it may.
     Refused,
     /// Not kept for another reason (it was forgotten meanwhile): the page's own copy
@@ -98,19 +99,25 @@ pub enum Kept {
     No,
 }
 
-/// The note beside a captured token, once the store decided.
+/// The note beside a captured token, once the store decided: it says the safety net out
+/// loud (the toolbar keeps the token for the hold time) where there is one.
 pub fn captured_note(found: &FoundToken, kept: Kept) -> Note {
     let (message, capture, copy_failed) = match kept {
-        Kept::Yes { capture, held } => {
-            (TextId::CapturedToken, Some(capture), if held { TextId::CopyFailed } else { TextId::CopyFailedNoHold })
+        Kept::Yes { capture, hold_minutes } if hold_minutes > 0 => (
+            Message::new(TextId::CapturedToken, vec![Param::Duration(Duration::of_seconds(hold_minutes * 60))]),
+            Some(capture),
+            TextId::CopyFailed,
+        ),
+        Kept::Yes { capture, .. } => {
+            (Message::new(TextId::CapturedTokenNoHold, vec![]), Some(capture), TextId::CopyFailedNoHold)
         }
-        Kept::Refused => (TextId::CaptureRefused, None, TextId::CopyFailedNoHold),
-        Kept::No => (TextId::CapturedToken, None, TextId::CopyFailedNoHold),
+        Kept::Refused => (Message::new(TextId::CaptureRefused, vec![]), None, TextId::CopyFailedNoHold),
+        Kept::No => (Message::new(TextId::CapturedTokenNoHold, vec![]), None, TextId::CopyFailedNoHold),
     };
     Note {
         capture,
         copy_failed: Some(copy_failed),
-        ..Note::new(found.block, found.span, NoteKind::CapturedToken, Message::new(message, vec![]))
+        ..Note::new(found.block, found.span, NoteKind::CapturedToken, message)
     }
 }
 

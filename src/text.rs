@@ -38,7 +38,8 @@ texts! {
     TokenExpired => "tokenExpired", 1;
     TokenExpiring => "tokenExpiring", 2;
     TokenExpiresToday => "tokenExpiresToday", 1;
-    CapturedToken => "capturedToken", 0;
+    CapturedToken => "capturedToken", 1;
+    CapturedTokenNoHold => "capturedTokenNoHold", 0;
     FillHint => "fillHint", 0;
     FillInto => "fillInto", 0;
     FillIntoLabel => "fillIntoLabel", 2;

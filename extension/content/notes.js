@@ -48,27 +48,41 @@ function formatParam(p) {
 /** @param {Message} message */
 const say = (message) => t(message.id, message.params.map(formatParam));
 
+// Notes by severity: what stopped working (a legacy key, an expired token) red, what is
+// about to (an expiring token) amber, the new token green, guidance (a field to fill, the
+// replacement choice) neutral; each with a glyph, so colour is never the only sign. The
+// question before a way out is amber: a question, not an error.
 const STYLE = `
   :host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; }
   .note { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 6px 10px;
     border-radius: 6px; border: 1px solid #b45309; background: #fffbeb; color: #451a03; }
+  :host([data-kind=legacy-key]) .note, :host([data-kind=token-expired]) .note { border-color: #b91c1c; background: #fef2f2; color: #450a0a; }
   :host([data-kind=captured-token]) .note, :host([data-kind=kept]) .note { border-color: #047857; background: #ecfdf5; color: #022c22; }
+  :host([data-kind=fill-field]) .note, :host([data-kind=replacement-choice]) .note { border-color: #1d4ed8; background: #eff6ff; color: #172554; }
   :host([data-kind=kept]) { position: fixed; right: 16px; bottom: 16px; max-width: 420px; z-index: 2147483647; }
   .text { flex: 1 1 240px; }
+  .text::before { content: "\\26A0\\FE0F  " / ""; }
+  :host([data-kind=legacy-key]) .text::before, :host([data-kind=token-expired]) .text::before { content: "\\26D4  " / ""; }
+  :host([data-kind=token-expiring]) .text::before { content: "\\23F3  " / ""; }
+  :host([data-kind=captured-token]) .text::before, :host([data-kind=kept]) .text::before { content: "\\1F511  " / ""; }
+  :host([data-kind=fill-field]) .text::before, :host([data-kind=replacement-choice]) .text::before { content: "\\2139\\FE0F  " / ""; }
+  .confirm .text::before { content: "\\2753  " / ""; }
   /* In a table cell the words take the whole width and the controls go below them. */
   :host([data-in-cell]) .text { flex-basis: 100%; }
   .brand { font-weight: 600; margin-right: 4px; }
   button, a { font: inherit; color: inherit; }
   button { cursor: pointer; border: 1px solid currentColor; border-radius: 4px; padding: 2px 10px; background: transparent; }
   button.primary { background: #047857; color: #fff; border-color: #047857; }
-  .confirm { border-color: #b91c1c; background: #fef2f2; color: #450a0a; }
+  .confirm { border-color: #b45309; background: #fffbeb; color: #451a03; }
   button:focus-visible, a:focus-visible, .status:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
   .status:empty { display: none; }
   @media (prefers-color-scheme: dark) {
     .note { background: #2a1a05; color: #fde68a; border-color: #d97706; }
+    :host([data-kind=legacy-key]) .note, :host([data-kind=token-expired]) .note { background: #2b0a0a; color: #fecaca; border-color: #ef4444; }
     :host([data-kind=captured-token]) .note, :host([data-kind=kept]) .note { background: #052e22; color: #a7f3d0; border-color: #10b981; }
+    :host([data-kind=fill-field]) .note, :host([data-kind=replacement-choice]) .note { background: #0b1a3a; color: #bfdbfe; border-color: #60a5fa; }
     button.primary { background: #10b981; color: #022c22; }
-    .confirm { background: #2b0a0a; color: #fecaca; border-color: #ef4444; }
+    .confirm { background: #2a1a05; color: #fde68a; border-color: #d97706; }
   }`;
 
 /** Runs `handler` only for events the user made; a page script's synthetic click does

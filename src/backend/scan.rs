@@ -53,7 +53,7 @@ impl Backend {
                     if self.session.held.wants_guard(capture) {
                         guarded.get_or_insert(Some(capture));
                     }
-                    Kept::Yes { capture, held: self.settings.hold_ms() > 0 }
+                    Kept::Yes { capture, hold_minutes: self.settings.hold_minutes }
                 }
                 Err(CaptureError::QuotaFull) => {
                     self.session.stats.refused_captures += 1;

@@ -155,8 +155,10 @@ fn reveal_captures_once_and_guards_done() {
     assert_eq!(found.span.start, Point { seg: 1, at: 0 });
     assert_eq!(found.span.end, Point { seg: 3, at: 21 });
     assert!(a.plan.notes.is_empty(), "its note is made once the store kept it");
-    let note = captured_note(found, Kept::Yes { capture: 7, held: true });
+    let note = captured_note(found, Kept::Yes { capture: 7, hold_minutes: 10 });
     assert_eq!((note.block, note.kind, note.capture), (1, NoteKind::CapturedToken, Some(7)));
+    assert_eq!(note.message.id, TextId::CapturedToken, "it says the toolbar keeps it, and for how long");
+    assert_eq!(captured_note(found, Kept::Yes { capture: 7, hold_minutes: 0 }).message.id, TextId::CapturedTokenNoHold);
     assert_eq!(a.reveal.as_ref().and_then(|r| r.exits.primary), Some(101));
     let verdict = a.plan.verdict.as_ref().expect("a verdict");
     assert!(verdict.reveal && verdict.evidence.contains(&Evidence::RevealAddress));
