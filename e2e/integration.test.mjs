@@ -58,6 +58,25 @@ async function startFill(popup) {
   await popup.locator('#held li').first().getByRole('button', { name: /^Fill into this page: / }).click();
 }
 
+/** The vendor's Swagger docs in a new tab, its Authorize dialog open and the field's
+ * note (offering the held token) drawn. */
+async function swaggerWithFieldNote() {
+  const page = await b.context.newPage();
+  await page.goto('https://api-docs.repairshopr.com/swagger/');
+  await page.getByRole('button', { name: /Authorize/ }).first().click();
+  await waitForNotes(page, 1, 'fill-field');
+  return page;
+}
+
+/** Opens Keyshift's fill window from the field's note on `page`. */
+async function fillWindowFrom(page) {
+  const opened = b.context.waitForEvent('page', (p) => p.url().includes('popup.html?tab='));
+  await noteButton(page, 'fill-field', 'Fill held token').click();
+  const popup = await opened;
+  await popup.locator('#held li').first().waitFor();
+  return popup;
+}
+
 const outline = (page, selector) => page.$eval(selector, (el) => el.style.getPropertyValue('outline'));
 
 /** Nothing but the page's own value attribute may carry the token. */
@@ -251,10 +270,7 @@ test('the vendor\'s Swagger docs: a note beside the Authorize dialog\'s field fi
 
 test('a page script cannot open the fill window: only a trusted click on the note does', async () => {
   await hold('fill-untrusted');
-  const page = await b.context.newPage();
-  await page.goto('https://api-docs.repairshopr.com/swagger/');
-  await page.getByRole('button', { name: /Authorize/ }).first().click();
-  await waitForNotes(page, 1, 'fill-field');
+  const page = await swaggerWithFieldNote();
   let windows = 0;
   const count = (p) => p.url().includes('popup.html?tab=') && windows++;
   b.context.on('page', count);
@@ -288,11 +304,7 @@ test('security: two tabs asking for the fill window in turn get one Keyshift win
   await hold('fill-flood');
   const tabs = [];
   for (let i = 0; i < 2; i++) {
-    const page = await b.context.newPage();
-    await page.goto('https://api-docs.repairshopr.com/swagger/');
-    await page.getByRole('button', { name: /Authorize/ }).first().click();
-    await waitForNotes(page, 1, 'fill-field');
-    tabs.push(page);
+    tabs.push(await swaggerWithFieldNote());
   }
   const windows = [];
   const count = (p) => p.url().includes('popup.html?tab=') && windows.push(p);
@@ -312,14 +324,8 @@ test('security: two tabs asking for the fill window in turn get one Keyshift win
 // token went to B.
 test('security: a fill goes only to the document the user approved; a tab that navigated meanwhile gets nothing', async () => {
   const token = await hold('fill-moved');
-  const page = await b.context.newPage();
-  await page.goto('https://api-docs.repairshopr.com/swagger/');
-  await page.getByRole('button', { name: /Authorize/ }).first().click();
-  await waitForNotes(page, 1, 'fill-field');
-  const opened = b.context.waitForEvent('page', (p) => p.url().includes('popup.html?tab='));
-  await noteButton(page, 'fill-field', 'Fill held token').click();
-  const popup = await opened;
-  await popup.locator('#held li').first().waitFor();
+  const page = await swaggerWithFieldNote();
+  const popup = await fillWindowFrom(page);
   await startFill(popup);
   const fill = popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true });
   await fill.waitFor();

@@ -58,6 +58,23 @@ fn ask(b: &mut Backend, caller: &Caller, request: Request) -> Result<Outcome, Er
     handle(b, caller, request, CLOCK)
 }
 
+/// A profile page showing `keys` legacy keys, each labelled as one.
+fn profile_with_keys(keys: usize) -> Snapshot {
+    let blocks = (0..keys)
+        .map(|n| Block {
+            id: n as u32 + 1,
+            segs: vec![format!("5f0b6c1e-2a3d-4b5c-8d9e-{n:012x}")],
+            label: Some("API Key".into()),
+            ..Block::default()
+        })
+        .collect();
+    Snapshot {
+        page: PageInfo { url: "https://acme.repairshopr.com/profile".into(), ..PageInfo::default() },
+        blocks,
+        ..Snapshot::default()
+    }
+}
+
 fn scan(b: &mut Backend, caller: &Caller) -> (Plan, Effects) {
     match ask(b, caller, Request::Scan { snapshot: reveal_snapshot() }).expect("scan succeeds") {
         Outcome { reply: Reply::Plan { plan }, effects } => (plan, effects),
@@ -392,20 +409,7 @@ fn a_frames_scan_never_replaces_how_the_tabs_own_page_was_judged() {
 fn the_badge_counts_a_pages_warnings_and_turns_green_while_a_token_is_kept() {
     let mut b = backend();
     let caller = page_caller(&b, 4);
-    let blocks = (0..3)
-        .map(|n| Block {
-            id: n + 1,
-            segs: vec![format!("5f0b6c1e-2a3d-4b5c-8d9e-{n:012x}")],
-            label: Some("API Key".into()),
-            ..Block::default()
-        })
-        .collect();
-    let profile = Snapshot {
-        page: PageInfo { url: "https://acme.repairshopr.com/profile".into(), ..PageInfo::default() },
-        blocks,
-        ..Snapshot::default()
-    };
-    let out = ask(&mut b, &caller, Request::Scan { snapshot: profile }).expect("scan");
+    let out = ask(&mut b, &caller, Request::Scan { snapshot: profile_with_keys(3) }).expect("scan");
     let badge = out.effects.badges.expect("badges follow a scan").into_iter().find(|b| b.tab == 4).expect("tab 4");
     assert_eq!((badge.kind, badge.count, badge.title.id), (BadgeKind::Flagged, 3, TextId::BadgeFlagged));
     // The same tab shows a reveal: while the token is kept, the badge is green.

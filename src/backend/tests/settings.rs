@@ -36,20 +36,9 @@ fn a_refused_save_still_brings_host_access_back_in_line() {
 
 /// A profile page showing `keys` legacy keys: their notes' fingerprints, as the page got them.
 fn offered(b: &mut Backend, caller: &Caller, keys: usize) -> Vec<crate::keep::fingerprint::Fingerprint> {
-    let blocks = (0..keys)
-        .map(|n| Block {
-            id: n as u32 + 1,
-            segs: vec![format!("5f0b6c1e-2a3d-4b5c-8d9e-{n:012x}")],
-            label: Some("API Key".into()),
-            ..Block::default()
-        })
-        .collect();
-    let snapshot = Snapshot {
-        page: PageInfo { url: "https://acme.repairshopr.com/profile".into(), ..PageInfo::default() },
-        blocks,
-        ..Snapshot::default()
-    };
-    let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(b, caller, Request::Scan { snapshot }) else {
+    let Ok(Outcome { reply: Reply::Plan { plan }, .. }) =
+        ask(b, caller, Request::Scan { snapshot: profile_with_keys(keys) })
+    else {
         panic!("plan")
     };
     plan.notes.iter().filter_map(|n| n.dismiss).collect()
