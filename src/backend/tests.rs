@@ -421,3 +421,35 @@ fn the_badge_counts_a_pages_warnings_and_turns_green_while_a_token_is_kept() {
     let badge = out.effects.badges.expect("badges").into_iter().find(|b| b.tab == 4).expect("tab 4");
     assert_eq!((badge.kind, badge.count), (BadgeKind::None, 0));
 }
+
+#[test]
+fn a_dialog_reveal_arms_every_way_out_of_its_dialog_and_names_its_copy_control() {
+    let mut b = backend();
+    let caller = page_caller(&b, 5);
+    let mut snapshot = reveal_snapshot();
+    snapshot.regions = vec![crate::read::snapshot::Region { id: 40, name: "API Token Created".into() }];
+    snapshot.page.headings = vec![Heading { text: "API Token Created".into(), region: Some(40) }];
+    snapshot.page.controls = vec![
+        Control { id: 41, label: "Copy".into(), region: Some(40) },
+        Control { id: 42, label: "×".into(), region: Some(40) },
+        Control { id: 43, label: "Done".into(), region: Some(40) },
+        Control { id: 44, label: "Help".into(), region: None },
+    ];
+    snapshot.blocks[0].region = Some(40);
+    let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &caller, Request::Scan { snapshot }) else {
+        panic!("plan")
+    };
+    let guard = plan.done.expect("a guard");
+    assert_eq!(guard.region, Some(40));
+    assert!(guard.dialog, "Escape and the backdrop close a dialog: both are ways out");
+    assert_eq!(guard.control, Some(43), "Done is the main way on");
+    assert_eq!(guard.exits, vec![43, 42], "Done and the header ×; not the page's Help outside the dialog");
+    assert_eq!(guard.copies, vec![41], "the page's own copy control counts as the user's copy");
+    assert!(guard.capture.is_some());
+    // The page taking the token away while it is still held: the toolbar has it.
+    let capture = guard.capture.expect("capture");
+    match handle(&mut b, &caller, Request::DoneClicked(ExitRef { capture, how: Exit::Removed }), CLOCK) {
+        Ok(Outcome { reply: Reply::Done { decision }, .. }) => assert_eq!(decision, DoneDecision::Kept),
+        other => panic!("unexpected {other:?}"),
+    }
+}
