@@ -53,7 +53,13 @@ test('the badge turns green while a new token from the tab is kept, and the tool
   assert.equal(shown.text, '1');
   assert.deepEqual(shown.colour, [4, 120, 87, 255], 'green');
   assert.match(shown.title, /keeping 1 new API token from this tab/);
+  // The popup marks the token nobody has copied yet: the row to act on.
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  const row = popup.locator('#held li').filter({ hasText: 'Not copied yet' });
+  await row.first().waitFor();
   await page.close();
+  await popup.close();
 });
 
 test('elsewhere the toolbar says nothing', async () => {

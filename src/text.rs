@@ -123,6 +123,7 @@ texts! {
     CapturedAt => "capturedAt", 1;
     TimeLeft => "timeLeft", 1;
     CopiedMark => "copiedMark", 0;
+    NotCopiedMark => "notCopiedMark", 0;
     FilledMark => "filledMark", 0;
     CopiedHeld => "copiedHeld", 1;
     CopiedHeldWillClear => "copiedHeldWillClear", 2;

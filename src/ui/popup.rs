@@ -226,6 +226,10 @@ fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
     if view.filled {
         let _ = times.append_child(&el("span", "copied", &format!(" · {}", t(TextId::FilledMark, &[]))));
     }
+    if !view.copied && !view.filled {
+        // Nobody has this token yet but Keyshift: the one row the user must act on.
+        let _ = times.append_child(&el("span", "uncopied", &format!(" · {}", t(TextId::NotCopiedMark, &[]))));
+    }
     append(&li, &[&title, &copy, &forget_button, &line, &times, &fill_button]);
 
     let id = view.id;
