@@ -13,9 +13,7 @@ use crate::keep::settings::{Managed, Settings};
 use crate::read::integrations::TokenKind;
 use crate::read::page::{address, host_enabled};
 use crate::read::policy::copied_message;
-use crate::read::policy::{Message, Param};
 use crate::read::snapshot::limits;
-use crate::text::TextId;
 
 /// Who is asking, once checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -401,40 +399,9 @@ impl Backend {
         };
         Ok(reply)
     }
-
-    /// What the toolbar says over each tab the engine knows: green with a count while it
-    /// holds a new token from that tab, amber with the number of warnings on the page the
-    /// tab shows, else nothing.
-    fn badges(&self, now: Millis) -> Vec<Badge> {
-        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let tabs = &self.session.tabs;
-        tabs.tab_ids()
-            .into_iter()
-            .map(|tab| {
-                let (kept, flagged) = (self.session.held.held_from(tab, now), tabs.flagged(tab));
-                let (kind, n, text) = if kept > 0 {
-                    (BadgeKind::Kept, kept, TextId::BadgeKept)
-                } else if flagged > 0 {
-                    (BadgeKind::Flagged, flagged, TextId::BadgeFlagged)
-                } else {
-                    (BadgeKind::None, 0, TextId::BadgeIdle)
-                };
-                let params = if n > 0 { vec![Param::Count(n as i64)] } else { vec![] };
-                Badge { tab, kind, count: count(n), title: Message::new(text, params) }
-            })
-            .collect()
-    }
-
-    /// Held tokens as the popup shows them, those of the tab it was opened over first.
-    /// Without the `tabs` permission the popup rarely knows its tab's address; the engine
-    /// knows the page that tab's content script last read.
-    fn list(&self, here: &Here, now: Millis) -> Vec<crate::keep::capture::HeldView> {
-        let read = here.tab.and_then(|t| self.session.tabs.shown(t)).map(|p| p.url.as_str());
-        let origin = here.url.as_deref().or(read).and_then(address).map(|a| a.origin.to_ascii_lowercase());
-        self.session.held.list(now, here.tab, origin.as_deref())
-    }
 }
 
+mod presence;
 mod scan;
 #[cfg(test)]
 mod tests;

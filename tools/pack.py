@@ -73,7 +73,7 @@ def specialise(folder, browser):
 # content.js, so nothing they share is a global a page's markup could clobber.
 # fields.js is shared with the popup (which injects it on other sites): bundled in, and
 # shipped on its own too.
-CONTENT_PARTS = ("../fields.js", "read.js", "landmarks.js", "notes.js", "guard.js", "pages.js", "main.js")
+CONTENT_PARTS = ("../fields.js", "read.js", "visible.js", "landmarks.js", "notes.js", "guard.js", "form.js", "pages.js", "main.js")
 
 
 def bundle(folder):

@@ -1,0 +1,43 @@
+//! What the toolbar and the popup see of the engine's memory: the badge over each tab,
+//! and the held tokens listed for the tab the popup opened over.
+
+use super::Backend;
+use crate::contract::messages::{Badge, BadgeKind, Here};
+use crate::keep::capture::{HeldView, Millis};
+use crate::read::page::address;
+use crate::read::policy::{Message, Param};
+use crate::text::TextId;
+
+impl Backend {
+    /// What the toolbar says over each tab the engine knows: green with a count while it
+    /// holds a new token from that tab, amber with the number of warnings on the page the
+    /// tab shows, else nothing.
+    pub(super) fn badges(&self, now: Millis) -> Vec<Badge> {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let tabs = &self.session.tabs;
+        tabs.tab_ids()
+            .into_iter()
+            .map(|tab| {
+                let (kept, flagged) = (self.session.held.held_from(tab, now), tabs.flagged(tab));
+                let (kind, n, text) = if kept > 0 {
+                    (BadgeKind::Kept, kept, TextId::BadgeKept)
+                } else if flagged > 0 {
+                    (BadgeKind::Flagged, flagged, TextId::BadgeFlagged)
+                } else {
+                    (BadgeKind::None, 0, TextId::BadgeIdle)
+                };
+                let params = if n > 0 { vec![Param::Count(n as i64)] } else { vec![] };
+                Badge { tab, kind, count: count(n), title: Message::new(text, params) }
+            })
+            .collect()
+    }
+
+    /// Held tokens as the popup shows them, those of the tab it was opened over first.
+    /// Without the `tabs` permission the popup rarely knows its tab's address; the engine
+    /// knows the page that tab's content script last read.
+    pub(super) fn list(&self, here: &Here, now: Millis) -> Vec<HeldView> {
+        let read = here.tab.and_then(|t| self.session.tabs.shown(t)).map(|p| p.url.as_str());
+        let origin = here.url.as_deref().or(read).and_then(address).map(|a| a.origin.to_ascii_lowercase());
+        self.session.held.list(now, here.tab, origin.as_deref())
+    }
+}
