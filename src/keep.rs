@@ -6,5 +6,6 @@ pub mod dismissals;
 pub mod fingerprint;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub mod hosts;
+pub mod secret;
 pub mod settings;
 pub mod tabs;

@@ -16,8 +16,6 @@ use crate::keep::fingerprint::Fingerprint;
 use crate::read::integrations::TokenKind;
 pub use crate::reveal::life::{CopiedBy, Rank};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use zeroize::Zeroizing;
 
 /// Milliseconds since the Unix epoch, as the shell's `Date.now()` gives them.
 pub type Millis = i64;
@@ -35,36 +33,7 @@ pub const PAGE_MEMORY_MS: Millis = 30 * 60 * 1000;
 /// Names longer than this are cut: a name is for telling tokens apart in the popup.
 pub const NAME_CHARS: usize = 80;
 
-/// A token's text, wiped from memory when dropped and never printed.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Secret(Zeroizing<String>);
-
-impl Secret {
-    pub fn new(text: String) -> Self {
-        Secret(Zeroizing::new(text))
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// The first 8 and last 4 characters, the way the vendor's list shortens a token.
-    pub fn masked(&self) -> String {
-        let t: &str = &self.0;
-        let tail = t.len().saturating_sub(4);
-        if t.len() <= 16 || !t.is_char_boundary(8) || !t.is_char_boundary(tail) {
-            return "…".into();
-        }
-        [&t[..8], "…", &t[tail..]].concat()
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(redacted)")
-    }
-}
+pub use crate::keep::secret::Secret;
 
 /// Where a capture came from. A page may touch only captures with its own binding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -151,34 +120,7 @@ pub enum CaptureError {
     QuotaFull,
 }
 
-/// Where a listed capture comes from, seen from the tab the popup was opened over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Place {
-    ThisTab,
-    /// This tab, but another origin than the one it shows now.
-    EarlierInTab,
-    ThisSite,
-    Elsewhere,
-}
-
-/// A held token as the popup lists it: masked, never whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HeldView {
-    pub id: u32,
-    pub masked: String,
-    pub origin: String,
-    pub name: Option<String>,
-    pub kind: TokenKind,
-    pub place: Place,
-    pub captured_at: Millis,
-    pub expires_in_ms: Millis,
-    pub copied: bool,
-    pub filled: bool,
-    /// This tab submitted the New Token form just before the page showed it.
-    pub confirmed: bool,
-}
+pub use list::{HeldView, Place};
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -404,54 +346,6 @@ impl CaptureStore {
         self.captures.iter().map(|c| if c.token.is_some() { c.hold_until } else { c.ends() }).min()
     }
 
-    /// Held tokens, masked: those of the tab the popup is over first, then that site's,
-    /// then the rest; newest first within each. A capture from another origin than the
-    /// one the tab shows now is "from an earlier page in this tab", and a name the page
-    /// wrote is shown only over that page's own origin.
-    pub fn list(&self, now: Millis, tab: Option<i64>, origin: Option<&str>) -> Vec<HeldView> {
-        let place = |b: &Binding| {
-            let same_origin = origin.is_none_or(|o| o == b.origin);
-            if tab == Some(b.tab) && same_origin {
-                Place::ThisTab
-            } else if tab == Some(b.tab) {
-                Place::EarlierInTab
-            } else if origin == Some(b.origin.as_str()) {
-                Place::ThisSite
-            } else {
-                Place::Elsewhere
-            }
-        };
-        let own_name = |c: &Capture| c.named_by_user || origin == Some(c.binding.origin.as_str());
-        let mut views: Vec<HeldView> = self
-            .captures
-            .iter()
-            .filter(|c| c.hold_until > now)
-            .filter_map(|c| {
-                Some(HeldView {
-                    id: c.id,
-                    masked: c.token.as_ref()?.masked(),
-                    origin: c.binding.origin.clone(),
-                    // A prebuilt token without a name of its own goes by its integration's.
-                    name: c
-                        .label
-                        .name
-                        .clone()
-                        .filter(|_| own_name(c))
-                        .or_else(|| c.label.kind.vendor_name().map(String::from)),
-                    kind: c.label.kind,
-                    place: place(&c.binding),
-                    captured_at: c.seen_at,
-                    expires_in_ms: c.hold_until - now,
-                    copied: c.copied_at.is_some(),
-                    filled: c.filled,
-                    confirmed: c.rank == Rank::Confirmed,
-                })
-            })
-            .collect();
-        views.sort_by_key(|v| (v.place, std::cmp::Reverse((v.captured_at, v.id))));
-        views
-    }
-
     /// The held token itself. Only the extension's own pages may call this (`backend`).
     pub fn reveal(&self, id: u32, now: Millis) -> Result<&Secret, CaptureError> {
         let capture = self.captures.iter().find(|c| c.id == id).ok_or(CaptureError::Unknown)?;
@@ -469,5 +363,6 @@ impl CaptureStore {
     }
 }
 
+mod list;
 #[cfg(test)]
 mod tests;
