@@ -287,14 +287,6 @@ impl CaptureStore {
         Ok(crate::reveal::life::step(capture.stage(), exit, held))
     }
 
-    /// Who copied a capture, if anyone did.
-    pub fn copied_by(&self, id: u32) -> Option<CopiedBy> {
-        self.captures
-            .iter()
-            .find(|c| c.id == id)
-            .and_then(|c| c.copied_at.and(c.copied_by.or(Some(CopiedBy::Keyshift))))
-    }
-
     /// Whether the page should still guard its Done control for this capture.
     pub fn wants_guard(&self, id: u32) -> bool {
         self.captures.iter().any(|c| c.id == id && !c.settled())

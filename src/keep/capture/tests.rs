@@ -213,7 +213,7 @@ fn the_users_own_copy_settles_the_reveal_and_says_who() {
     assert_eq!(store.exit(id, &tab(1), Exit::Escape, 1), Ok(DoneDecision::Confirm));
     assert_eq!(store.exit(id, &tab(1), Exit::Removed, 1), Ok(DoneDecision::Kept), "held: the toolbar has it");
     store.copied(id, Some(&tab(1)), CopiedBy::User, 2).expect("live");
-    assert_eq!(store.copied_by(id), Some(CopiedBy::User));
+    assert_eq!(store.captures[0].copied_by, Some(CopiedBy::User), "who copied it is kept");
     assert_eq!(store.exit(id, &tab(1), Exit::Backdrop, 3), Ok(DoneDecision::Allow));
 }
 
