@@ -2,7 +2,8 @@
 // Chrome's worker has no clipboard: a short-lived offscreen document reads and empties
 // it. (The Firefox build ships clipboard.firefox.js under this name instead.)
 
-/** @param {'read' | 'clear'} request */
+/** @param {import('./pkg/keyshift.js').OffscreenRequest['offscreen']} request
+ *  @returns {Promise<import('./pkg/keyshift.js').OffscreenReply | undefined>} */
 async function offscreen(request) {
   if (!(await chrome.offscreen.hasDocument())) {
     await chrome.offscreen.createDocument({
@@ -16,7 +17,7 @@ async function offscreen(request) {
 
 export async function readClipboard() {
   const read = await offscreen('read');
-  return read && typeof read.text === 'string' ? read.text : '';
+  return read && 'text' in read && typeof read.text === 'string' ? read.text : '';
 }
 
 export async function clearClipboard() {

@@ -27,9 +27,13 @@ function clear() {
 // Content scripts' messages reach this document too: answer only the service worker.
 const WORKER = chrome.runtime.getURL('bg.js');
 
-chrome.runtime.onMessage.addListener((message, sender, reply) => {
+/** A request from the worker (`OffscreenRequest`), answered with an `OffscreenReply`.
+ * @param {any} message @param {chrome.runtime.MessageSender} sender
+ * @param {(answer: import('./pkg/keyshift.js').OffscreenReply) => void} reply */
+function answerWorker(message, sender, reply) {
   if (!message || !message.offscreen || sender.tab || sender.url !== WORKER) return false;
   if (message.offscreen === 'read') reply({ text: read() });
   else if (message.offscreen === 'clear') reply({ cleared: (clear(), true) });
   return false;
-});
+}
+chrome.runtime.onMessage.addListener(answerWorker);

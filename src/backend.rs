@@ -4,7 +4,8 @@
 
 use crate::contract::error::Error;
 use crate::contract::messages::*;
-use crate::keep::capture::{Binding, CopiedBy, Label, Millis, Secret};
+use crate::ids::{Millis, TabId};
+use crate::keep::capture::{Binding, CopiedBy, Label, Secret};
 use crate::keep::dismissals::{Dismissal, Dismissals, MAX_DISMISSED, MAX_DISMISSED_PER_HOST};
 use crate::keep::fingerprint::Salt;
 use crate::keep::hosts::match_patterns;
@@ -57,14 +58,14 @@ pub struct Backend {
     self_id: String,
     self_origin: String,
     /// When each tab last opened the fill window, and when any did (memory only).
-    fill_opened: Vec<(i64, Millis)>,
+    fill_opened: Vec<(TabId, Millis)>,
     fill_opened_any: Option<Millis>,
 }
 
 /// A tab's notes open the fill window at most this often, and all tabs together at most
 /// every `FILL_OPEN_ANY_GAP_MS`: two pages taking turns cannot flood the screen.
-const FILL_OPEN_GAP_MS: Millis = 2_000;
-const FILL_OPEN_ANY_GAP_MS: Millis = 1_000;
+const FILL_OPEN_GAP_MS: Millis = Millis::seconds(2);
+const FILL_OPEN_ANY_GAP_MS: Millis = Millis::seconds(1);
 /// Tabs remembered as offering a fill note, or as having opened the window.
 const FILL_TABS: usize = 32;
 
@@ -77,7 +78,7 @@ struct Changes {
     /// Re-sync host access with the custom domains in force (after any save attempt).
     hosts: bool,
     /// Open the fill window over this tab.
-    open_fill: Option<i64>,
+    open_fill: Option<TabId>,
     /// A page was read: the toolbar's badges follow.
     badges: bool,
 }
@@ -180,7 +181,7 @@ impl Backend {
     }
 
     fn settings_reply(&self) -> Reply {
-        Reply::Settings { settings: self.settings.clone(), locked: self.managed.locked() }
+        Reply::Settings(InForce { settings: self.settings.clone(), locked: self.managed.locked() })
     }
 
     /// An alarm fired: drop what expired; say whether a clipboard clear is due.
@@ -245,7 +246,7 @@ impl Backend {
                 self.session.held.copied(capture, page, by, now)?;
                 if let (true, Some(print)) = (self.settings.clear_clipboard, self.session.held.fingerprint_of(capture))
                 {
-                    let due = now + Millis::from(self.settings.clear_after_seconds) * 1000;
+                    let due = now + Millis::seconds(i64::from(self.settings.clear_after_seconds));
                     self.session.clears.schedule(print, due);
                 }
                 changed.held = true;
@@ -312,7 +313,7 @@ impl Backend {
                     return Err(Error::NotAllowed("only a page Keyshift offered a fill on can open the fill window"));
                 }
                 let tab_free =
-                    self.fill_opened.iter().all(|(tab, at)| *tab != binding.tab || at + FILL_OPEN_GAP_MS <= now);
+                    self.fill_opened.iter().all(|(tab, at)| *tab != binding.tab || *at + FILL_OPEN_GAP_MS <= now);
                 let any_free = self.fill_opened_any.is_none_or(|at| at + FILL_OPEN_ANY_GAP_MS <= now);
                 if tab_free && any_free {
                     self.fill_opened.retain(|(tab, _)| *tab != binding.tab);
@@ -332,14 +333,17 @@ impl Backend {
                 self.session.held.filled(capture)?;
                 changed.held = true;
                 let forgotten = self.settings.forget_after_fill && self.session.held.forget(capture).is_ok();
-                Reply::Filled { forgotten }
+                Reply::Filled(Filled { forgotten })
             }
-            (Caller::ExtensionPage, Request::ListHeld(here)) => Reply::Held { held: self.list(&here, now) },
+            (Caller::ExtensionPage, Request::ListHeld(here)) => Reply::Held(HeldList { held: self.list(&here, now) }),
             (Caller::ExtensionPage, Request::PageVerdict(here)) => {
                 let shown = here.tab.and_then(|t| self.session.tabs.shown(t));
-                Reply::Verdict { page: shown.and_then(|p| p.page), verdict: shown.and_then(|p| p.verdict.clone()) }
+                Reply::Verdict(Judged {
+                    page: shown.and_then(|p| p.page),
+                    verdict: shown.and_then(|p| p.verdict.clone()),
+                })
             }
-            (Caller::ExtensionPage, Request::Popup(here)) => Reply::Popup {
+            (Caller::ExtensionPage, Request::Popup(here)) => Reply::Popup(Opened {
                 held: self.list(&here, now),
                 settings: self.settings.clone(),
                 locked: self.managed.locked(),
@@ -348,19 +352,19 @@ impl Backend {
                 flagged: here.tab.map_or(0, |t| u32::try_from(self.session.tabs.flagged(t)).unwrap_or(u32::MAX)),
                 enabled: here.tab.is_some_and(|t| self.session.tabs.shown(t).is_some())
                     || here.url.as_deref().and_then(address).is_some_and(|a| self.enabled(a.host)),
-            },
+            }),
             (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
-                Reply::Revealed { token: self.session.held.reveal(capture, now)?.clone() }
+                Reply::Revealed(Revealed { token: self.session.held.reveal(capture, now)?.clone() })
             }
             (Caller::ExtensionPage, Request::Forget(CaptureRef { capture })) => {
                 self.session.held.forget(capture)?;
                 changed.held = true;
-                Reply::Held { held: self.list(&Here::default(), now) }
+                Reply::Held(HeldList { held: self.list(&Here::default(), now) })
             }
             (Caller::ExtensionPage, Request::ForgetAll(_)) => {
                 self.session.held.forget_all();
                 changed.held = true;
-                Reply::Held { held: self.list(&Here::default(), now) }
+                Reply::Held(HeldList { held: self.list(&Here::default(), now) })
             }
             (Caller::ExtensionPage, Request::GetSettings(_)) => self.settings_reply(),
             (Caller::ExtensionPage, Request::SetSettings { settings }) => {
@@ -373,12 +377,12 @@ impl Backend {
                 self.settings_reply()
             }
             (Caller::ExtensionPage, Request::ListDismissed(_)) => {
-                Reply::Dismissed { dismissed: self.dismissed.newest_first() }
+                Reply::Dismissed(DismissedList { dismissed: self.dismissed.newest_first() })
             }
             (Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint })) => {
                 self.dismissed.remove(&fingerprint);
                 changed.dismissed = true;
-                Reply::Dismissed { dismissed: self.dismissed.newest_first() }
+                Reply::Dismissed(DismissedList { dismissed: self.dismissed.newest_first() })
             }
             #[cfg(feature = "fault-injection")]
             (Caller::ExtensionPage, Request::Crash(_)) => panic!("a fault injected by a test"),

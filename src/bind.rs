@@ -7,6 +7,7 @@ use crate::backend::Backend;
 use crate::contract::error::Error;
 use crate::contract::messages::{Clock, Request, Sender, State};
 use crate::contract::strict::{self, from_source};
+use crate::ids::Millis;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -50,7 +51,7 @@ fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 fn clock(now: f64, offset_minutes: f64) -> Clock {
     // Date.now() is a whole number of milliseconds; offsets are whole minutes.
-    Clock { now: now as i64, offset_minutes: offset_minutes as i32 }
+    Clock { now: Millis(now as i64), offset_minutes: offset_minutes as i32 }
 }
 
 /// Sixteen random bytes from the browser (`crypto.getRandomValues`), for a new salt.
@@ -151,7 +152,7 @@ impl Engine {
     /// `{ reply: { clear }, effects }`.
     #[wasm_bindgen(unchecked_return_type = "Outcome<ClipboardReply>")]
     pub fn clipboard(&mut self, text: String, now: f64) -> Result<JsValue, JsValue> {
-        write(&self.backend.clipboard(crate::keep::capture::Secret::new(text), now as i64))
+        write(&self.backend.clipboard(crate::keep::capture::Secret::new(text), Millis(now as i64)))
     }
 
     /// `storage.managed` changed: `{ reply: { settings, locked }, effects }`. A policy
@@ -162,13 +163,13 @@ impl Engine {
         #[wasm_bindgen(unchecked_param_type = "unknown")] managed: JsValue,
         now: f64,
     ) -> Result<JsValue, JsValue> {
-        write(&self.backend.set_managed(read(managed).unwrap_or_default(), now as i64))
+        write(&self.backend.set_managed(read(managed).unwrap_or_default(), Millis(now as i64)))
     }
 
     /// An alarm fired: expire what is due.
     #[wasm_bindgen(unchecked_return_type = "Outcome<NoFields>")]
     pub fn tick(&mut self, now: f64) -> Result<JsValue, JsValue> {
-        write(&self.backend.tick(now as i64))
+        write(&self.backend.tick(Millis(now as i64)))
     }
 }
 

@@ -14,6 +14,7 @@
 
 mod backend;
 mod contract;
+mod ids;
 mod keep;
 mod read;
 // Pieces only the wasm's extension pages use (and the native tests).
@@ -46,6 +47,7 @@ pub use backend::{Backend, Caller};
 pub use contract::messages::{Clock, Request, State};
 #[cfg(not(target_arch = "wasm32"))]
 pub use contract::strict::{json::from_json, MESSAGE};
+pub use ids::{Millis, TabId};
 pub use keep::capture::Binding;
 pub use read::block::Joined;
 pub use read::scan::{scan, Finding, FindingKind};

@@ -2,6 +2,7 @@
 //! capture and the controls to watch. Pure: the day, the salt, the dismissed
 //! fingerprints and what the tab just did come in as arguments.
 
+use crate::ids::{CaptureId, ElementId, Region};
 use crate::keep::capture::{Label, Secret};
 use crate::keep::dismissals::Dismissals;
 use crate::keep::fingerprint::{Fingerprint, Salt};
@@ -47,7 +48,7 @@ pub struct Action {
 /// One note for the content script to place right after what shows the value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
-    pub block: u32,
+    pub block: ElementId,
     /// Where the value stands in the block; the note goes after the element holding its end.
     pub span: Span,
     pub kind: NoteKind,
@@ -57,7 +58,7 @@ pub struct Note {
     pub dismiss: Option<Fingerprint>,
     /// For captured tokens: the capture id to report copies and Done clicks with (none
     /// when Keyshift could not keep the token: the page's copy button still works).
-    pub capture: Option<u32>,
+    pub capture: Option<CaptureId>,
     /// For captured tokens: what to say if the browser refuses the copy (whether the
     /// toolbar popup can still copy it depends on the hold time).
     #[serde(rename = "copyFailed")]
@@ -67,7 +68,7 @@ pub struct Note {
 }
 
 impl Note {
-    fn new(block: u32, span: Span, kind: NoteKind, message: Message) -> Note {
+    fn new(block: ElementId, span: Span, kind: NoteKind, message: Message) -> Note {
         Note { block, span, kind, message, action: None, dismiss: None, capture: None, copy_failed: None, fill: false }
     }
 }
@@ -76,7 +77,7 @@ impl Note {
 /// is made once the store said whether it keeps it (`captured_note`).
 #[derive(Debug)]
 pub struct FoundToken {
-    pub block: u32,
+    pub block: ElementId,
     pub span: Span,
     pub token: Secret,
     pub fingerprint: Fingerprint,
@@ -92,8 +93,8 @@ pub use tokens::{captured_note, Kept, RevealAt};
 /// kind of token each makes), and the field holding the token's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Watch {
-    pub controls: Vec<(u32, TokenKind)>,
-    pub name: Option<u32>,
+    pub controls: Vec<(ElementId, TokenKind)>,
+    pub name: Option<ElementId>,
     /// No submit control reads as one in a language Keyshift knows: any trusted form
     /// submission on this page is the New Token form being sent.
     pub submits: bool,
@@ -102,7 +103,7 @@ pub struct Watch {
 /// A block that could not be read; the rest of the plan stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BlockError {
-    pub block: u32,
+    pub block: ElementId,
     pub error: &'static str,
     pub message: String,
 }
@@ -144,7 +145,7 @@ pub struct Context<'a> {
     pub replacing: Option<TokenKind>,
     /// Where this page, judged a reveal earlier, showed its token (its dialog, or the page),
     /// while its Done is still guarded: a part of it read again finds its Done there.
-    pub revealed: Option<Option<u32>>,
+    pub revealed: Option<Region>,
 }
 
 fn names_expiry(text: Option<&str>) -> bool {
@@ -154,8 +155,8 @@ fn names_expiry(text: Option<&str>) -> bool {
 /// Per row: where a token reference stands, and the row's expiry cell.
 #[derive(Default)]
 struct Rows<'a> {
-    refs: HashMap<u32, (u32, Span)>,
-    expiry: Vec<(u32, &'a Block)>,
+    refs: HashMap<ElementId, (ElementId, Span)>,
+    expiry: Vec<(ElementId, &'a Block)>,
 }
 
 /// Finds what the page shows and decides what to say about it.
@@ -164,7 +165,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     let origin = addr.map(|a| a.origin);
     let reading =
         PageReading::new(&snapshot.page, &snapshot.regions, addr.map_or("", |a| a.host), addr.map_or("", |a| a.path));
-    let row_texts: HashMap<u32, &str> = snapshot.rows.iter().map(|r| (r.id, r.text.as_str())).collect();
+    let row_texts: HashMap<ElementId, &str> = snapshot.rows.iter().map(|r| (r.id, r.text.as_str())).collect();
     let mut plan =
         Plan { page: PageKind::Other, notes: Vec::new(), done: None, watch: None, verdict: None, errors: Vec::new() };
     let mut tokens: Vec<FoundToken> = Vec::new();
@@ -280,7 +281,7 @@ fn numeric_order(rows: &Rows, lang: &str) -> Option<NumericOrder> {
 /// the same.
 fn expiry_notes(
     rows: &Rows,
-    row_texts: &HashMap<u32, &str>,
+    row_texts: &HashMap<ElementId, &str>,
     order: Option<NumericOrder>,
     today: Date,
     origin: Option<&str>,
@@ -304,7 +305,7 @@ fn expiry_notes(
 /// The token's name and kind as the user chose them on the New Token form; else the name
 /// the reveal shows (a value labelled Name in the same dialog or page). Says whether the
 /// name is the user's own.
-fn label_of(snapshot: &Snapshot, region: Option<u32>, submitted: Option<&Label>) -> (Label, bool) {
+fn label_of(snapshot: &Snapshot, region: Region, submitted: Option<&Label>) -> (Label, bool) {
     let shown = snapshot.blocks.iter().find_map(|b| {
         let named = b.region == region && b.label.as_deref().is_some_and(|l| words::NAME_LABEL.is(&fold(l)));
         let text = b.segs.concat();
@@ -319,16 +320,16 @@ fn label_of(snapshot: &Snapshot, region: Option<u32>, submitted: Option<&Label>)
 
 /// Where the New Token form is: the page itself (`None`), or dialogs whose name or
 /// headings say so (a modal opened from the token list).
-fn new_token_forms(snapshot: &Snapshot, page: PageKind) -> Vec<Option<u32>> {
-    let mut forms: Vec<Option<u32>> = Vec::new();
+fn new_token_forms(snapshot: &Snapshot, page: PageKind) -> Vec<Region> {
+    let mut forms: Vec<Region> = Vec::new();
     if page == PageKind::NewToken {
-        forms.push(None);
+        forms.push(Region::Page);
     }
     let says = |t: &str| words::NEW_TOKEN.in_text(&fold(t));
     for region in &snapshot.regions {
-        let headed = snapshot.page.headings.iter().any(|h| h.region == Some(region.id) && says(&h.text));
+        let headed = snapshot.page.headings.iter().any(|h| h.region == Region::Dialog(region.id) && says(&h.text));
         if says(&region.name) || headed {
-            forms.push(Some(region.id));
+            forms.push(Region::Dialog(region.id));
         }
     }
     forms
@@ -336,8 +337,8 @@ fn new_token_forms(snapshot: &Snapshot, page: PageKind) -> Vec<Option<u32>> {
 
 /// On the New Token form: which controls submit it, as which kind of token, and where
 /// the name is typed.
-fn watch(snapshot: &Snapshot, forms: &[Option<u32>]) -> Watch {
-    let controls: Vec<(u32, TokenKind)> = snapshot
+fn watch(snapshot: &Snapshot, forms: &[Region]) -> Watch {
+    let controls: Vec<(ElementId, TokenKind)> = snapshot
         .page
         .controls
         .iter()

@@ -2,7 +2,8 @@
 //! came from, the empty state that tells the truth about the settings in force, when to
 //! ask before forgetting, and how long a token still stays. `ui::popup` draws it.
 
-use crate::keep::capture::{HeldView, Millis, Place};
+use crate::ids::Millis;
+use crate::keep::capture::{HeldView, Place};
 use crate::keep::settings::{Locked, Settings};
 use crate::text::TextId;
 
@@ -67,7 +68,7 @@ pub struct Remaining {
 }
 
 pub fn remaining(ms: Millis) -> Remaining {
-    let total = (ms.max(0) + 999) / 1000;
+    let total = (ms.0.max(0) + 999) / 1000;
     Remaining { hours: (total / 3600) as u32, minutes: (total % 3600 / 60) as u32, seconds: (total % 60) as u32 }
 }
 
@@ -79,20 +80,21 @@ pub fn host(origin: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::CaptureId;
     use crate::read::integrations::TokenKind;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn view(copied: bool, place: Place) -> HeldView {
         HeldView {
-            id: 1,
+            id: CaptureId(1),
             masked: "T5e1c0a9…cdef".into(),
             origin: "https://acme.repairshopr.com".into(),
             name: None,
             kind: TokenKind::Unknown,
             place,
-            captured_at: 0,
-            expires_in_ms: 0,
+            captured_at: Millis(0),
+            expires_in_ms: Millis(0),
             copied,
             filled: false,
             confirmed: false,
@@ -130,13 +132,13 @@ mod tests {
         assert!(!ask_before_forgetting(&[&view(true, Place::ThisTab)]));
         let filled = HeldView { filled: true, ..view(false, Place::ThisTab) };
         assert!(!ask_before_forgetting(&[&filled]), "a token filled into an integration was put to use");
-        assert_eq!(remaining(86_399_000), Remaining { hours: 23, minutes: 59, seconds: 59 });
+        assert_eq!(remaining(Millis(86_399_000)), Remaining { hours: 23, minutes: 59, seconds: 59 });
         assert_eq!(
-            remaining(599_001),
+            remaining(Millis(599_001)),
             Remaining { hours: 0, minutes: 10, seconds: 0 },
             "rounded up: never 0 while it stays"
         );
-        assert_eq!(remaining(-5), Remaining { hours: 0, minutes: 0, seconds: 0 });
+        assert_eq!(remaining(Millis(-5)), Remaining { hours: 0, minutes: 0, seconds: 0 });
         assert_eq!(host("https://acme.repairshopr.com"), "acme.repairshopr.com");
     }
 }

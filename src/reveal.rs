@@ -7,7 +7,8 @@
 pub mod guard;
 pub mod life;
 
-use crate::read::snapshot::{Ancestor, Block, Control, PageInfo, Region, Source};
+use crate::ids::{ElementId, Region};
+use crate::read::snapshot::{Ancestor, Block, Control, Dialog, PageInfo, Source};
 use crate::read::words::{self, contains_words, fold, Words, CODE_MARKERS, DISCUSSION_CLASSES};
 use serde::{Deserialize, Serialize};
 
@@ -117,7 +118,7 @@ pub struct Verdict {
     pub rank: life::Rank,
     pub score: i32,
     /// The dialog the token is in, if any.
-    pub region: Option<u32>,
+    pub region: Region,
     pub evidence: Vec<Evidence>,
 }
 
@@ -127,13 +128,13 @@ pub struct PageReading<'a> {
     path: String,
     host: String,
     title: String,
-    headings: Vec<(String, Option<u32>)>,
-    regions: Vec<(u32, String)>,
+    headings: Vec<(String, Region)>,
+    regions: Vec<(ElementId, String)>,
     controls: Vec<(String, &'a Control)>,
 }
 
 impl<'a> PageReading<'a> {
-    pub fn new(page: &'a PageInfo, regions: &'a [Region], host: &str, path: &str) -> Self {
+    pub fn new(page: &'a PageInfo, regions: &'a [Dialog], host: &str, path: &str) -> Self {
         PageReading {
             page,
             path: path.to_ascii_lowercase(),
@@ -146,21 +147,21 @@ impl<'a> PageReading<'a> {
     }
 
     /// Headings (and the dialog's own name, or the page title) of a region.
-    fn region_texts(&self, region: Option<u32>) -> impl Iterator<Item = &str> {
+    fn region_texts(&self, region: Region) -> impl Iterator<Item = &str> {
         let own = self.headings.iter().filter(move |(_, r)| *r == region).map(|(t, _)| t.as_str());
-        let name = self.regions.iter().filter(move |(id, _)| Some(*id) == region).map(|(_, n)| n.as_str());
-        let title = region.is_none().then_some(self.title.as_str());
+        let name = self.regions.iter().filter(move |(id, _)| region == Region::Dialog(*id)).map(|(_, n)| n.as_str());
+        let title = (region == Region::Page).then_some(self.title.as_str());
         own.chain(name).chain(title)
     }
 
     /// The Done-like control of a region: a Done word first, then Close-like ones.
-    pub fn done_control(&self, region: Option<u32>) -> Option<u32> {
+    pub fn done_control(&self, region: Region) -> Option<ElementId> {
         let find = |words: &Words| self.controls_in(region).find(|(label, _)| words.is(label)).map(|(_, c)| c.id);
         find(&words::DONE_CONTROL).or_else(|| find(&words::CLOSE_CONTROL))
     }
 
     /// A region's controls, folded label first, in page order.
-    pub fn controls_in(&self, region: Option<u32>) -> impl Iterator<Item = &(String, &'a Control)> {
+    pub fn controls_in(&self, region: Region) -> impl Iterator<Item = &(String, &'a Control)> {
         self.controls.iter().filter(move |(_, c)| c.region == region)
     }
 
@@ -174,7 +175,7 @@ impl<'a> PageReading<'a> {
     /// The title and the page's first headings: what the page says it is.
     fn top_texts(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.title.as_str())
-            .chain(self.headings.iter().filter(|(_, r)| r.is_none()).take(3).map(|(t, _)| t.as_str()))
+            .chain(self.headings.iter().filter(|(_, r)| *r == Region::Page).take(3).map(|(t, _)| t.as_str()))
     }
 }
 

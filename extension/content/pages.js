@@ -6,7 +6,9 @@
 // tree; the popup's "Fill into this page" for the fields, to mark one, and to fill it
 // with the token the user chose. Only Keyshift's extension pages can send these
 // (pages have no way to message content scripts).
-/** @param {any} message @param {chrome.runtime.MessageSender} sender @param {(answer: unknown) => void} reply */
+/** @param {any} message (a `TabRequest`, once checked to come from Keyshift's own pages)
+ *  @param {chrome.runtime.MessageSender} sender
+ *  @param {(answer: import('./pkg/keyshift.js').PageAnswer | import('./pkg/keyshift.js').ResultAnswer) => void} reply */
 function answerKeyshiftPages(message, sender, reply) {
   try {
     if (!message || window !== window.top) return false;

@@ -3,7 +3,8 @@
 
 use super::Backend;
 use crate::contract::messages::{Badge, BadgeKind, Here};
-use crate::keep::capture::{HeldView, Millis};
+use crate::ids::Millis;
+use crate::keep::capture::HeldView;
 use crate::read::page::address;
 use crate::read::policy::{Message, Param};
 use crate::text::TextId;

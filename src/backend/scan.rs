@@ -3,6 +3,7 @@
 
 use super::Backend;
 use crate::contract::messages::Clock;
+use crate::ids::{CaptureId, ElementId};
 use crate::keep::capture::{Binding, CaptureError, Seen};
 use crate::plan::{analyze, captured_note, Context, Kept, NoteKind, Plan};
 use crate::read::snapshot::Snapshot;
@@ -39,7 +40,7 @@ impl Backend {
         let changed = judged || !analysis.tokens.is_empty() || moved;
         // Which capture the reveal's guard asks about: the first one kept and still open,
         // or none (the page asks by itself) when the store refused one.
-        let mut guarded: Option<Option<u32>> = None;
+        let mut guarded: Option<Option<CaptureId>> = None;
         for found in &analysis.tokens {
             let seen = Seen {
                 token: found.token.clone(),
@@ -64,8 +65,8 @@ impl Backend {
             };
             plan.notes.push(captured_note(found, kept));
         }
-        let read: Vec<u32> = snapshot.blocks.iter().map(|b| b.id).collect();
-        let warned: Vec<u32> = plan
+        let read: Vec<ElementId> = snapshot.blocks.iter().map(|b| b.id).collect();
+        let warned: Vec<ElementId> = plan
             .notes
             .iter()
             .filter(|n| matches!(n.kind, NoteKind::LegacyKey | NoteKind::TokenExpired | NoteKind::TokenExpiring))

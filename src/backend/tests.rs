@@ -1,33 +1,40 @@
 use super::*;
+use crate::ids::{CaptureId, ElementId, Millis, Region, TabId};
 use crate::keep::capture::DoneDecision;
 use crate::keep::settings::{Locked, Managed};
 use crate::plan::NoteKind;
 use crate::plan::{DoneGuard, Plan};
 use crate::read::integrations::TokenKind;
-use crate::read::snapshot::{Block, Control, Heading, PageInfo, Snapshot, Source};
+use crate::read::snapshot::{Block, Control, Dialog, Heading, PageInfo, Snapshot, Source};
 use crate::reveal::life::Exit;
 use crate::text::TextId;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 const TOKEN: &str = "T5e1c0a9b2d3f4a5b6-0123456789abcdef0123456789abcdef";
-const NOW: Millis = 1_795_000_000_000;
+const NOW: Millis = Millis(1_795_000_000_000);
 const CLOCK: Clock = Clock { now: NOW, offset_minutes: 0 };
 const SELF: &str = "abcdefghijklmnopabcdefghijklmnop";
 
 fn sender(url: &str, tab: Option<i64>) -> Sender {
-    Sender { id: Some(SELF.into()), url: Some(url.into()), tab, frame: Some(0), tab_url: Some(url.into()) }
+    Sender {
+        id: Some(SELF.into()),
+        url: Some(url.into()),
+        tab: tab.map(TabId),
+        frame: Some(0),
+        tab_url: Some(url.into()),
+    }
 }
 
 fn reveal_snapshot() -> Snapshot {
     Snapshot {
         page: PageInfo {
             url: "https://acme.repairshopr.com/api_tokens/5".into(),
-            headings: vec![Heading { text: "API Token Created".into(), region: None }],
-            controls: vec![Control { id: 9, label: "Done".into(), region: None }],
+            headings: vec![Heading { text: "API Token Created".into(), region: Region::Page }],
+            controls: vec![Control { id: ElementId(9), label: "Done".into(), region: Region::Page }],
             ..Default::default()
         },
-        blocks: vec![Block { id: 1, segs: vec![TOKEN.into()], source: Source::Value, ..Default::default() }],
+        blocks: vec![Block { id: ElementId(1), segs: vec![TOKEN.into()], source: Source::Value, ..Default::default() }],
         ..Default::default()
     }
 }
@@ -62,7 +69,7 @@ fn ask(b: &mut Backend, caller: &Caller, request: Request) -> Result<Outcome, Er
 fn profile_with_keys(keys: usize) -> Snapshot {
     let blocks = (0..keys)
         .map(|n| Block {
-            id: n as u32 + 1,
+            id: ElementId(n as u32 + 1),
             segs: vec![format!("5f0b6c1e-2a3d-4b5c-8d9e-{n:012x}")],
             label: Some("API Key".into()),
             ..Block::default()
@@ -87,7 +94,7 @@ fn callers_are_identified_and_strangers_refused() {
     let b = backend();
     assert!(matches!(
         b.caller(&sender("https://acme.repairshopr.com/x", Some(3))),
-        Ok(Caller::Page { binding: Binding { tab: 3, .. }, frame_ok: true, top: true })
+        Ok(Caller::Page { binding: Binding { tab: TabId(3), .. }, frame_ok: true, top: true })
     ));
     assert_eq!(b.caller(&sender(&format!("chrome-extension://{SELF}/popup.html"), None)), Ok(Caller::ExtensionPage));
     // The popup opened in a tab is still the popup.
@@ -135,12 +142,13 @@ fn pages_never_read_held_tokens_but_the_popup_can() {
         assert!(matches!(ask(&mut b, &caller, request), Err(Error::NotAllowed(_))));
     }
     let popup = Caller::ExtensionPage;
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) = ask(&mut b, &popup, Request::ListHeld(Here::default()))
+    let Ok(Outcome { reply: Reply::Held(HeldList { held }), .. }) =
+        ask(&mut b, &popup, Request::ListHeld(Here::default()))
     else {
         panic!("list")
     };
     assert_eq!(held[0].masked, "T5e1c0a9…cdef");
-    let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
+    let Ok(Outcome { reply: Reply::Revealed(Revealed { token }), .. }) =
         ask(&mut b, &popup, Request::RevealHeld(CaptureRef { capture }))
     else {
         panic!("reveal")
@@ -149,11 +157,18 @@ fn pages_never_read_held_tokens_but_the_popup_can() {
 }
 
 /// The guard a page-level reveal arms whose one way out is control `control`.
-fn page_guard(control: u32, capture: Option<u32>) -> DoneGuard {
-    DoneGuard { control: Some(control), capture, region: None, exits: vec![control], copies: vec![], dialog: false }
+fn page_guard(control: u32, capture: Option<CaptureId>) -> DoneGuard {
+    DoneGuard {
+        control: Some(ElementId(control)),
+        capture,
+        region: Region::Page,
+        exits: vec![ElementId(control)],
+        copies: vec![],
+        dialog: false,
+    }
 }
 
-fn done(b: &mut Backend, caller: &Caller, capture: u32, clock: Clock) -> DoneDecision {
+fn done(b: &mut Backend, caller: &Caller, capture: CaptureId, clock: Clock) -> DoneDecision {
     match handle(b, caller, Request::DoneClicked(ExitRef { capture, how: Exit::Activate }), clock) {
         Ok(Outcome { reply: Reply::Done { decision }, .. }) => decision,
         other => panic!("unexpected {other:?}"),
@@ -203,7 +218,7 @@ fn held_tokens_survive_a_restart_through_session_storage() {
     let saved = serde_json::to_string(&effects.session.expect("session write")).expect("serializes");
     let session: Session = serde_json::from_str(&saved).expect("deserializes");
     let mut restarted = Backend::new(State { session: Some(session), ..state() });
-    let Ok(Outcome { reply: Reply::Revealed { token }, .. }) =
+    let Ok(Outcome { reply: Reply::Revealed(Revealed { token }), .. }) =
         handle(&mut restarted, &Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture }), Clock::at(NOW + 1))
     else {
         panic!("reveal")
@@ -234,8 +249,8 @@ fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
     let form = Submitted { kind: TokenKind::Custom, name: Some("Zapier (shop)".into()), chosen: vec![] };
     ask(&mut b, &caller, Request::Submitted(form)).expect("noted");
     scan(&mut b, &caller);
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) =
-        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(1), url: None }))
+    let Ok(Outcome { reply: Reply::Held(HeldList { held }), .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(TabId(1)), url: None }))
     else {
         panic!("list")
     };
@@ -245,8 +260,8 @@ fn a_submitted_new_token_form_names_the_next_capture_in_that_tab() {
     let prebuilt = Submitted { kind: TokenKind::Zapier, name: Some("n8n workflows".into()), chosen: vec![] };
     ask(&mut b2, &caller, Request::Submitted(prebuilt)).expect("noted");
     scan(&mut b2, &caller);
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) =
-        ask(&mut b2, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(1), url: None }))
+    let Ok(Outcome { reply: Reply::Held(HeldList { held }), .. }) =
+        ask(&mut b2, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(TabId(1)), url: None }))
     else {
         panic!("list")
     };
@@ -272,8 +287,8 @@ fn the_report_reads_how_a_tab_was_judged_and_a_partial_rescan_keeps_it() {
     let mut partial = reveal_snapshot();
     partial.blocks.clear(); // a later scan of a changed part that shows no token
     ask(&mut b, &caller, Request::Scan { snapshot: partial }).expect("scan");
-    let Ok(Outcome { reply: Reply::Verdict { page, verdict }, .. }) =
-        ask(&mut b, &Caller::ExtensionPage, Request::PageVerdict(Here { tab: Some(4), url: None }))
+    let Ok(Outcome { reply: Reply::Verdict(Judged { page, verdict }), .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::PageVerdict(Here { tab: Some(TabId(4)), url: None }))
     else {
         panic!("verdict")
     };
@@ -290,7 +305,7 @@ fn a_done_the_page_draws_again_on_its_own_is_guarded_until_the_user_answers() {
     let mut footer = reveal_snapshot();
     footer.blocks.clear();
     footer.page.headings.clear();
-    footer.page.controls = vec![Control { id: 31, label: "Done".into(), region: None }];
+    footer.page.controls = vec![Control { id: ElementId(31), label: "Done".into(), region: Region::Page }];
     let rescan = |b: &mut Backend, snapshot: Snapshot| {
         let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(b, &caller, Request::Scan { snapshot }) else {
             panic!("plan")
@@ -341,8 +356,8 @@ fn a_flooding_site_is_refused_counted_and_never_pushes_out_the_users_token() {
         }
     }
     assert_eq!(b.stats().refused_captures, 12 - crate::keep::capture::JUDGED_PER_PAGE as u32);
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) =
-        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(1), url: None }))
+    let Ok(Outcome { reply: Reply::Held(HeldList { held }), .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(TabId(1)), url: None }))
     else {
         panic!("list")
     };
@@ -363,8 +378,8 @@ fn the_popup_knows_its_tabs_site_from_what_that_tab_last_read() {
     list_page.page.url = "https://acme.repairshopr.com/api_tokens".into();
     list_page.blocks.clear();
     ask(&mut b, &second, Request::Scan { snapshot: list_page }).expect("scan");
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) =
-        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(2), url: None }))
+    let Ok(Outcome { reply: Reply::Held(HeldList { held }), .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::ListHeld(Here { tab: Some(TabId(2)), url: None }))
     else {
         panic!("list")
     };
@@ -379,7 +394,7 @@ fn a_frames_scan_never_replaces_how_the_tabs_own_page_was_judged() {
     let capture = scan(&mut b, &caller).0.done.and_then(|d| d.capture).expect("guarded");
     // A frame of the same tab reads another page (an ad, a help widget).
     let frame = Caller::Page {
-        binding: Binding { tab: 6, origin: "https://help.repairshopr.com".into() },
+        binding: Binding { tab: TabId(6), origin: "https://help.repairshopr.com".into() },
         frame_ok: true,
         top: false,
     };
@@ -391,14 +406,14 @@ fn a_frames_scan_never_replaces_how_the_tabs_own_page_was_judged() {
     let mut footer = reveal_snapshot();
     footer.blocks.clear();
     footer.page.headings.clear();
-    footer.page.controls = vec![Control { id: 31, label: "Done".into(), region: None }];
+    footer.page.controls = vec![Control { id: ElementId(31), label: "Done".into(), region: Region::Page }];
     let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &caller, Request::Scan { snapshot: footer })
     else {
         panic!("plan")
     };
     assert_eq!(plan.done.and_then(|d| d.capture), Some(capture));
-    let Ok(Outcome { reply: Reply::Verdict { page, .. }, .. }) =
-        ask(&mut b, &Caller::ExtensionPage, Request::PageVerdict(Here { tab: Some(6), url: None }))
+    let Ok(Outcome { reply: Reply::Verdict(Judged { page, .. }), .. }) =
+        ask(&mut b, &Caller::ExtensionPage, Request::PageVerdict(Here { tab: Some(TabId(6)), url: None }))
     else {
         panic!("verdict")
     };
@@ -410,15 +425,16 @@ fn the_badge_counts_a_pages_warnings_and_turns_green_while_a_token_is_kept() {
     let mut b = backend();
     let caller = page_caller(&b, 4);
     let out = ask(&mut b, &caller, Request::Scan { snapshot: profile_with_keys(3) }).expect("scan");
-    let badge = out.effects.badges.expect("badges follow a scan").into_iter().find(|b| b.tab == 4).expect("tab 4");
+    let badge =
+        out.effects.badges.expect("badges follow a scan").into_iter().find(|b| b.tab == TabId(4)).expect("tab 4");
     assert_eq!((badge.kind, badge.count, badge.title.id), (BadgeKind::Flagged, 3, TextId::BadgeFlagged));
     // The same tab shows a reveal: while the token is kept, the badge is green.
     let (_, effects) = scan(&mut b, &caller);
-    let badge = effects.badges.expect("badges").into_iter().find(|b| b.tab == 4).expect("tab 4");
+    let badge = effects.badges.expect("badges").into_iter().find(|b| b.tab == TabId(4)).expect("tab 4");
     assert_eq!((badge.kind, badge.count), (BadgeKind::Kept, 1));
     // Once the hold is over, the reveal page has nothing to say.
     let out = b.tick(NOW + 11 * 60_000);
-    let badge = out.effects.badges.expect("badges").into_iter().find(|b| b.tab == 4).expect("tab 4");
+    let badge = out.effects.badges.expect("badges").into_iter().find(|b| b.tab == TabId(4)).expect("tab 4");
     assert_eq!((badge.kind, badge.count), (BadgeKind::None, 0));
 }
 
@@ -427,22 +443,22 @@ fn a_dialog_reveal_arms_every_way_out_of_its_dialog_and_names_its_copy_control()
     let mut b = backend();
     let caller = page_caller(&b, 5);
     let mut snapshot = reveal_snapshot();
-    snapshot.regions = vec![crate::read::snapshot::Region { id: 40, name: "API Token Created".into() }];
-    snapshot.page.headings = vec![Heading { text: "API Token Created".into(), region: Some(40) }];
+    snapshot.regions = vec![Dialog { id: ElementId(40), name: "API Token Created".into() }];
+    snapshot.page.headings = vec![Heading { text: "API Token Created".into(), region: Region::Dialog(ElementId(40)) }];
     snapshot.page.controls = vec![
-        Control { id: 41, label: "Copy".into(), region: Some(40) },
-        Control { id: 42, label: "×".into(), region: Some(40) },
-        Control { id: 43, label: "Done".into(), region: Some(40) },
-        Control { id: 44, label: "Help".into(), region: None },
+        Control { id: ElementId(41), label: "Copy".into(), region: Region::Dialog(ElementId(40)) },
+        Control { id: ElementId(42), label: "×".into(), region: Region::Dialog(ElementId(40)) },
+        Control { id: ElementId(43), label: "Done".into(), region: Region::Dialog(ElementId(40)) },
+        Control { id: ElementId(44), label: "Help".into(), region: Region::Page },
     ];
-    snapshot.blocks[0].region = Some(40);
+    snapshot.blocks[0].region = Region::Dialog(ElementId(40));
     let Ok(Outcome { reply: Reply::Plan { plan }, .. }) = ask(&mut b, &caller, Request::Scan { snapshot }) else {
         panic!("plan")
     };
     let guard = plan.done.expect("a guard");
-    assert_eq!(guard.region, Some(40));
+    assert_eq!(guard.region, Region::Dialog(ElementId(40)));
     assert!(guard.dialog, "Escape and the backdrop close a dialog: both are ways out");
-    assert_eq!(guard.control, Some(43), "Done is the main way on");
+    assert_eq!(guard.control, Some(ElementId(43)), "Done is the main way on");
     assert_eq!(guard.exits, vec![43, 42], "Done and the header ×; not the page's Help outside the dialog");
     assert_eq!(guard.copies, vec![41], "the page's own copy control counts as the user's copy");
     assert!(guard.capture.is_some());

@@ -236,6 +236,28 @@ export interface Outcome<R = Reply> { reply: R; effects: Effects; }
 /** What the shell answers a message with. */
 export type Answer = { ok: Reply } | { error: { name: string; message: string; text?: string } };
 
+// ---- the extension's pages → a tab's content script (`content/pages.js`) ------------
+// `contract::tab` in Rust; `tab::tests` and `messages::tests` keep the two in step.
+
+/** How the script checks the field is still the one described, in the approved document. */
+export interface Expect { kind: string; name: string | null; origin: string; doc: string; }
+export interface MarkBody { at: number; expect: Expect; on: boolean; }
+export interface FillBody { at: number; expect: Expect; value: string; }
+export type TabRequest =
+  | { 'report': boolean }
+  | { 'fields': NoFields }
+  | { 'mark': MarkBody }
+  | { 'fill': FillBody };
+export type FillResult = 'filled' | 'changed' | 'refused';
+/** `fields` and `report` answer `{ page }`; `fill` and `mark` answer `{ result }`. */
+export interface PageAnswer { page: unknown; }
+export interface ResultAnswer { result: FillResult | boolean; }
+
+// ---- the background → Chrome's offscreen clipboard document -------------------------
+
+export type OffscreenRequest = { offscreen: 'read' | 'clear' };
+export type OffscreenReply = { text: string } | { cleared: true };
+
 // ---- the engine's own arguments -------------------------------------------------------
 
 /** `new Engine(init)`: what the shell loaded from storage, and who Keyshift is. */

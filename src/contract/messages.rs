@@ -2,7 +2,8 @@
 //! shell applies, and what lives in storage. `backend` decides; this module only says
 //! what crosses.
 
-use crate::keep::capture::{CaptureStore, DoneDecision, HeldView, Millis, Secret};
+use crate::ids::{CaptureId, Millis, TabId};
+use crate::keep::capture::{CaptureStore, DoneDecision, HeldView, Secret};
 use crate::keep::clipboard::ClipboardClears;
 use crate::keep::dismissals::Dismissal;
 use crate::keep::fingerprint::Fingerprint;
@@ -23,7 +24,7 @@ pub struct Sender {
     /// `sender.id`: the extension that sent it.
     pub id: Option<String>,
     pub url: Option<String>,
-    pub tab: Option<i64>,
+    pub tab: Option<TabId>,
     /// `sender.frameId`: 0 is the tab's top frame.
     pub frame: Option<i64>,
     /// `sender.tab.url`: the top page's address (absent where Keyshift has no access).
@@ -48,19 +49,23 @@ impl Clock {
 
     /// The user's calendar day.
     pub fn today(self) -> Date {
-        Date::local(self.now, self.offset_minutes)
+        Date::local(self.now.0, self.offset_minutes)
     }
 }
 
 /// A message to the background, written `{ "kind": { ...fields } }`. (Externally tagged:
 /// it decodes in one pass, where a `type` field would make serde buffer the whole message.)
-#[derive(Debug, Clone, Deserialize)]
+/// The extension's pages send theirs as values of this type (`asks`); what only a content
+/// script sends is never written from Rust.
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Request {
     /// A content script starting, before the page is read: wakes the background, so the
     /// engine loads while the page finishes loading.
+    #[serde(skip_serializing)]
     Hello(NoFields),
     /// What a page shows: answered with a plan.
+    #[serde(skip_serializing)]
     Scan {
         /// The page's blocks and landmarks.
         snapshot: Snapshot,
@@ -70,19 +75,26 @@ pub enum Request {
     /// control).
     Copied(CopyRef),
     /// A trusted way out of a reveal (a press on Done, Escape, the backdrop…).
+    #[serde(skip_serializing)]
     DoneClicked(ExitRef),
     /// The user chose to leave a reveal without copying.
+    #[serde(skip_serializing)]
     DoneSkipped(CaptureRef),
     /// The page showed a captured token on screen, in a visible tab, for a moment.
+    #[serde(skip_serializing)]
     Viewed(CaptureRef),
     /// The user submitted the New Token form in this tab.
+    #[serde(skip_serializing)]
     Submitted(Submitted),
     /// The user dismissed a legacy-key note.
+    #[serde(skip_serializing)]
     Dismiss(FingerprintRef),
     /// The user followed a note's link to replace a token (of this kind) in this tab.
+    #[serde(skip_serializing)]
     Replacing(Replacing),
     /// The user asked a field's note to fill a held token: open Keyshift's own window
     /// for this tab, where the user chooses and confirms.
+    #[serde(skip_serializing)]
     FillOpen(NoFields),
     /// The popup filled a held token into a page's field.
     Filled(CaptureRef),
@@ -111,6 +123,7 @@ pub enum Request {
     Undismiss(FingerprintRef),
     /// Test builds only: makes the engine panic, to prove the shell recovers from it.
     #[cfg(feature = "fault-injection")]
+    #[serde(skip_serializing)]
     Crash(NoFields),
 }
 
@@ -120,22 +133,14 @@ pub enum Request {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaptureRef {
-    pub capture: u32,
-}
-
-/// The reply to `reveal-held`, for the extension's pages: the token stays a `Secret`
-/// (wiped on drop) until the clipboard or the fill takes it.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub struct RevealedReply {
-    pub token: Secret,
+    pub capture: CaptureId,
 }
 
 /// `{ "capture": id, "by"?: "keyshift" | "user" | "page" }`
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CopyRef {
-    pub capture: u32,
+    pub capture: CaptureId,
     #[serde(default)]
     pub by: crate::keep::capture::CopiedBy,
 }
@@ -144,7 +149,7 @@ pub struct CopyRef {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExitRef {
-    pub capture: u32,
+    pub capture: CaptureId,
     #[serde(default)]
     pub how: crate::keep::capture::Exit,
 }
@@ -199,7 +204,7 @@ pub struct Replacing {
 #[serde(deny_unknown_fields)]
 pub struct Here {
     #[serde(default)]
-    pub tab: Option<i64>,
+    pub tab: Option<TabId>,
     #[serde(default)]
     pub url: Option<String>,
 }
@@ -210,7 +215,8 @@ pub struct Here {
 pub struct NoFields {}
 
 /// A reply, written as its fields alone (`{ "plan": … }`, `{ "held": […] }`): each request
-/// has one kind of reply, so the asker knows what to read.
+/// has one kind of reply, so the asker knows what to read. The replies the extension's
+/// pages read are named types (`asks` pairs each with its request).
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum Reply {
@@ -225,46 +231,69 @@ pub enum Reply {
     Done {
         decision: DoneDecision,
     },
-    Held {
-        held: Vec<HeldView>,
-    },
-    /// What the popup shows: held tokens, the settings in force (for honest empty states),
-    /// and whether Keyshift works on the tab it was opened over.
-    Popup {
-        held: Vec<HeldView>,
-        settings: Settings,
-        locked: Vec<Locked>,
-        enabled: bool,
-        /// Warnings on the page the popup's tab shows (the badge's number).
-        flagged: u32,
-    },
-    /// The full token: only ever sent to the extension's own pages.
-    Revealed {
-        token: Secret,
-    },
-    /// The settings in force, and which of them a policy decides.
-    Settings {
-        settings: Settings,
-        locked: Vec<Locked>,
-    },
-    /// Dismissed warnings, newest first.
-    Dismissed {
-        dismissed: Vec<Dismissal>,
-    },
-    /// How the engine last judged the page in a tab.
-    Verdict {
-        page: Option<PageKind>,
-        verdict: Option<Verdict>,
-    },
+    Held(HeldList),
+    Popup(Opened),
+    Revealed(Revealed),
+    Settings(InForce),
+    Dismissed(DismissedList),
+    Verdict(Judged),
     /// Whether to empty the clipboard now.
     Clipboard {
         clear: bool,
     },
-    /// After a fill: whether the token was forgotten at once (the option says so).
-    Filled {
-        forgotten: bool,
-    },
+    Filled(Filled),
     Ok {},
+}
+
+/// Held tokens, masked.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HeldList {
+    pub held: Vec<HeldView>,
+}
+
+/// What the popup shows: held tokens, the settings in force (for honest empty states),
+/// and whether Keyshift works on the tab it was opened over.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Opened {
+    pub held: Vec<HeldView>,
+    pub settings: Settings,
+    pub locked: Vec<Locked>,
+    pub enabled: bool,
+    /// Warnings on the page the popup's tab shows (the badge's number).
+    pub flagged: u32,
+}
+
+/// The full token: only ever sent to the extension's own pages. It stays a `Secret`
+/// (wiped on drop) until the clipboard or the fill takes it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Revealed {
+    pub token: Secret,
+}
+
+/// The settings in force, and which of them a policy decides.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InForce {
+    pub settings: Settings,
+    pub locked: Vec<Locked>,
+}
+
+/// Dismissed warnings, newest first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DismissedList {
+    pub dismissed: Vec<Dismissal>,
+}
+
+/// How the engine last judged the page in a tab.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Judged {
+    pub page: Option<PageKind>,
+    pub verdict: Option<Verdict>,
+}
+
+/// After a fill: whether the token was forgotten at once (the option says so).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct Filled {
+    pub forgotten: bool,
 }
 
 /// What the shell must do after a request, besides replying.
@@ -288,7 +317,7 @@ pub struct Effects {
     /// A clipboard clear is due: read the clipboard and pass it to `clipboard`.
     pub read_clipboard: bool,
     /// Open Keyshift's fill window over this tab (a field's note asked).
-    pub open_fill: Option<i64>,
+    pub open_fill: Option<TabId>,
     /// The toolbar's badge and tooltip for each tab the engine knows (`backend::badges`).
     pub badges: Option<Vec<Badge>>,
 }
@@ -296,7 +325,7 @@ pub struct Effects {
 /// What the toolbar says over one tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Badge {
-    pub tab: i64,
+    pub tab: TabId,
     pub kind: BadgeKind,
     /// The number on the badge (0: no number).
     pub count: u32,

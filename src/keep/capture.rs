@@ -12,13 +12,11 @@
 //! counted apart, so no number of judged captures, from any page, refuses or evicts a
 //! confirmed one; a confirmed capture may take a judged one's place.
 
+use crate::ids::{CaptureId, Millis, TabId};
 use crate::keep::fingerprint::Fingerprint;
 use crate::read::integrations::TokenKind;
 pub use crate::reveal::life::{CopiedBy, Rank};
 use serde::{Deserialize, Serialize};
-
-/// Milliseconds since the Unix epoch, as the shell's `Date.now()` gives them.
-pub type Millis = i64;
 
 /// Judged captures one page (a tab on one origin) may have at once, and in all.
 pub const JUDGED_PER_PAGE: usize = 4;
@@ -29,7 +27,7 @@ pub const CONFIRMED_PER_PAGE: usize = 12;
 pub const CONFIRMED_TOTAL: usize = 24;
 /// A capture is remembered (without its token once the hold ends) this long after the
 /// page last showed it, so the Done guard still knows whether it was copied.
-pub const PAGE_MEMORY_MS: Millis = 30 * 60 * 1000;
+pub const PAGE_MEMORY_MS: Millis = Millis::minutes(30);
 /// Names longer than this are cut: a name is for telling tokens apart in the popup.
 pub const NAME_CHARS: usize = 80;
 
@@ -39,7 +37,7 @@ pub use crate::keep::secret::Secret;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Binding {
     /// The browser's tab id.
-    pub tab: i64,
+    pub tab: TabId,
     /// `https://host[:port]`, lower-case.
     pub origin: String,
 }
@@ -54,7 +52,7 @@ pub struct Label {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Capture {
-    pub id: u32,
+    pub id: CaptureId,
     pub binding: Binding,
     fingerprint: Fingerprint,
     label: Label,
@@ -125,7 +123,7 @@ pub use list::{HeldView, Place};
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CaptureStore {
-    next_id: u32,
+    next_id: CaptureId,
     captures: Vec<Capture>,
 }
 
@@ -148,7 +146,7 @@ impl CaptureStore {
         binding: &Binding,
         now: Millis,
         hold_ms: Millis,
-    ) -> Result<(u32, bool), CaptureError> {
+    ) -> Result<(CaptureId, bool), CaptureError> {
         if let Some(c) = self.captures.iter_mut().find(|c| c.binding == *binding && c.fingerprint == seen.fingerprint) {
             c.last_seen = now;
             if c.label.name.is_none() {
@@ -171,8 +169,8 @@ impl CaptureStore {
                 self.make_room(|c| c.rank == Rank::Confirmed, CONFIRMED_TOTAL, Rank::Confirmed)?;
             }
         }
-        self.next_id = self.next_id.wrapping_add(1).max(1);
-        let (token, hold_until) = if hold_ms > 0 { (Some(seen.token), now + hold_ms) } else { (None, now) };
+        self.next_id = CaptureId(self.next_id.0.wrapping_add(1).max(1));
+        let (token, hold_until) = if hold_ms > Millis::ZERO { (Some(seen.token), now + hold_ms) } else { (None, now) };
         let mut label = seen.label;
         label.name = label.name.map(|n| n.chars().take(NAME_CHARS).collect());
         self.captures.push(Capture {
@@ -222,7 +220,7 @@ impl CaptureStore {
         }
     }
 
-    fn find_mut(&mut self, id: u32, binding: Option<&Binding>) -> Result<&mut Capture, CaptureError> {
+    fn find_mut(&mut self, id: CaptureId, binding: Option<&Binding>) -> Result<&mut Capture, CaptureError> {
         self.captures
             .iter_mut()
             .find(|c| c.id == id && binding.is_none_or(|b| *b == c.binding))
@@ -233,7 +231,7 @@ impl CaptureStore {
     /// for the popup.
     pub fn copied(
         &mut self,
-        id: u32,
+        id: CaptureId,
         binding: Option<&Binding>,
         by: CopiedBy,
         now: Millis,
@@ -245,7 +243,7 @@ impl CaptureStore {
     }
 
     /// The page showed the token to the user (on screen, in a visible tab, for a moment).
-    pub fn viewed(&mut self, id: u32, binding: &Binding) -> Result<(), CaptureError> {
+    pub fn viewed(&mut self, id: CaptureId, binding: &Binding) -> Result<(), CaptureError> {
         self.find_mut(id, Some(binding))?.viewed = true;
         Ok(())
     }
@@ -253,7 +251,7 @@ impl CaptureStore {
     /// This tab now shows a page of `origin`: its judged captures from other origins that
     /// nobody saw, copied, filled or answered go (a page the tab only passed through must
     /// not fill the quota or the popup). A confirmed capture stays: the user made it.
-    pub fn tab_moved(&mut self, tab: i64, origin: &str) -> bool {
+    pub fn tab_moved(&mut self, tab: TabId, origin: &str) -> bool {
         let before = self.captures.len();
         self.captures.retain(|c| {
             c.binding.tab != tab || c.binding.origin == origin || c.rank == Rank::Confirmed || c.viewed || c.settled()
@@ -262,37 +260,43 @@ impl CaptureStore {
     }
 
     /// Marks a capture filled into a page by the popup (the user put it to use).
-    pub fn filled(&mut self, id: u32) -> Result<(), CaptureError> {
+    pub fn filled(&mut self, id: CaptureId) -> Result<(), CaptureError> {
         self.find_mut(id, None)?.filled = true;
         Ok(())
     }
 
     /// The user chose to leave the reveal without copying.
-    pub fn skipped(&mut self, id: u32, binding: &Binding) -> Result<(), CaptureError> {
+    pub fn skipped(&mut self, id: CaptureId, binding: &Binding) -> Result<(), CaptureError> {
         self.find_mut(id, Some(binding))?.skipped = true;
         Ok(())
     }
 
     /// The fingerprint of a live capture's token, to recognise it on the clipboard.
-    pub fn fingerprint_of(&self, id: u32) -> Option<Fingerprint> {
+    pub fn fingerprint_of(&self, id: CaptureId) -> Option<Fingerprint> {
         self.captures.iter().find(|c| c.id == id).map(|c| c.fingerprint)
     }
 
     /// Decides a way out of the reveal (`reveal::life::step`): ask, unless the token was
     /// copied or the user already chose to leave without it. Only the user's choice
     /// disarms the guard.
-    pub fn exit(&mut self, id: u32, binding: &Binding, exit: Exit, now: Millis) -> Result<DoneDecision, CaptureError> {
+    pub fn exit(
+        &mut self,
+        id: CaptureId,
+        binding: &Binding,
+        exit: Exit,
+        now: Millis,
+    ) -> Result<DoneDecision, CaptureError> {
         let capture = self.find_mut(id, Some(binding))?;
         let held = capture.token.is_some() && capture.hold_until > now;
         Ok(crate::reveal::life::step(capture.stage(), exit, held))
     }
 
     /// Whether the page should still guard its Done control for this capture.
-    pub fn wants_guard(&self, id: u32) -> bool {
+    pub fn wants_guard(&self, id: CaptureId) -> bool {
         self.captures.iter().any(|c| c.id == id && !c.settled())
     }
 
-    pub fn forget(&mut self, id: u32) -> Result<(), CaptureError> {
+    pub fn forget(&mut self, id: CaptureId) -> Result<(), CaptureError> {
         let before = self.captures.len();
         self.captures.retain(|c| c.id != id);
         if self.captures.len() == before {
@@ -339,13 +343,13 @@ impl CaptureStore {
     }
 
     /// The held token itself. Only the extension's own pages may call this (`backend`).
-    pub fn reveal(&self, id: u32, now: Millis) -> Result<&Secret, CaptureError> {
+    pub fn reveal(&self, id: CaptureId, now: Millis) -> Result<&Secret, CaptureError> {
         let capture = self.captures.iter().find(|c| c.id == id).ok_or(CaptureError::Unknown)?;
         capture.token.as_ref().filter(|_| capture.hold_until > now).ok_or(CaptureError::NotHeld)
     }
 
     /// How many tokens from `tab` Keyshift holds now (the toolbar's green mark).
-    pub fn held_from(&self, tab: i64, now: Millis) -> usize {
+    pub fn held_from(&self, tab: TabId, now: Millis) -> usize {
         self.captures.iter().filter(|c| c.binding.tab == tab && c.token.is_some() && c.hold_until > now).count()
     }
 

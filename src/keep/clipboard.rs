@@ -2,7 +2,7 @@
 //! The shell reads the clipboard when a clear is due and asks `check`; the clipboard's
 //! text is compared by salted fingerprint and never kept.
 
-use crate::keep::capture::Millis;
+use crate::ids::Millis;
 use crate::keep::fingerprint::Fingerprint;
 use serde::{Deserialize, Serialize};
 
@@ -61,26 +61,26 @@ mod tests {
     #[test]
     fn clears_only_the_copied_token_and_only_when_due() {
         let mut c = ClipboardClears::default();
-        c.schedule(print("aa"), 60);
-        c.schedule(print("bb"), 90);
-        assert_eq!(c.next_due(), Some(60));
-        assert!(!c.is_due(59));
-        assert!(c.is_due(60));
-        assert!(!c.check(60, &print("something else")), "the user copied something else since");
-        assert_eq!(c.next_due(), Some(90), "the due clear is settled either way");
-        assert!(!c.check(89, &print("bb")), "not yet due");
-        assert!(c.check(90, &print("bb")));
+        c.schedule(print("aa"), Millis(60));
+        c.schedule(print("bb"), Millis(90));
+        assert_eq!(c.next_due(), Some(Millis(60)));
+        assert!(!c.is_due(Millis(59)));
+        assert!(c.is_due(Millis(60)));
+        assert!(!c.check(Millis(60), &print("something else")), "the user copied something else since");
+        assert_eq!(c.next_due(), Some(Millis(90)), "the due clear is settled either way");
+        assert!(!c.check(Millis(89), &print("bb")), "not yet due");
+        assert!(c.check(Millis(90), &print("bb")));
         assert_eq!(c.next_due(), None);
     }
 
     #[test]
     fn copying_again_reschedules_and_the_list_is_bounded() {
         let mut c = ClipboardClears::default();
-        c.schedule(print("aa"), 60);
-        c.schedule(print("aa"), 120);
-        assert_eq!(c.next_due(), Some(120));
+        c.schedule(print("aa"), Millis(60));
+        c.schedule(print("aa"), Millis(120));
+        assert_eq!(c.next_due(), Some(Millis(120)));
         for i in 0..20 {
-            c.schedule(print(&format!("{i}")), 200 + i);
+            c.schedule(print(&format!("{i}")), Millis(200 + i));
         }
         assert_eq!(c.pending.len(), MAX_PENDING);
         assert!(!c.pending.iter().any(|p| p.fingerprint == print("aa")), "the oldest went first");

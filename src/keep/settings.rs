@@ -6,7 +6,7 @@
 //! wins and shows locked; a policy value out of range is dropped on its own.
 
 use crate::contract::error::{BadSetting, Error};
-use crate::keep::capture::Millis;
+use crate::ids::Millis;
 use crate::keep::hosts::{is_stored_form, SuffixList};
 use crate::text::TextId;
 use serde::{Deserialize, Serialize};
@@ -149,7 +149,7 @@ impl Check for Vec<String> {
 
 impl Settings {
     pub fn hold_ms(&self) -> Millis {
-        Millis::from(self.hold_minutes) * 60_000
+        Millis::minutes(i64::from(self.hold_minutes))
     }
 }
 

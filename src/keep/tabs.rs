@@ -4,7 +4,8 @@
 //! a replacement link it followed, the warnings it may dismiss, whether it was offered a
 //! fill. Pure data: the clock comes in as an argument.
 
-use crate::keep::capture::{Label, Millis};
+use crate::ids::{CaptureId, ElementId, Millis, TabId};
+use crate::keep::capture::Label;
 use crate::keep::fingerprint::Fingerprint;
 use crate::read::integrations::TokenKind;
 use crate::read::page::PageKind;
@@ -15,9 +16,9 @@ use serde::{Deserialize, Serialize};
 pub const MAX_PAGES: usize = 32;
 /// After the New Token form is sent (or a replacement link followed), the tab's next
 /// pages on that origin count it this long.
-pub const RECENT_MS: Millis = 10 * 60 * 1000;
+pub const RECENT_MS: Millis = Millis::minutes(10);
 /// A warning shown on a page may be dismissed from it this long after.
-pub const OFFER_MS: Millis = 60 * 60 * 1000;
+pub const OFFER_MS: Millis = Millis::minutes(60);
 /// Warnings remembered as offered, per page (the oldest go first).
 pub const MAX_OFFERED: usize = 256;
 /// Warnings counted per page: the badge shows at most this.
@@ -27,7 +28,7 @@ pub const MAX_FLAGGED: usize = 999;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PageFacts {
-    pub tab: i64,
+    pub tab: TabId,
     /// `https://host[:port]`, lower-case.
     pub origin: String,
     /// The tab's own page (its top frame), or a frame in it.
@@ -39,7 +40,7 @@ pub struct PageFacts {
     pub url: String,
     pub page: Option<PageKind>,
     pub verdict: Option<Verdict>,
-    pub guards: Option<u32>,
+    pub guards: Option<CaptureId>,
     /// The New Token form sent from it, when, and what it said.
     pub submitted: Option<(Millis, Label)>,
     /// A replacement link followed to it, when, and for which token.
@@ -50,7 +51,7 @@ pub struct PageFacts {
     pub fill: bool,
     /// The blocks that carry a warning (a legacy key, an expired or expiring token), as
     /// last read: what the toolbar badge counts.
-    pub flagged: Vec<u32>,
+    pub flagged: Vec<ElementId>,
 }
 
 /// Every page the engine remembers.
@@ -59,13 +60,13 @@ pub struct PageFacts {
 pub struct Tabs(Vec<PageFacts>);
 
 impl Tabs {
-    fn find(&self, tab: i64, origin: &str, top: bool) -> Option<&PageFacts> {
+    fn find(&self, tab: TabId, origin: &str, top: bool) -> Option<&PageFacts> {
         self.0.iter().find(|p| p.tab == tab && p.origin == origin && p.top == top)
     }
 
     /// The record of this page, made if new (the least recently heard-from goes when the
     /// table is full, frames first).
-    fn entry(&mut self, tab: i64, origin: &str, top: bool, now: Millis) -> &mut PageFacts {
+    fn entry(&mut self, tab: TabId, origin: &str, top: bool, now: Millis) -> &mut PageFacts {
         let at = match self.0.iter().position(|p| p.tab == tab && p.origin == origin && p.top == top) {
             Some(at) => at,
             None => {
@@ -92,37 +93,37 @@ impl Tabs {
     }
 
     /// The page the tab shows now: its own page the engine heard from last.
-    pub fn shown(&self, tab: i64) -> Option<&PageFacts> {
+    pub fn shown(&self, tab: TabId) -> Option<&PageFacts> {
         self.0.iter().filter(|p| p.tab == tab && p.top).max_by_key(|p| p.seen)
     }
 
     /// What this tab's New Token form on `origin` said a moment ago, if it was just sent.
-    pub fn submitted(&self, tab: i64, origin: &str, now: Millis) -> Option<&Label> {
+    pub fn submitted(&self, tab: TabId, origin: &str, now: Millis) -> Option<&Label> {
         self.0
             .iter()
             .filter(|p| p.tab == tab && p.origin == origin)
             .filter_map(|p| p.submitted.as_ref())
-            .filter(|(at, _)| at + RECENT_MS > now)
+            .filter(|(at, _)| *at + RECENT_MS > now)
             .max_by_key(|(at, _)| *at)
             .map(|(_, label)| label)
     }
 
     /// The token a replacement link this tab followed on `origin` a moment ago is for.
-    pub fn replacing(&self, tab: i64, origin: &str, now: Millis) -> Option<TokenKind> {
+    pub fn replacing(&self, tab: TabId, origin: &str, now: Millis) -> Option<TokenKind> {
         self.0
             .iter()
             .filter(|p| p.tab == tab && p.origin == origin)
             .filter_map(|p| p.replacing)
-            .filter(|(at, _)| at + RECENT_MS > now)
+            .filter(|(at, _)| *at + RECENT_MS > now)
             .max_by_key(|(at, _)| *at)
             .map(|(_, kind)| kind)
     }
 
-    pub fn note_submitted(&mut self, tab: i64, origin: &str, top: bool, label: Label, now: Millis) {
+    pub fn note_submitted(&mut self, tab: TabId, origin: &str, top: bool, label: Label, now: Millis) {
         self.entry(tab, origin, top, now).submitted = Some((now, label));
     }
 
-    pub fn note_replacing(&mut self, tab: i64, origin: &str, top: bool, kind: TokenKind, now: Millis) {
+    pub fn note_replacing(&mut self, tab: TabId, origin: &str, top: bool, kind: TokenKind, now: Millis) {
         self.entry(tab, origin, top, now).replacing = Some((now, kind));
     }
 
@@ -131,7 +132,7 @@ impl Tabs {
     /// whether anything changed.
     pub fn judged(
         &mut self,
-        (tab, origin, top): (i64, &str, bool),
+        (tab, origin, top): (TabId, &str, bool),
         url: &str,
         page: PageKind,
         verdict: Option<&Verdict>,
@@ -155,18 +156,18 @@ impl Tabs {
     }
 
     /// The capture whose guard the page at `url` in this tab holds, if any.
-    pub fn guards(&self, tab: i64, url: &str) -> Option<(u32, Option<&Verdict>)> {
+    pub fn guards(&self, tab: TabId, url: &str) -> Option<(CaptureId, Option<&Verdict>)> {
         self.0.iter().find(|p| p.tab == tab && p.url == url).and_then(|p| Some((p.guards?, p.verdict.as_ref())))
     }
 
-    pub fn set_guards(&mut self, tab: i64, url: &str, capture: u32) {
+    pub fn set_guards(&mut self, tab: TabId, url: &str, capture: CaptureId) {
         if let Some(p) = self.0.iter_mut().find(|p| p.tab == tab && p.url == url) {
             p.guards = Some(capture);
         }
     }
 
     /// Remembers the warnings a plan lets the page dismiss; says whether any is new.
-    pub fn offer(&mut self, (tab, origin, top): (i64, &str, bool), prints: &[Fingerprint], now: Millis) -> bool {
+    pub fn offer(&mut self, (tab, origin, top): (TabId, &str, bool), prints: &[Fingerprint], now: Millis) -> bool {
         if prints.is_empty() && self.find(tab, origin, top).is_none() {
             return false;
         }
@@ -189,15 +190,15 @@ impl Tabs {
     }
 
     /// Whether a plan offered this tab's page on `origin` this warning within the hour.
-    pub fn was_offered(&self, tab: i64, origin: &str, print: &Fingerprint, now: Millis) -> bool {
+    pub fn was_offered(&self, tab: TabId, origin: &str, print: &Fingerprint, now: Millis) -> bool {
         self.0
             .iter()
             .filter(|p| p.tab == tab && p.origin == origin)
             .flat_map(|p| p.offered.iter())
-            .any(|(p, at)| p == print && at + OFFER_MS > now)
+            .any(|(p, at)| p == print && *at + OFFER_MS > now)
     }
 
-    pub fn set_fill(&mut self, (tab, origin, top): (i64, &str, bool), fill: bool, now: Millis) {
+    pub fn set_fill(&mut self, (tab, origin, top): (TabId, &str, bool), fill: bool, now: Millis) {
         if fill || self.find(tab, origin, top).is_some() {
             self.entry(tab, origin, top, now).fill = fill;
         }
@@ -205,7 +206,13 @@ impl Tabs {
 
     /// The warnings a scan saw: the blocks it read lose their old ones, then gain what the
     /// plan says now. Says whether the count changed.
-    pub fn flag(&mut self, (tab, origin, top): (i64, &str, bool), read: &[u32], warned: &[u32], now: Millis) -> bool {
+    pub fn flag(
+        &mut self,
+        (tab, origin, top): (TabId, &str, bool),
+        read: &[ElementId],
+        warned: &[ElementId],
+        now: Millis,
+    ) -> bool {
         if warned.is_empty() && self.find(tab, origin, top).is_none_or(|p| p.flagged.is_empty()) {
             return false;
         }
@@ -221,22 +228,22 @@ impl Tabs {
     }
 
     /// How many warnings the page a tab shows carries (its frames' included).
-    pub fn flagged(&self, tab: i64) -> usize {
+    pub fn flagged(&self, tab: TabId) -> usize {
         let Some(shown) = self.shown(tab) else { return 0 };
         let frames = self.0.iter().filter(|p| p.tab == tab && !p.top).map(|p| p.flagged.len()).sum::<usize>();
         (shown.flagged.len() + frames).min(MAX_FLAGGED)
     }
 
     /// Every tab the engine knows a page of.
-    pub fn tab_ids(&self) -> Vec<i64> {
-        let mut ids: Vec<i64> = self.0.iter().filter(|p| p.top).map(|p| p.tab).collect();
+    pub fn tab_ids(&self) -> Vec<TabId> {
+        let mut ids: Vec<TabId> = self.0.iter().filter(|p| p.top).map(|p| p.tab).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
     }
 
     /// Whether this tab's page on `origin` was last offered a fill note.
-    pub fn fill_offered(&self, tab: i64, origin: &str) -> bool {
+    pub fn fill_offered(&self, tab: TabId, origin: &str) -> bool {
         self.0.iter().any(|p| p.tab == tab && p.origin == origin && p.fill)
     }
 }
@@ -252,13 +259,31 @@ mod tests {
     #[test]
     fn a_frame_never_replaces_the_tabs_own_page_and_the_table_has_one_cap() {
         let mut tabs = Tabs::default();
-        assert!(tabs.judged((1, A, true), "https://acme.repairshopr.com/api_tokens/5", PageKind::TokenReveal, None, 0));
-        tabs.set_guards(1, "https://acme.repairshopr.com/api_tokens/5", 7);
-        assert!(tabs.judged((1, "https://help.x.com", false), "https://help.x.com/w", PageKind::Other, None, 1));
-        assert_eq!(tabs.shown(1).map(|p| p.url.as_str()), Some("https://acme.repairshopr.com/api_tokens/5"));
-        assert_eq!(tabs.guards(1, "https://acme.repairshopr.com/api_tokens/5").map(|g| g.0), Some(7));
+        assert!(tabs.judged(
+            (TabId(1), A, true),
+            "https://acme.repairshopr.com/api_tokens/5",
+            PageKind::TokenReveal,
+            None,
+            Millis(0)
+        ));
+        tabs.set_guards(TabId(1), "https://acme.repairshopr.com/api_tokens/5", CaptureId(7));
+        assert!(tabs.judged(
+            (TabId(1), "https://help.x.com", false),
+            "https://help.x.com/w",
+            PageKind::Other,
+            None,
+            Millis(1)
+        ));
+        assert_eq!(tabs.shown(TabId(1)).map(|p| p.url.as_str()), Some("https://acme.repairshopr.com/api_tokens/5"));
+        assert_eq!(tabs.guards(TabId(1), "https://acme.repairshopr.com/api_tokens/5").map(|g| g.0), Some(CaptureId(7)));
         for n in 0..(MAX_PAGES as i64 * 2) {
-            tabs.judged((100 + n, A, n % 2 == 0), "https://acme.repairshopr.com/", PageKind::Other, None, 10 + n);
+            tabs.judged(
+                (TabId(100 + n), A, n % 2 == 0),
+                "https://acme.repairshopr.com/",
+                PageKind::Other,
+                None,
+                Millis(10 + n),
+            );
         }
         assert_eq!(tabs.0.len(), MAX_PAGES);
     }
@@ -266,27 +291,38 @@ mod tests {
     #[test]
     fn what_a_tab_did_counts_for_a_while_on_its_origin_only() {
         let mut tabs = Tabs::default();
-        tabs.note_submitted(1, A, true, Label::default(), 0);
-        tabs.note_replacing(1, A, true, TokenKind::Zapier, 0);
-        assert!(tabs.submitted(1, A, RECENT_MS - 1).is_some());
-        assert!(tabs.submitted(1, A, RECENT_MS).is_none(), "moments ago only");
-        assert!(tabs.submitted(1, "https://evil.repairshopr.com", 1).is_none());
-        assert!(tabs.submitted(2, A, 1).is_none());
-        assert_eq!(tabs.replacing(1, A, 1), Some(TokenKind::Zapier));
+        tabs.note_submitted(TabId(1), A, true, Label::default(), Millis(0));
+        tabs.note_replacing(TabId(1), A, true, TokenKind::Zapier, Millis(0));
+        assert!(tabs.submitted(TabId(1), A, RECENT_MS - 1).is_some());
+        assert!(tabs.submitted(TabId(1), A, RECENT_MS).is_none(), "moments ago only");
+        assert!(tabs.submitted(TabId(1), "https://evil.repairshopr.com", Millis(1)).is_none());
+        assert!(tabs.submitted(TabId(2), A, Millis(1)).is_none());
+        assert_eq!(tabs.replacing(TabId(1), A, Millis(1)), Some(TokenKind::Zapier));
     }
 
     #[test]
     fn warnings_are_counted_per_block_as_last_read() {
         let mut tabs = Tabs::default();
-        tabs.judged((1, A, true), "https://acme.repairshopr.com/api_tokens", PageKind::TokenList, None, 0);
-        assert!(tabs.flag((1, A, true), &[1, 2, 3], &[1, 3], 1));
-        assert_eq!(tabs.flagged(1), 2);
+        tabs.judged(
+            (TabId(1), A, true),
+            "https://acme.repairshopr.com/api_tokens",
+            PageKind::TokenList,
+            None,
+            Millis(0),
+        );
+        assert!(tabs.flag(
+            (TabId(1), A, true),
+            &[ElementId(1), ElementId(2), ElementId(3)],
+            &[ElementId(1), ElementId(3)],
+            Millis(1)
+        ));
+        assert_eq!(tabs.flagged(TabId(1)), 2);
         // A later read of block 3 alone (a row re-rendered, its key replaced) drops its warning.
-        assert!(tabs.flag((1, A, true), &[3], &[], 2));
-        assert_eq!(tabs.flagged(1), 1);
+        assert!(tabs.flag((TabId(1), A, true), &[ElementId(3)], &[], Millis(2)));
+        assert_eq!(tabs.flagged(TabId(1)), 1);
         // Another address starts afresh.
-        tabs.judged((1, A, true), "https://acme.repairshopr.com/profile", PageKind::Profile, None, 3);
-        assert_eq!(tabs.flagged(1), 0);
+        tabs.judged((TabId(1), A, true), "https://acme.repairshopr.com/profile", PageKind::Profile, None, Millis(3));
+        assert_eq!(tabs.flagged(TabId(1)), 0);
         assert_eq!(tabs.tab_ids(), vec![1]);
     }
 
@@ -294,11 +330,11 @@ mod tests {
     fn offers_are_per_page_and_last_an_hour() {
         let mut tabs = Tabs::default();
         let print = Fingerprint::from_hex("0123456789abcdef0123456789abcdef").expect("hex");
-        assert!(tabs.offer((1, A, true), &[print], 0));
-        assert!(!tabs.offer((1, A, true), &[print], 5), "already offered");
-        assert!(tabs.was_offered(1, A, &print, OFFER_MS - 1));
-        assert!(!tabs.was_offered(1, A, &print, OFFER_MS + 5));
-        assert!(!tabs.was_offered(2, A, &print, 1));
-        assert!(!tabs.offer((3, A, true), &[], 0) && tabs.0.len() == 1, "an empty plan makes no record");
+        assert!(tabs.offer((TabId(1), A, true), &[print], Millis(0)));
+        assert!(!tabs.offer((TabId(1), A, true), &[print], Millis(5)), "already offered");
+        assert!(tabs.was_offered(TabId(1), A, &print, OFFER_MS - 1));
+        assert!(!tabs.was_offered(TabId(1), A, &print, OFFER_MS + 5));
+        assert!(!tabs.was_offered(TabId(2), A, &print, Millis(1)));
+        assert!(!tabs.offer((TabId(3), A, true), &[], Millis(0)) && tabs.0.len() == 1, "an empty plan makes no record");
     }
 }

@@ -27,7 +27,7 @@ pub(super) fn link(origin: Option<&str>, kind: TokenKind) -> Option<Action> {
 
 /// On the New Token page a replacement link led to: a note beside the choice that makes
 /// the right token (the prebuilt one, or Custom Permissions' Create button).
-pub(super) fn mark_choice(kind: TokenKind, controls: &[(u32, TokenKind)], notes: &mut Vec<Note>) {
+pub(super) fn mark_choice(kind: TokenKind, controls: &[(crate::ids::ElementId, TokenKind)], notes: &mut Vec<Note>) {
     let want = if kind == TokenKind::Unknown { TokenKind::Custom } else { kind };
     let Some(&(control, _)) = controls.iter().find(|(_, k)| *k == want) else { return };
     let message = match want.vendor_name() {

@@ -1,6 +1,7 @@
 use super::*;
+use crate::ids::{CaptureId, ElementId, Region};
 use crate::read::block::Point;
-use crate::read::snapshot::{Ancestor, Control, Field, Heading, PageInfo, Row, Shown};
+use crate::read::snapshot::{Ancestor, Control, Dialog, Field, Heading, PageInfo, Row, Shown};
 use crate::reveal::Evidence;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -17,18 +18,18 @@ fn salt() -> Salt {
 }
 
 fn block(id: u32, segs: &[&str]) -> Block {
-    Block { id, segs: segs.iter().map(|s| s.to_string()).collect(), ..Default::default() }
+    Block { id: ElementId(id), segs: segs.iter().map(|s| s.to_string()).collect(), ..Default::default() }
 }
 
 fn page(url: &str, headings: &[&str], controls: &[&str]) -> PageInfo {
     PageInfo {
         url: url.into(),
         lang: "en".into(),
-        headings: headings.iter().map(|h| Heading { text: h.to_string(), region: None }).collect(),
+        headings: headings.iter().map(|h| Heading { text: h.to_string(), region: Region::Page }).collect(),
         controls: controls
             .iter()
             .enumerate()
-            .map(|(i, l)| Control { id: i as u32 + 100, label: l.to_string(), region: None })
+            .map(|(i, l)| Control { id: ElementId(i as u32 + 100), label: l.to_string(), region: Region::Page })
             .collect(),
         ..Default::default()
     }
@@ -106,7 +107,7 @@ fn profile_legacy_key_gets_a_note_with_a_replacement_link() {
     assert_eq!(a.plan.page, PageKind::Profile);
     assert_eq!(a.plan.notes.len(), 1, "{:?}", a.plan.notes);
     let note = &a.plan.notes[0];
-    assert_eq!((note.block, note.kind), (1, NoteKind::LegacyKey));
+    assert_eq!((note.block, note.kind), (ElementId(1), NoteKind::LegacyKey));
     assert_eq!(note.message.id, TextId::LegacyKeyStopped);
     assert_eq!(note.action.as_ref().map(|x| x.href.as_str()), Some("https://acme.repairshopr.com/api_tokens/new"));
     let print = note.dismiss.expect("legacy notes are dismissable");
@@ -151,15 +152,18 @@ fn reveal_captures_once_and_guards_done() {
     assert_eq!(a.tokens.len(), 1, "one token shown three ways is one capture");
     assert_eq!(a.tokens[0].token.expose(), TOKEN);
     let found = &a.tokens[0];
-    assert_eq!(found.block, 1, "the visible text wins over the attribute");
+    assert_eq!(found.block, ElementId(1), "the visible text wins over the attribute");
     assert_eq!(found.span.start, Point { seg: 1, at: 0 });
     assert_eq!(found.span.end, Point { seg: 3, at: 21 });
     assert!(a.plan.notes.is_empty(), "its note is made once the store kept it");
-    let note = captured_note(found, Kept::Yes { capture: 7, hold_minutes: 10 });
-    assert_eq!((note.block, note.kind, note.capture), (1, NoteKind::CapturedToken, Some(7)));
+    let note = captured_note(found, Kept::Yes { capture: CaptureId(7), hold_minutes: 10 });
+    assert_eq!((note.block, note.kind, note.capture), (ElementId(1), NoteKind::CapturedToken, Some(CaptureId(7))));
     assert_eq!(note.message.id, TextId::CapturedToken, "it says the toolbar keeps it, and for how long");
-    assert_eq!(captured_note(found, Kept::Yes { capture: 7, hold_minutes: 0 }).message.id, TextId::CapturedTokenNoHold);
-    assert_eq!(a.reveal.as_ref().and_then(|r| r.exits.primary), Some(101));
+    assert_eq!(
+        captured_note(found, Kept::Yes { capture: CaptureId(7), hold_minutes: 0 }).message.id,
+        TextId::CapturedTokenNoHold
+    );
+    assert_eq!(a.reveal.as_ref().and_then(|r| r.exits.primary), Some(ElementId(101)));
     let verdict = a.plan.verdict.as_ref().expect("a verdict");
     assert!(verdict.reveal && verdict.evidence.contains(&Evidence::RevealAddress));
     let shown = format!("{:?}", a.plan);
@@ -203,7 +207,7 @@ fn a_token_only_in_a_copy_button_attribute_is_still_captured() {
     );
     let a = run(&snapshot);
     assert_eq!(a.tokens.len(), 1);
-    assert_eq!(a.tokens[0].block, 7);
+    assert_eq!(a.tokens[0].block, ElementId(7));
 }
 
 #[test]
@@ -238,9 +242,14 @@ fn the_new_token_page_watches_its_submit_controls_and_name_field() {
     let snapshot = Snapshot {
         page: p,
         fields: vec![
-            Field { id: 40, kind: "text".into(), label: Some("Expiration (optional)".into()), ..Default::default() },
             Field {
-                id: 41,
+                id: ElementId(40),
+                kind: "text".into(),
+                label: Some("Expiration (optional)".into()),
+                ..Default::default()
+            },
+            Field {
+                id: ElementId(41),
                 kind: "text".into(),
                 label: Some("Name".into()),
                 name: Some("api_token[name]".into()),
@@ -252,40 +261,51 @@ fn the_new_token_page_watches_its_submit_controls_and_name_field() {
     let a = run(&snapshot);
     assert_eq!(a.plan.page, PageKind::NewToken);
     let watch = a.plan.watch.expect("watched");
-    assert_eq!(watch.controls, vec![(100, TokenKind::ItGlue), (101, TokenKind::Zapier), (102, TokenKind::Custom)]);
-    assert_eq!(watch.name, Some(41));
+    assert_eq!(
+        watch.controls,
+        vec![
+            (ElementId(100), TokenKind::ItGlue),
+            (ElementId(101), TokenKind::Zapier),
+            (ElementId(102), TokenKind::Custom)
+        ]
+    );
+    assert_eq!(watch.name, Some(ElementId(41)));
 }
 
 #[test]
 fn a_new_token_dialog_on_the_list_is_watched_too() {
     let mut p = page("https://acme.repairshopr.com/api_tokens", &["API Tokens"], &["New Token"]);
-    p.headings.push(Heading { text: "New API Token".into(), region: Some(7) });
-    p.controls.push(Control { id: 70, label: "Create API Token".into(), region: Some(7) });
-    p.controls.push(Control { id: 71, label: "Create".into(), region: None });
+    p.headings.push(Heading { text: "New API Token".into(), region: Region::Dialog(ElementId(7)) });
+    p.controls.push(Control {
+        id: ElementId(70),
+        label: "Create API Token".into(),
+        region: Region::Dialog(ElementId(7)),
+    });
+    p.controls.push(Control { id: ElementId(71), label: "Create".into(), region: Region::Page });
     let snapshot = Snapshot {
         page: p,
-        regions: vec![crate::read::snapshot::Region { id: 7, name: String::new() }],
+        regions: vec![Dialog { id: ElementId(7), name: String::new() }],
         fields: vec![Field {
-            id: 72,
+            id: ElementId(72),
             kind: "text".into(),
             label: Some("Name".into()),
-            region: Some(7),
+            region: Region::Dialog(ElementId(7)),
             ..Default::default()
         }],
         ..Default::default()
     };
     let watch = run(&snapshot).plan.watch.expect("the dialog is the form");
-    assert_eq!((watch.controls, watch.name), (vec![(70, TokenKind::Custom)], Some(72)));
+    assert_eq!((watch.controls, watch.name), (vec![(ElementId(70), TokenKind::Custom)], Some(ElementId(72))));
 }
 
 fn list_row(id: u32, cells: &[(&str, &str)]) -> (Row, Vec<Block>) {
-    let row = Row { id, text: cells.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ") };
+    let row = Row { id: ElementId(id), text: cells.iter().map(|(_, t)| *t).collect::<Vec<_>>().join(" ") };
     let blocks = cells
         .iter()
         .enumerate()
         .map(|(n, (header, text))| Block {
             header: Some(header.to_string()),
-            row: Some(id),
+            row: Some(ElementId(id)),
             ..block(id * 10 + n as u32, &[text])
         })
         .collect();
@@ -320,7 +340,7 @@ fn token_list_rows_get_expiry_and_legacy_notes() {
     );
     let a = run(&snapshot);
     assert_eq!(a.plan.page, PageKind::TokenList);
-    let got: Vec<(u32, NoteKind)> = a.plan.notes.iter().map(|n| (n.block, n.kind)).collect();
+    let got: Vec<(u32, NoteKind)> = a.plan.notes.iter().map(|n| (n.block.0, n.kind)).collect();
     assert_eq!(got, vec![(11, NoteKind::LegacyKey), (21, NoteKind::TokenExpired), (31, NoteKind::TokenExpiring)]);
     assert_eq!(
         a.plan.notes[2].message.params,
@@ -390,7 +410,7 @@ fn one_bad_block_does_not_stop_the_others() {
     );
     let a = run(&snapshot);
     assert_eq!(a.plan.errors.len(), 1);
-    assert_eq!((a.plan.errors[0].block, a.plan.errors[0].error), (1, "MessageTooLarge"));
+    assert_eq!((a.plan.errors[0].block, a.plan.errors[0].error), (ElementId(1), "MessageTooLarge"));
     assert_eq!(a.plan.notes.len(), 1);
 }
 

@@ -3,6 +3,7 @@
 //! names every way out.
 
 use super::{FoundToken, Note, NoteKind};
+use crate::ids::{CaptureId, Region};
 use crate::read::policy::{Duration, Message, Param};
 use crate::reveal::guard::{DoneGuard, Exits};
 use crate::text::TextId;
@@ -12,7 +13,7 @@ use crate::text::TextId;
 pub enum Kept {
     /// Kept under this id; `hold_minutes`: how long the toolbar keeps the token itself (0:
     /// the hold time is 0, only the record is kept).
-    Yes { capture: u32, hold_minutes: u32 },
+    Yes { capture: CaptureId, hold_minutes: u32 },
     /// Refused: this page already has as many uncopied tokens waiting as it may.
     Refused,
     /// Not kept for another reason (it was forgotten meanwhile): the page's own copy
@@ -46,20 +47,20 @@ pub fn captured_note(found: &FoundToken, kept: Kept) -> Note {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct RevealAt {
     /// The dialog (`None`: the page).
-    pub region: Option<u32>,
+    pub region: Region,
     pub exits: Exits,
 }
 
 impl RevealAt {
     /// The guard to arm for `capture` (`None`: the page asks by itself).
-    pub fn guard(&self, capture: Option<u32>) -> DoneGuard {
+    pub fn guard(&self, capture: Option<CaptureId>) -> DoneGuard {
         DoneGuard {
             control: self.exits.primary,
             capture,
             region: self.region,
             exits: self.exits.exits.clone(),
             copies: self.exits.copies.clone(),
-            dialog: self.region.is_some(),
+            dialog: self.region != Region::Page,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! own Swagger docs. The page's JavaScript only describes its fields (`extension/fields.js`);
 //! every judgement is here, from evidence that adds up, like `reveal`.
 
+use crate::ids::{ElementId, Region};
 use crate::read::integrations::names_other_product;
 use crate::read::words::{self, fold};
 use serde::{Deserialize, Serialize};
@@ -13,7 +14,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// The describer's handle: its index on the page, or the content script's element id.
-    pub id: u32,
+    pub id: ElementId,
     /// `input` type (`text`, `password`, …) or `textarea`.
     #[serde(default)]
     pub kind: String,
@@ -26,7 +27,7 @@ pub struct Field {
     pub placeholder: Option<String>,
     /// The dialog the field is in (content script only).
     #[serde(default)]
-    pub region: Option<u32>,
+    pub region: Region,
     /// The headings of its form or section and the words just before it.
     #[serde(default)]
     pub near: Option<String>,
@@ -120,7 +121,7 @@ pub const THRESHOLD: i32 = 5;
 /// A field that asks for the token, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Candidate {
-    pub id: u32,
+    pub id: ElementId,
     pub score: i32,
     pub signals: Vec<Signal>,
     pub holds: Holds,

@@ -6,6 +6,7 @@
 //! the engine's own `Reading` filter (`scan::reading`).
 
 use crate::contract::error::Error;
+use crate::ids::{ElementId, Region};
 use serde::Deserialize;
 
 /// Limits on one snapshot. A page bigger than this is scanned in several messages.
@@ -167,7 +168,7 @@ impl From<(bool, i32, i32, i32, i32, bool)> for Shown {
 #[serde(deny_unknown_fields)]
 pub struct Block {
     /// The content script's handle for the element; echoed back in the plan.
-    pub id: u32,
+    pub id: ElementId,
     pub segs: Vec<String>,
     #[serde(default)]
     pub source: Source,
@@ -180,10 +181,10 @@ pub struct Block {
     pub field: Option<String>,
     /// The table row (or list item, or ARIA row) the block is part of.
     #[serde(default)]
-    pub row: Option<u32>,
+    pub row: Option<ElementId>,
     /// The dialog the block is in, if any (see `Snapshot::regions`).
     #[serde(default)]
-    pub region: Option<u32>,
+    pub region: Region,
     /// The element and its ancestors, nearest first.
     #[serde(default)]
     pub path: Vec<Ancestor>,
@@ -203,13 +204,13 @@ pub struct Block {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(from = "(u32, String)")]
 pub struct Row {
-    pub id: u32,
+    pub id: ElementId,
     pub text: String,
 }
 
 impl From<(u32, String)> for Row {
     fn from((id, text): (u32, String)) -> Self {
-        Row { id, text }
+        Row { id: ElementId(id), text }
     }
 }
 
@@ -217,14 +218,14 @@ impl From<(u32, String)> for Row {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(from = "(u32, String, u32)")]
 pub struct Control {
-    pub id: u32,
+    pub id: ElementId,
     pub label: String,
-    pub region: Option<u32>,
+    pub region: Region,
 }
 
 impl From<(u32, String, u32)> for Control {
     fn from((id, label, region): (u32, String, u32)) -> Self {
-        Control { id, label, region: (region != 0).then_some(region) }
+        Control { id: ElementId(id), label, region: Region::from(region) }
     }
 }
 
@@ -233,26 +234,26 @@ impl From<(u32, String, u32)> for Control {
 #[serde(from = "(String, u32)")]
 pub struct Heading {
     pub text: String,
-    pub region: Option<u32>,
+    pub region: Region,
 }
 
 impl From<(String, u32)> for Heading {
     fn from((text, region): (String, u32)) -> Self {
-        Heading { text, region: (region != 0).then_some(region) }
+        Heading { text, region: Region::from(region) }
     }
 }
 
 /// A dialog (`<dialog>`, `role=dialog|alertdialog`), sent as `[id, name]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(from = "(u32, String)")]
-pub struct Region {
-    pub id: u32,
+pub struct Dialog {
+    pub id: ElementId,
     pub name: String,
 }
 
-impl From<(u32, String)> for Region {
+impl From<(u32, String)> for Dialog {
     fn from((id, name): (u32, String)) -> Self {
-        Region { id, name }
+        Dialog { id: ElementId(id), name }
     }
 }
 
@@ -289,7 +290,7 @@ pub struct Snapshot {
     #[serde(default)]
     pub rows: Vec<Row>,
     #[serde(default)]
-    pub regions: Vec<Region>,
+    pub regions: Vec<Dialog>,
     #[serde(default)]
     pub fields: Vec<Field>,
 }

@@ -4,6 +4,7 @@
 //! page's own copy controls there, whose trusted press counts as the user's copy.
 
 use super::PageReading;
+use crate::ids::{CaptureId, ElementId, Region};
 use crate::read::words::{self, Words};
 use serde::Serialize;
 
@@ -14,16 +15,16 @@ const CLOSE_GLYPHS: &[&str] = &["×", "✕", "✖", "x", "╳"];
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DoneGuard {
     /// The main way on (the question names what it does): Done first, then Close-like.
-    pub control: Option<u32>,
+    pub control: Option<ElementId>,
     /// The capture to ask the engine about; `None`: the engine keeps no record (its
     /// quota refused it, or a policy), so the page asks by itself.
-    pub capture: Option<u32>,
+    pub capture: Option<CaptureId>,
     /// The dialog the reveal is in (`None`: the page itself).
-    pub region: Option<u32>,
+    pub region: Region,
     /// Every control whose press leaves the reveal.
-    pub exits: Vec<u32>,
+    pub exits: Vec<ElementId>,
     /// The page's own copy controls in the region.
-    pub copies: Vec<u32>,
+    pub copies: Vec<ElementId>,
     /// Escape and a press on the backdrop close the reveal's dialog.
     pub dialog: bool,
 }
@@ -31,9 +32,9 @@ pub struct DoneGuard {
 /// The controls of a reveal's region, sorted into ways out and copy controls.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Exits {
-    pub primary: Option<u32>,
-    pub exits: Vec<u32>,
-    pub copies: Vec<u32>,
+    pub primary: Option<ElementId>,
+    pub exits: Vec<ElementId>,
+    pub copies: Vec<ElementId>,
 }
 
 fn is_close(label: &str) -> bool {
@@ -44,16 +45,16 @@ fn is_close(label: &str) -> bool {
 /// page is a reveal whatever its language; when none of its controls reads as Done or
 /// Close in a language Keyshift knows, every control there but a copy control is a way
 /// out (asking once too often beats losing the token).
-pub fn exits(reading: &PageReading, region: Option<u32>, confirmed: bool) -> Exits {
+pub fn exits(reading: &PageReading, region: Region, confirmed: bool) -> Exits {
     let controls: Vec<_> = reading.controls_in(region).collect();
-    let pick = |test: &dyn Fn(&str) -> bool| -> Vec<u32> {
+    let pick = |test: &dyn Fn(&str) -> bool| -> Vec<ElementId> {
         controls.iter().filter(|(label, _)| test(label)).map(|(_, c)| c.id).collect()
     };
     let is = |w: &'static Words| move |l: &str| w.is(l);
     let done = pick(&is(&words::DONE_CONTROL));
     let close = pick(&is_close);
     let copies = pick(&|l: &str| words::COPY_CONTROL.is(l));
-    let mut exits: Vec<u32> = done.iter().chain(&close).copied().collect();
+    let mut exits: Vec<ElementId> = done.iter().chain(&close).copied().collect();
     if exits.is_empty() && confirmed {
         exits = controls.iter().map(|(_, c)| c.id).filter(|id| !copies.contains(id)).collect();
     }
@@ -64,34 +65,50 @@ pub fn exits(reading: &PageReading, region: Option<u32>, confirmed: bool) -> Exi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::snapshot::{Control, PageInfo, Region};
+    use crate::read::snapshot::{Control, Dialog, PageInfo};
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn page(controls: &[(u32, &str, Option<u32>)]) -> PageInfo {
         PageInfo {
             url: "https://acme.repairshopr.com/api_tokens/new".into(),
-            controls: controls.iter().map(|(id, l, r)| Control { id: *id, label: l.to_string(), region: *r }).collect(),
+            controls: controls
+                .iter()
+                .map(|(id, l, r)| Control {
+                    id: ElementId(*id),
+                    label: l.to_string(),
+                    region: r.map_or(Region::Page, Region::from),
+                })
+                .collect(),
             ..PageInfo::default()
         }
     }
 
-    fn sorted(page: &PageInfo, region: Option<u32>, confirmed: bool) -> Exits {
-        let regions = [Region { id: 9, name: "Token".into() }];
+    fn sorted(page: &PageInfo, region: Region, confirmed: bool) -> Exits {
+        let regions = [Dialog { id: ElementId(9), name: "Token".into() }];
         exits(&PageReading::new(page, &regions, "acme.repairshopr.com", "/api_tokens/new"), region, confirmed)
     }
 
     #[test]
     fn done_close_and_the_header_cross_are_ways_out_copy_is_not() {
         let p = page(&[(1, "Copy", Some(9)), (2, "×", Some(9)), (3, "Done", Some(9)), (4, "Help", None)]);
-        let e = sorted(&p, Some(9), false);
-        assert_eq!(e, Exits { primary: Some(3), exits: vec![3, 2], copies: vec![1] });
+        let e = sorted(&p, Region::Dialog(ElementId(9)), false);
+        assert_eq!(
+            e,
+            Exits { primary: Some(ElementId(3)), exits: vec![ElementId(3), ElementId(2)], copies: vec![ElementId(1)] }
+        );
     }
 
     #[test]
     fn in_an_unknown_language_after_a_submit_every_control_but_copy_guards() {
         let p = page(&[(1, "Kopiera", Some(9)), (2, "Copy", Some(9)), (3, "Klar nu", Some(9))]);
-        assert_eq!(sorted(&p, Some(9), true), Exits { primary: Some(3), exits: vec![1, 3], copies: vec![2] });
-        assert_eq!(sorted(&p, Some(9), false), Exits { primary: None, exits: vec![], copies: vec![2] });
+        assert_eq!(
+            sorted(&p, Region::Dialog(ElementId(9)), true),
+            Exits { primary: Some(ElementId(3)), exits: vec![ElementId(1), ElementId(3)], copies: vec![ElementId(2)] }
+        );
+        assert_eq!(
+            sorted(&p, Region::Dialog(ElementId(9)), false),
+            Exits { primary: None, exits: vec![], copies: vec![ElementId(2)] }
+        );
     }
 }

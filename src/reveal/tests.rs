@@ -1,4 +1,5 @@
 use super::*;
+use crate::ids::{ElementId, Region};
 use crate::read::snapshot::{Heading, Shown};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -15,11 +16,11 @@ fn page(url: &str, title: &str, headings: &[&str], controls: &[&str]) -> PageInf
         url: url.into(),
         title: title.into(),
         lang: "en".into(),
-        headings: headings.iter().map(|h| Heading { text: h.to_string(), region: None }).collect(),
+        headings: headings.iter().map(|h| Heading { text: h.to_string(), region: Region::Page }).collect(),
         controls: controls
             .iter()
             .enumerate()
-            .map(|(i, l)| Control { id: 100 + i as u32, label: l.to_string(), region: None })
+            .map(|(i, l)| Control { id: ElementId(100 + i as u32), label: l.to_string(), region: Region::Page })
             .collect(),
         ..Default::default()
     }
@@ -27,7 +28,7 @@ fn page(url: &str, title: &str, headings: &[&str], controls: &[&str]) -> PageInf
 
 fn value_block() -> Block {
     Block {
-        id: 1,
+        id: ElementId(1),
         segs: vec![TOKEN.into()],
         source: Source::Value,
         path: vec![anc("INPUT", "", "form-control")],
@@ -116,17 +117,17 @@ fn the_vendors_reveal_adds_up_and_history_alone_nearly_does() {
 #[test]
 fn a_dialog_is_judged_on_its_own_words_and_done() {
     let mut p = page("https://acme.repairshopr.com/api_tokens", "API Tokens", &["API Tokens"], &["New Token"]);
-    p.headings.push(Heading { text: "Token created".into(), region: Some(9) });
-    p.controls.push(Control { id: 55, label: "Done".into(), region: Some(9) });
-    let block = Block { region: Some(9), ..value_block() };
+    p.headings.push(Heading { text: "Token created".into(), region: Region::Dialog(ElementId(9)) });
+    p.controls.push(Control { id: ElementId(55), label: "Done".into(), region: Region::Dialog(ElementId(9)) });
+    let block = Block { region: Region::Dialog(ElementId(9)), ..value_block() };
     let addr = crate::read::page::address(&p.url).expect("address");
-    let regions = [Region { id: 9, name: "New API token".into() }];
+    let regions = [Dialog { id: ElementId(9), name: "New API token".into() }];
     let reading = PageReading::new(&p, &regions, addr.host, addr.path);
     let v = judge(&reading, &block, TOKEN, 0, TOKEN.len(), Situation { just_submitted: true, frame_ok: true });
     assert!(v.reveal);
-    assert_eq!(v.region, Some(9));
-    assert_eq!(reading.done_control(Some(9)), Some(55));
-    assert_eq!(reading.done_control(None), None, "the page's own controls hold no Done");
+    assert_eq!(v.region, Region::Dialog(ElementId(9)));
+    assert_eq!(reading.done_control(Region::Dialog(ElementId(9))), Some(ElementId(55)));
+    assert_eq!(reading.done_control(Region::Page), None, "the page's own controls hold no Done");
 }
 
 #[test]

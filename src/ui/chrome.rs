@@ -1,6 +1,9 @@
 //! The `chrome.*` calls the extension's pages make, and messages to the background.
 //! (Firefox offers the same `chrome` namespace with promises in Manifest V3.)
 
+use crate::contract::asks::Ask;
+use crate::contract::tab::TabRequest;
+use crate::ids::TabId;
 use crate::text::TextId;
 use js_sys::{Array, Object, Promise, Reflect};
 use serde::de::DeserializeOwned;
@@ -65,11 +68,11 @@ fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Sends `{ kind: body }` to the background and reads its reply as a `T`.
-pub async fn ask<T: DeserializeOwned>(kind: &str, body: &impl Serialize) -> Result<T, Failure> {
-    let message = Object::new();
-    let body = body.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|_| Failure::no_answer())?;
-    let _ = Reflect::set(&message, &JsValue::from_str(kind), &body);
+/// Sends a page's request to the background and reads its reply as the type the
+/// request names (`contract::asks`).
+pub async fn ask<R: DeserializeOwned>(ask: Ask<R>) -> Result<R, Failure> {
+    let message =
+        ask.request.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|_| Failure::no_answer())?;
     let promise = send_message(&message).map_err(|_| Failure::no_answer())?;
     let answer = JsFuture::from(promise).await.map_err(|_| Failure::no_answer())?;
     let ok = get(&answer, "ok");
@@ -108,7 +111,7 @@ pub async fn granted(request: Option<Promise>) -> bool {
 /// The tab the user was looking at when the popup opened: the active tab of the last
 /// focused ordinary window (so a popup opened as a window of its own still finds it).
 /// Without the `tabs` permission its address is known only on hosts Keyshift may access.
-pub async fn active_tab() -> Option<(i64, Option<String>)> {
+pub async fn active_tab() -> Option<(TabId, Option<String>)> {
     let options = Object::new();
     let _ = Reflect::set(&options, &"windowTypes".into(), &Array::of1(&"normal".into()));
     let window = JsFuture::from(windows_last_focused(&options).ok()?).await.ok()?;
@@ -117,7 +120,7 @@ pub async fn active_tab() -> Option<(i64, Option<String>)> {
     let _ = Reflect::set(&query, &"windowId".into(), &get(&window, "id"));
     let tabs: Array = JsFuture::from(tabs_query(&query).ok()?).await.ok()?.dyn_into().ok()?;
     let tab = tabs.get(0);
-    let id = get(&tab, "id").as_f64()? as i64;
+    let id = TabId(get(&tab, "id").as_f64()? as i64);
     Some((id, get(&tab, "url").as_string()))
 }
 
@@ -129,19 +132,20 @@ pub fn open_tab(path: &str) {
 }
 
 /// Asks the top frame of a tab's content script; its answer, or `None`.
-pub async fn ask_tab(tab: i64, message: &JsValue) -> Option<JsValue> {
+pub async fn ask_tab(tab: TabId, request: &TabRequest<'_>) -> Option<JsValue> {
+    let message = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
     let options = Object::new();
     let _ = Reflect::set(&options, &"frameId".into(), &JsValue::from(0));
-    let promise = tabs_send_message(tab as f64, message, &options).ok()?;
+    let promise = tabs_send_message(tab.0 as f64, &message, &options).ok()?;
     JsFuture::from(promise).await.ok().filter(|v| !v.is_undefined())
 }
 
 /// Runs an injection (`files` or `func` with `args`) in a tab's top frame, with the access
 /// the user gave (the toolbar click's activeTab, or a granted host): the frame's result,
 /// or `None` where the browser refuses.
-async fn inject(tab: i64, what: &Object) -> Option<JsValue> {
+async fn inject(tab: TabId, what: &Object) -> Option<JsValue> {
     let target = Object::new();
-    let _ = Reflect::set(&target, &"tabId".into(), &JsValue::from(tab as f64));
+    let _ = Reflect::set(&target, &"tabId".into(), &JsValue::from(tab.0 as f64));
     let _ = Reflect::set(&target, &"frameIds".into(), &Array::of1(&JsValue::from(0)));
     let _ = Reflect::set(what, &"target".into(), &target);
     let results: Array = JsFuture::from(execute_script(what).ok()?).await.ok()?.dyn_into().ok()?;
@@ -149,7 +153,7 @@ async fn inject(tab: i64, what: &Object) -> Option<JsValue> {
 }
 
 /// Loads one of the extension's scripts into a tab's top frame (its isolated world).
-pub async fn inject_file(tab: i64, file: &str) -> bool {
+pub async fn inject_file(tab: TabId, file: &str) -> bool {
     let what = Object::new();
     let _ = Reflect::set(&what, &"files".into(), &Array::of1(&JsValue::from_str(file)));
     inject(tab, &what).await.is_some()
@@ -157,7 +161,7 @@ pub async fn inject_file(tab: i64, file: &str) -> bool {
 
 /// Calls, in a tab's top frame, a function `fields.js` defines there; the popup has its
 /// own copy of the same file, whose function object the browser sends by its source.
-pub async fn call_in_tab(tab: i64, function: &str, args: &Array) -> Option<JsValue> {
+pub async fn call_in_tab(tab: TabId, function: &str, args: &Array) -> Option<JsValue> {
     let window = web_sys::window()?;
     let func = Reflect::get(&window, &JsValue::from_str(function)).ok().filter(|f| f.is_function())?;
     let what = Object::new();

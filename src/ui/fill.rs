@@ -8,13 +8,16 @@
 
 use super::chrome::{ask, ask_tab, call_in_tab, inject_file, t};
 use super::dom::{append, attr, by_id, el, on_click};
-use crate::contract::messages::{CaptureRef, RevealedReply};
+use crate::contract::asks;
+use crate::contract::messages::NoFields;
+use crate::contract::strict::{from_source, MESSAGE};
+use crate::contract::tab::{Acted, Expect, FillResult, Gathered, TabRequest};
+use crate::ids::{CaptureId, TabId};
 use crate::read::fill::{find, vendor_api_docs, Candidate, Field, FormPage, Holds};
 use crate::read::policy::LEGACY_CUTOFF;
 use crate::text::TextId;
 use gloo_events::EventListener;
-use js_sys::{Array, Object, Reflect};
-use serde::Deserialize;
+use js_sys::Array;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -38,20 +41,13 @@ enum Reach {
 /// What the popup needs from its list: the token's id and name, the tab, and what to do
 /// to copy instead or to redraw once a token was forgotten.
 pub(super) struct Job {
-    pub capture: u32,
-    pub tab: Option<i64>,
+    pub capture: CaptureId,
+    /// How the popup names the token (its name, or "Unnamed token"), and its mask.
+    pub name: String,
+    pub masked: String,
+    pub tab: Option<TabId>,
     pub copy: Rc<dyn Fn()>,
     pub refresh: Rc<dyn Fn()>,
-}
-
-#[derive(Deserialize)]
-struct Gathered {
-    page: FormPage,
-}
-
-#[derive(Deserialize)]
-struct Filled {
-    forgotten: bool,
 }
 
 fn panel() -> Option<HtmlElement> {
@@ -99,70 +95,52 @@ thread_local! {
 }
 
 /// Reads the page's fields: from the content script if there is one, else by injecting.
-async fn gather(tab: i64) -> Option<(Reach, FormPage)> {
-    let (reach, page) = if let Some(answer) = ask_tab(tab, &message("fields", Object::new())).await {
-        (
-            Reach::ContentScript,
-            crate::contract::strict::from_source::<Gathered, _>(answer, crate::contract::strict::MESSAGE).ok()?.page,
-        )
+async fn gather(tab: TabId) -> Option<(Reach, FormPage)> {
+    let (reach, page) = if let Some(answer) = ask_tab(tab, &TabRequest::Fields(NoFields {})).await {
+        (Reach::ContentScript, from_source::<Gathered, _>(answer, MESSAGE).ok()?.page)
     } else {
         if !inject_file(tab, "fields.js").await {
             return None;
         }
         let answer = call_in_tab(tab, "keyshiftFields", &Array::new()).await?;
-        (
-            Reach::Injected,
-            crate::contract::strict::from_source::<FormPage, _>(answer, crate::contract::strict::MESSAGE).ok()?,
-        )
+        (Reach::Injected, from_source::<FormPage, _>(answer, MESSAGE).ok()?)
     };
     BOUND.with(|b| *b.borrow_mut() = (page.origin.clone(), page.doc.clone()));
     Some((reach, page))
 }
 
-fn message(kind: &str, body: Object) -> JsValue {
-    let m = Object::new();
-    let _ = Reflect::set(&m, &JsValue::from_str(kind), &body);
-    m.into()
-}
-
-/// `{ kind, name, origin, doc }`: how `fields.js` makes sure the field is still the one
-/// described, in the document the user approved.
-fn expect(field: &Field) -> JsValue {
-    let e = Object::new();
-    let _ = Reflect::set(&e, &"kind".into(), &JsValue::from_str(&field.kind));
-    let name = field.name.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-    let _ = Reflect::set(&e, &"name".into(), &name);
-    BOUND.with(|b| {
-        let (origin, doc) = &*b.borrow();
-        let _ = Reflect::set(&e, &"origin".into(), &JsValue::from_str(origin));
-        let _ = Reflect::set(&e, &"doc".into(), &JsValue::from_str(doc));
-    });
-    e.into()
-}
-
-/// Marks or fills a field; `fields.js` answers `"filled"`, `"changed"` or `"refused"`
-/// (marking: `true`).
-async fn act(tab: i64, reach: Reach, field: &Field, value: Option<&str>, mark: bool) -> Option<JsValue> {
-    let at = JsValue::from(field.id);
-    let third = match value {
-        Some(v) => JsValue::from_str(v),
-        None => JsValue::from_bool(mark),
-    };
+/// Marks a field (or takes the mark off); whether the page's script answered.
+async fn mark(tab: TabId, reach: Reach, field: &Field, on: bool) -> bool {
+    let (origin, doc) = BOUND.with(|b| b.borrow().clone());
+    let expect = Expect { kind: &field.kind, name: field.name.as_deref(), origin: &origin, doc: &doc };
     match reach {
-        Reach::ContentScript => {
-            let body = Object::new();
-            let _ = Reflect::set(&body, &"at".into(), &at);
-            let _ = Reflect::set(&body, &"expect".into(), &expect(field));
-            let key = if value.is_some() { "value" } else { "on" };
-            let _ = Reflect::set(&body, &JsValue::from_str(key), &third);
-            let answer = ask_tab(tab, &message(if value.is_some() { "fill" } else { "mark" }, body)).await?;
-            Reflect::get(&answer, &"result".into()).ok()
-        }
+        Reach::ContentScript => ask_tab(tab, &TabRequest::Mark { at: field.id, expect, on }).await.is_some(),
         Reach::Injected => {
-            let function = if value.is_some() { "keyshiftFill" } else { "keyshiftMark" };
-            call_in_tab(tab, function, &Array::of3(&at, &expect(field), &third)).await
+            let args = Array::of3(&JsValue::from(field.id.0), &to_js(&expect), &JsValue::from_bool(on));
+            call_in_tab(tab, "keyshiftMark", &args).await.is_some()
         }
     }
+}
+
+/// Fills a field with the token, read back as what became of it.
+async fn fill_field(tab: TabId, reach: Reach, field: &Field, value: &str) -> Option<FillResult> {
+    let (origin, doc) = BOUND.with(|b| b.borrow().clone());
+    let expect = Expect { kind: &field.kind, name: field.name.as_deref(), origin: &origin, doc: &doc };
+    let result = match reach {
+        Reach::ContentScript => {
+            let answer = ask_tab(tab, &TabRequest::Fill { at: field.id, expect, value }).await?;
+            from_source::<Acted<FillResult>, _>(answer, MESSAGE).ok()?.result
+        }
+        Reach::Injected => {
+            let args = Array::of3(&JsValue::from(field.id.0), &to_js(&expect), &JsValue::from_str(value));
+            from_source::<FillResult, _>(call_in_tab(tab, "keyshiftFill", &args).await?, MESSAGE).ok()?
+        }
+    };
+    Some(result)
+}
+
+fn to_js(value: &impl serde::Serialize) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
 fn offer_copy(job: &Job, why: TextId) {
@@ -189,7 +167,7 @@ fn describe(c: &Candidate) -> String {
 
 /// One field: "Fill the token into “API Token” on app.zomentum.com?". Several: the
 /// user picks. The chosen field is marked on the page meanwhile.
-async fn ask_which(job: Rc<Job>, tab: i64, reach: Reach, page: FormPage, found: Vec<Candidate>) {
+async fn ask_which(job: Rc<Job>, tab: TabId, reach: Reach, page: FormPage, found: Vec<Candidate>) {
     let Some(p) = panel() else { return };
     let chosen = Rc::new(RefCell::new(0usize));
     let field_of = {
@@ -197,11 +175,11 @@ async fn ask_which(job: Rc<Job>, tab: i64, reach: Reach, page: FormPage, found: 
         move |c: &Candidate| page.fields.iter().find(|f| f.id == c.id).cloned()
     };
     if let Some(f) = field_of(&found[0]) {
-        act(tab, reach, &f, None, true).await;
+        mark(tab, reach, &f, true).await;
     }
     if found.len() == 1 {
         let label = if found[0].label.is_empty() { t(TextId::FillFieldUnnamed, &[]) } else { found[0].label.clone() };
-        let _ = p.append_child(&el("p", "", &t(TextId::FillConfirm, &[&label, &page.host])));
+        let _ = p.append_child(&el("p", "", &t(TextId::FillConfirm, &[&job.name, &job.masked, &label, &page.host])));
     } else {
         let _ = p.append_child(&el("p", "", &t(TextId::FillChoose, &[])));
         let list = el("div", "choices", "");
@@ -224,10 +202,10 @@ async fn ask_which(job: Rc<Job>, tab: i64, reach: Reach, page: FormPage, found: 
                     let field = field.clone();
                     spawn_local(async move {
                         if let Some(b) = before {
-                            act(tab, reach, &b, None, false).await;
+                            mark(tab, reach, &b, false).await;
                         }
                         if let Some(f) = field {
-                            act(tab, reach, &f, None, true).await;
+                            mark(tab, reach, &f, true).await;
                         }
                     });
                 }))
@@ -258,7 +236,7 @@ async fn ask_which(job: Rc<Job>, tab: i64, reach: Reach, page: FormPage, found: 
     let on_cancel = on_click(&cancel, move |_| {
         if let Some(field) = pg.fields.iter().find(|x| x.id == f[*c.borrow()].id).cloned() {
             spawn_local(async move {
-                act(tab, reach, &field, None, false).await;
+                mark(tab, reach, &field, false).await;
             });
         }
         close();
@@ -267,24 +245,23 @@ async fn ask_which(job: Rc<Job>, tab: i64, reach: Reach, page: FormPage, found: 
 }
 
 /// Fills the chosen field, then says what happened and offers to forget the token.
-async fn fill_now(job: &Job, tab: i64, reach: Reach, field: &Field, candidate: &Candidate) {
-    let revealed = match ask::<RevealedReply>("reveal-held", &CaptureRef { capture: job.capture }).await {
+async fn fill_now(job: &Job, tab: TabId, reach: Reach, field: &Field, candidate: &Candidate) {
+    let revealed = match ask(asks::reveal_held(job.capture)).await {
         Ok(r) => r,
         Err(f) => {
             say(&f.message);
             return;
         }
     };
-    let result = act(tab, reach, field, Some(revealed.token.expose()), false).await.and_then(|r| r.as_string());
+    let result = fill_field(tab, reach, field, revealed.token.expose()).await;
     drop(revealed); // the popup keeps no copy of the token
-    match result.as_deref() {
-        Some("filled") => {}
-        Some("changed") => return offer_copy(job, TextId::FillChanged),
+    match result {
+        Some(FillResult::Filled) => {}
+        Some(FillResult::Changed) => return offer_copy(job, TextId::FillChanged),
         _ => return offer_copy(job, TextId::FillRefused),
     }
     let label = if candidate.label.is_empty() { t(TextId::FillFieldUnnamed, &[]) } else { candidate.label.clone() };
-    let forgotten =
-        ask::<Filled>("filled", &CaptureRef { capture: job.capture }).await.map(|f| f.forgotten).unwrap_or(false);
+    let forgotten = ask(asks::filled(job.capture)).await.map(|f| f.forgotten).unwrap_or(false);
     let Some(p) = say(&t(TextId::Filled, &[&label])) else { return };
     if forgotten {
         let _ = p.append_child(&el("p", "", &t(TextId::FilledForgotten, &[])));
@@ -298,7 +275,7 @@ async fn fill_now(job: &Job, tab: i64, reach: Reach, field: &Field, candidate: &
         o.borrow_mut().push(on_click(&forget, move |_| {
             let refresh = refresh.clone();
             spawn_local(async move {
-                if ask::<serde::de::IgnoredAny>("forget", &CaptureRef { capture }).await.is_ok() {
+                if ask(asks::forget(Some(capture))).await.is_ok() {
                     say(&t(TextId::Forgotten, &[]));
                     refresh();
                 }

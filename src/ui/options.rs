@@ -6,34 +6,17 @@
 use super::chrome::{ask, extension_url, granted, request, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep};
-use crate::contract::messages::{FingerprintRef, NoFields};
-use crate::keep::dismissals::Dismissal;
+use crate::contract::asks;
+use crate::contract::messages::{DismissedList, InForce};
 use crate::keep::hosts::{review, HostProblem, SuffixList};
 use crate::keep::settings::{Kind, Locked, Settings, TABLE};
 use crate::text::TextId;
 use gloo_events::EventListener;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
-
-#[derive(Deserialize)]
-struct InForce {
-    settings: Settings,
-    locked: Vec<Locked>,
-}
-
-#[derive(Deserialize)]
-struct Dismissed {
-    dismissed: Vec<Dismissal>,
-}
-
-#[derive(Serialize)]
-struct SetSettings<'a> {
-    settings: &'a Settings,
-}
 
 struct Page {
     suffixes: SuffixList,
@@ -157,11 +140,11 @@ pub fn options() {
     spawn_local(async move {
         let suffixes = load_suffixes().await;
         page.borrow_mut().suffixes = suffixes;
-        match ask::<InForce>("get-settings", &NoFields {}).await {
+        match ask(asks::get_settings()).await {
             Ok(f) => fill(&page, f),
             Err(f) => status(&f.message),
         }
-        list_dismissed(&page, ask::<Dismissed>("list-dismissed", &NoFields {}).await);
+        list_dismissed(&page, ask(asks::list_dismissed()).await);
     });
 }
 
@@ -305,7 +288,7 @@ fn submit(page: &Shared) {
                 ));
             }
         }
-        match ask::<InForce>("set-settings", &SetSettings { settings: &settings }).await {
+        match ask(asks::set_settings(settings.clone())).await {
             Ok(f) => {
                 fill(&page, f);
                 status(&t(TextId::Saved, &[]));
@@ -315,7 +298,7 @@ fn submit(page: &Shared) {
     });
 }
 
-fn list_dismissed(page: &Shared, reply: Result<Dismissed, Failure>) {
+fn list_dismissed(page: &Shared, reply: Result<DismissedList, Failure>) {
     let (Some(list), Some(none)) = (by_id::<HtmlElement>("dismissed"), by_id::<HtmlElement>("noDismissed")) else {
         return;
     };
@@ -345,7 +328,7 @@ fn list_dismissed(page: &Shared, reply: Result<Dismissed, Failure>) {
         listeners.push(on_click(&undo, move |_| {
             let p = p.clone();
             spawn_local(async move {
-                let reply = ask::<Dismissed>("undismiss", &FingerprintRef { fingerprint: print }).await;
+                let reply = ask(asks::undismiss(print)).await;
                 list_dismissed(&p, reply);
             });
         }));

@@ -5,7 +5,9 @@
 use super::chrome::{active_tab, ask, open_tab, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep, keep_interval};
-use crate::contract::messages::{CaptureRef, Here, NoFields, RevealedReply};
+use crate::contract::asks;
+use crate::contract::messages::Here;
+use crate::ids::{CaptureId, Millis, TabId};
 use crate::keep::capture::HeldView;
 use crate::keep::settings::{Locked, Settings};
 use crate::popup::{about_here, ask_before_forgetting, empty, host, place, remaining};
@@ -13,26 +15,11 @@ use crate::read::policy::Duration;
 use crate::text::TextId;
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
-use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlElement;
-
-#[derive(Deserialize)]
-struct Opened {
-    held: Vec<HeldView>,
-    settings: Settings,
-    locked: Vec<Locked>,
-    enabled: bool,
-    flagged: u32,
-}
-
-#[derive(Deserialize)]
-struct Listed {
-    held: Vec<HeldView>,
-}
 
 struct Popup {
     here: Here,
@@ -124,7 +111,7 @@ pub fn popup() {
             (None, None) => Here::default(),
         };
         state.borrow_mut().here = here.clone();
-        match ask::<Opened>("popup", &here).await {
+        match ask(asks::popup(here.clone())).await {
             Ok(o) => {
                 report.set_hidden(!o.enabled);
                 let (text, count) = about_here(o.enabled, o.flagged);
@@ -143,7 +130,7 @@ pub fn popup() {
 }
 
 /// The tab a fill window was opened for (`popup.html?tab=12`).
-fn opened_for_tab() -> Option<i64> {
+fn opened_for_tab() -> Option<TabId> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("tab")?.parse().ok()
 }
@@ -213,11 +200,11 @@ fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
     let line = el("span", "meta", "");
     let _ = line.prepend_with_node_1(&token);
     let _ = line.append_child(&details);
-    let captured = t(TextId::CapturedAt, &[&format::time_of_day(view.captured_at as f64)]);
+    let captured = t(TextId::CapturedAt, &[&format::time_of_day(view.captured_at.0 as f64)]);
     let left = el("span", "left", "");
     // Whole milliseconds: formatting a float would link float printing into the wasm.
-    attr(&left, "data-expires", &((state.borrow().read_at as i64) + view.expires_in_ms).to_string());
-    left.set_text_content(Some(&left_text(view.expires_in_ms as f64)));
+    attr(&left, "data-expires", &((state.borrow().read_at as i64) + view.expires_in_ms.0).to_string());
+    left.set_text_content(Some(&left_text(view.expires_in_ms.0 as f64)));
     let times = el("span", "meta", &format!("{captured} · "));
     let _ = times.append_child(&left);
     if view.copied {
@@ -243,11 +230,13 @@ fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
     let s = state.clone();
     let on_forget = on_click(&forget_button, move |_| forget(&s, Some(id)));
     let s = state.clone();
-    let label = name.clone();
+    let (label, masked) = (name.clone(), view.masked.clone());
     let on_fill = on_click(&fill_button, move |_| {
         let (for_copy, for_refresh, label) = (s.clone(), s.clone(), label.clone());
         super::fill::start(super::fill::Job {
             capture: id,
+            name: label.clone(),
+            masked: masked.clone(),
             tab: s.borrow().here.tab,
             copy: Rc::new(move || {
                 let (s, label) = (for_copy.clone(), label.clone());
@@ -263,12 +252,12 @@ fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
 }
 
 fn left_text(ms: f64) -> String {
-    let r = remaining(ms as i64);
+    let r = remaining(Millis(ms as i64));
     t(TextId::TimeLeft, &[&format::duration(r)])
 }
 
-async fn copy_held(state: &Shared, id: u32, name: &str) {
-    let revealed = match ask::<RevealedReply>("reveal-held", &CaptureRef { capture: id }).await {
+async fn copy_held(state: &Shared, id: CaptureId, name: &str) {
+    let revealed = match ask(asks::reveal_held(id)).await {
         Ok(r) => r,
         Err(f) => return fail(f),
     };
@@ -281,7 +270,7 @@ async fn copy_held(state: &Shared, id: u32, name: &str) {
     if !written {
         return status(&t(TextId::CopyFailedPopup, &[]));
     }
-    if let Err(f) = ask::<serde::de::IgnoredAny>("copied", &CaptureRef { capture: id }).await {
+    if let Err(f) = ask(asks::copied(id)).await {
         return fail(f);
     }
     // Say when the clipboard will be emptied, if it will, so a late paste is no surprise.
@@ -296,14 +285,14 @@ async fn copy_held(state: &Shared, id: u32, name: &str) {
 
 async fn refresh(state: &Shared) {
     let here = state.borrow().here.clone();
-    match ask::<Listed>("list-held", &here).await {
+    match ask(asks::list_held(here)).await {
         Ok(l) => show(state, l.held),
         Err(f) => fail(f),
     }
 }
 
 /// Forgets one token (or all): at once if it was copied, else after the user confirms.
-fn forget(state: &Shared, id: Option<u32>) {
+fn forget(state: &Shared, id: Option<CaptureId>) {
     let held = state.borrow().held.clone();
     let chosen: Vec<&HeldView> = held.iter().filter(|v| id.is_none_or(|i| v.id == i)).collect();
     if chosen.is_empty() {
@@ -315,8 +304,8 @@ fn forget(state: &Shared, id: Option<u32>) {
             let s = s.clone();
             spawn_local(async move {
                 let done = match id {
-                    Some(capture) => ask::<Listed>("forget", &CaptureRef { capture }).await,
-                    None => ask::<Listed>("forget-all", &NoFields {}).await,
+                    Some(capture) => ask(asks::forget(Some(capture))).await,
+                    None => ask(asks::forget(None)).await,
                 };
                 match done {
                     Ok(l) => {

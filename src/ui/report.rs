@@ -5,21 +5,16 @@
 use super::chrome::{ask, ask_tab, t};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::keep;
+use crate::contract::asks;
 use crate::contract::messages::Here;
+use crate::contract::tab::{Reported, TabRequest};
+use crate::ids::TabId;
 use crate::read::page::PageKind;
-use crate::report::{redact, RawPage, Report, MESSAGE};
-use crate::reveal::Verdict;
+use crate::report::{redact, Report, MESSAGE};
 use crate::text::TextId;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlElement;
-
-#[derive(Deserialize)]
-struct Judged {
-    page: Option<PageKind>,
-    verdict: Option<Verdict>,
-}
 
 fn page_text(page: Option<PageKind>) -> TextId {
     match page {
@@ -32,7 +27,7 @@ fn page_text(page: Option<PageKind>) -> TextId {
 }
 
 /// The tab the report is about, from `report.html?tab=N`.
-fn tab() -> Option<i64> {
+fn tab() -> Option<TabId> {
     let search = web_sys::window()?.location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("tab")?.parse().ok()
 }
@@ -74,16 +69,14 @@ pub fn report() {
     keep(on_click(&save, |_| save_file()));
     spawn_local(async move {
         let Some(tab) = tab() else { return summary.set_text_content(Some(&t(TextId::ReportNoPage, &[]))) };
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"report".into(), &JsValue::TRUE);
-        let raw = ask_tab(tab, &message).await.and_then(|answer| js_sys::Reflect::get(&answer, &"page".into()).ok());
-        let Some(raw) = raw.and_then(|page| crate::contract::strict::from_source::<RawPage, _>(page, MESSAGE).ok())
+        let answer = ask_tab(tab, &TabRequest::Report(true)).await;
+        let Some(Reported { page: raw }) = answer.and_then(|a| crate::contract::strict::from_source(a, MESSAGE).ok())
         else {
             return summary.set_text_content(Some(&t(TextId::ReportNoPage, &[])));
         };
         let mut report: Report = redact(&raw);
         drop(raw); // the page's own text goes as soon as it is redacted
-        if let Ok(j) = ask::<Judged>("page-verdict", &Here { tab: Some(tab), url: None }).await {
+        if let Ok(j) = ask(asks::page_verdict(Here { tab: Some(tab), url: None })).await {
             report.page = j
                 .page
                 .map(|p| serde_wasm_bindgen::to_value(&p).ok().and_then(|v| v.as_string()).unwrap_or_default())

@@ -3,18 +3,11 @@
 
 use super::chrome::{ask, t};
 use super::dom::{append, attr, by_id, el};
-use crate::contract::messages::NoFields;
-use crate::keep::settings::Settings;
+use crate::contract::asks;
 use crate::text::TextId;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
-
-#[derive(Deserialize)]
-struct InForce {
-    settings: Settings,
-}
 
 /// Draws the welcome page in `<main id="app">`.
 #[wasm_bindgen]
@@ -42,7 +35,7 @@ pub fn welcome() {
     append(&app, &[&title, &intro, &where_title, &places, &pin_title, &pin, &privacy, &options]);
     // The hold time in force (a policy may set it) names how long the toolbar keeps a token.
     spawn_local(async move {
-        let minutes = ask::<InForce>("get-settings", &NoFields {}).await.map_or(10, |s| s.settings.hold_minutes);
+        let minutes = ask(asks::get_settings()).await.map_or(10, |s| s.settings.hold_minutes);
         toolbar.set_text_content(Some(&t(TextId::WelcomeToolbar, &[&super::format::minutes(minutes)])));
     });
 }

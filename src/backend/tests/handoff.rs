@@ -3,6 +3,7 @@
 //! Token page in the same tab.
 
 use super::*;
+use crate::ids::{ElementId, Region};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -10,7 +11,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 fn docs_with_field(b: &mut Backend, tab: i64) -> Caller {
     let caller = b.caller(&sender("https://api-docs.repairshopr.com/", Some(tab))).expect("vendor host");
     let field = crate::read::fill::Field {
-        id: 60,
+        id: ElementId(60),
         kind: "text".into(),
         near: Some("Available authorizations api_key (apiKey) Name: api_key In: query Value:".into()),
         group: Some(1),
@@ -37,9 +38,9 @@ fn a_fields_note_opens_one_fill_window_per_tab_at_a_time() {
     let open = |b: &mut Backend, caller: &Caller, at: Millis| {
         handle(b, caller, Request::FillOpen(NoFields {}), Clock::at(at)).expect("fill-open").effects.open_fill
     };
-    assert_eq!(open(&mut b, &caller, NOW), Some(7));
+    assert_eq!(open(&mut b, &caller, NOW), Some(TabId(7)));
     assert_eq!(open(&mut b, &caller, NOW + 500), None, "a page repeating the message opens nothing more");
-    assert_eq!(open(&mut b, &caller, NOW + 2_500), Some(7));
+    assert_eq!(open(&mut b, &caller, NOW + 2_500), Some(TabId(7)));
     // Two tabs taking turns: at most one window a second between them.
     let other = docs_with_field(&mut b, 8);
     let opened = (0..20)
@@ -59,7 +60,7 @@ fn a_fill_forgets_the_token_only_when_the_option_says_so() {
     let caller = page_caller(&b, 1);
     let capture = scan(&mut b, &caller).0.notes[0].capture.expect("capture id");
     let filled = |b: &mut Backend| match ask(b, &Caller::ExtensionPage, Request::Filled(CaptureRef { capture })) {
-        Ok(Outcome { reply: Reply::Filled { forgotten }, .. }) => forgotten,
+        Ok(Outcome { reply: Reply::Filled(Filled { forgotten }), .. }) => forgotten,
         other => panic!("unexpected {other:?}"),
     };
     assert!(!filled(&mut b), "off by default");
@@ -81,10 +82,10 @@ fn a_replacement_link_marks_the_new_token_page_of_the_same_tab_only() {
         page: PageInfo {
             url: "https://acme.repairshopr.com/api_tokens/new".into(),
             title: "New API Token".into(),
-            headings: vec![Heading { text: "New API Token".into(), region: None }],
+            headings: vec![Heading { text: "New API Token".into(), region: Region::Page }],
             controls: vec![
-                Control { id: 1, label: "Pax 8".into(), region: None },
-                Control { id: 2, label: "Create API Token".into(), region: None },
+                Control { id: ElementId(1), label: "Pax 8".into(), region: Region::Page },
+                Control { id: ElementId(2), label: "Create API Token".into(), region: Region::Page },
             ],
             ..Default::default()
         },

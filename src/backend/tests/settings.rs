@@ -82,11 +82,11 @@ fn dismissals_store_fingerprints_where_and_when_and_can_be_undone() {
     let dismissal = Dismissal {
         fingerprint: print,
         host: Some("acme.repairshopr.com".into()),
-        on: Some(crate::read::dates::Date::local(NOW, 0)),
+        on: Some(crate::read::dates::Date::local(NOW.0, 0)),
     };
     assert_eq!(out.effects.dismissed, Some(vec![dismissal.clone()]));
     let listed = handle(&mut b, &Caller::ExtensionPage, Request::ListDismissed(NoFields {}), CLOCK).expect("list");
-    assert!(matches!(listed.reply, Reply::Dismissed { dismissed } if dismissed == vec![dismissal]));
+    assert!(matches!(listed.reply, Reply::Dismissed(DismissedList { dismissed }) if dismissed == vec![dismissal]));
     let out = b
         .handle(&Caller::ExtensionPage, Request::Undismiss(FingerprintRef { fingerprint: print }), CLOCK)
         .expect("undismiss");
@@ -132,7 +132,7 @@ fn a_policy_wins_is_locked_and_can_turn_capture_off() {
     let managed = Managed { capture_tokens: Some(false), hold_minutes: Some(99_999), ..Managed::default() };
     let mut b = Backend::new(State { managed: Some(managed), ..state() });
     let popup = Caller::ExtensionPage;
-    let Ok(Outcome { reply: Reply::Settings { settings, locked }, .. }) =
+    let Ok(Outcome { reply: Reply::Settings(InForce { settings, locked }), .. }) =
         handle(&mut b, &popup, Request::GetSettings(NoFields {}), CLOCK)
     else {
         panic!("settings")
@@ -143,7 +143,8 @@ fn a_policy_wins_is_locked_and_can_turn_capture_off() {
     let (plan, effects) = scan(&mut b, &caller);
     assert!(plan.notes.is_empty() && plan.done.is_none(), "nothing captured: {plan:?}");
     let _ = effects;
-    let Ok(Outcome { reply: Reply::Held { held }, .. }) = ask(&mut b, &popup, Request::ListHeld(Here::default()))
+    let Ok(Outcome { reply: Reply::Held(HeldList { held }), .. }) =
+        ask(&mut b, &popup, Request::ListHeld(Here::default()))
     else {
         panic!("list")
     };
@@ -153,14 +154,14 @@ fn a_policy_wins_is_locked_and_can_turn_capture_off() {
     let asked = Settings { capture_tokens: true, hold_minutes: 3, ..Settings::default() };
     let out = handle(&mut b, &popup, Request::SetSettings { settings: asked }, CLOCK).expect("saved");
     assert!(
-        matches!(out.reply, Reply::Settings { ref settings, .. } if !settings.capture_tokens && settings.hold_minutes == 3)
+        matches!(out.reply, Reply::Settings(InForce { ref settings, .. }) if !settings.capture_tokens && settings.hold_minutes == 3)
     );
     assert_eq!(out.effects.settings.map(|s| s.capture_tokens), Some(true), "the user's own choice is kept");
 
     // The policy goes: the user's choice applies again.
     let out = b.set_managed(Managed::default(), NOW);
     assert!(
-        matches!(out.reply, Reply::Settings { ref settings, ref locked } if settings.capture_tokens && locked.is_empty())
+        matches!(out.reply, Reply::Settings(InForce { ref settings, ref locked }) if settings.capture_tokens && locked.is_empty())
     );
     let (plan, _) = scan(&mut b, &caller);
     assert_eq!(plan.notes.len(), 1, "captured again");

@@ -3,6 +3,7 @@
 //! every field and value of what it reads back.
 
 use super::*;
+use crate::ids::{CaptureId, ElementId, Millis, Region, TabId};
 use crate::keep::capture::{DoneDecision, HeldView, Place};
 use crate::keep::settings::{Locked, TABLE};
 use crate::plan::{Action, BlockError, DoneGuard, Note, NoteKind, Plan, Watch};
@@ -123,7 +124,7 @@ fn every_outbound_field_and_value_is_declared() {
         vec![Param::Date(crate::read::dates::Date { year: 2026, month: 1, day: 2 }), Param::Count(3)],
     );
     let note = Note {
-        block: 1,
+        block: ElementId(1),
         span,
         kind: NoteKind::LegacyKey,
         message: message.clone(),
@@ -133,36 +134,45 @@ fn every_outbound_field_and_value_is_declared() {
             kind: TokenKind::Zapier,
         }),
         dismiss: Some(crate::keep::fingerprint::Salt::from_bytes([0; 16]).of("x")),
-        capture: Some(4),
+        capture: Some(CaptureId(4)),
         copy_failed: Some(TextId::CopyFailed),
         fill: true,
     };
-    let verdict =
-        Verdict { reveal: true, rank: Rank::Confirmed, score: 5, region: Some(2), evidence: vec![Evidence::OnceText] };
+    let verdict = Verdict {
+        reveal: true,
+        rank: Rank::Confirmed,
+        score: 5,
+        region: Region::Dialog(ElementId(2)),
+        evidence: vec![Evidence::OnceText],
+    };
     let plan = Plan {
         page: PageKind::TokenReveal,
         notes: vec![note.clone()],
         done: Some(DoneGuard {
-            control: Some(3),
-            capture: Some(4),
-            region: Some(2),
-            exits: vec![3],
-            copies: vec![7],
+            control: Some(ElementId(3)),
+            capture: Some(CaptureId(4)),
+            region: Region::Dialog(ElementId(2)),
+            exits: vec![ElementId(3)],
+            copies: vec![ElementId(7)],
             dialog: true,
         }),
-        watch: Some(Watch { controls: vec![(5, TokenKind::Custom)], name: Some(6), submits: false }),
+        watch: Some(Watch {
+            controls: vec![(ElementId(5), TokenKind::Custom)],
+            name: Some(ElementId(6)),
+            submits: false,
+        }),
         verdict: Some(verdict.clone()),
-        errors: vec![BlockError { block: 1, error: "MessageTooLarge", message: "m".into() }],
+        errors: vec![BlockError { block: ElementId(1), error: "MessageTooLarge", message: "m".into() }],
     };
     let held = HeldView {
-        id: 1,
+        id: CaptureId(1),
         masked: "T0000000…0000".into(),
         origin: "https://a".into(),
         name: Some("n".into()),
         kind: TokenKind::Zapier,
         place: Place::ThisTab,
-        captured_at: 1,
-        expires_in_ms: 2,
+        captured_at: Millis(1),
+        expires_in_ms: Millis(2),
         copied: false,
         filled: true,
         confirmed: true,
@@ -173,11 +183,11 @@ fn every_outbound_field_and_value_is_declared() {
         host_patterns: Some(vec![]),
         dismissed: Some(vec![]),
         salt: Some("s".into()),
-        alarm_at: Some(1),
+        alarm_at: Some(Millis(1)),
         read_clipboard: true,
-        open_fill: Some(3),
+        open_fill: Some(TabId(3)),
         badges: Some(vec![Badge {
-            tab: 3,
+            tab: TabId(3),
             kind: BadgeKind::Flagged,
             count: 2,
             title: Message::new(TextId::BadgeFlagged, vec![Param::Count(2)]),
@@ -207,20 +217,20 @@ fn every_outbound_field_and_value_is_declared() {
         Reply::Plan { plan },
         Reply::Copied { said: crate::read::policy::copied_message(Some(60)) },
         Reply::Done { decision: DoneDecision::Confirm },
-        Reply::Held { held: vec![held.clone()] },
-        Reply::Popup {
+        Reply::Held(HeldList { held: vec![held.clone()] }),
+        Reply::Popup(Opened {
             held: vec![held],
             settings: settings.clone(),
             locked: vec![Locked::HoldMinutes],
             enabled: true,
             flagged: 2,
-        },
-        Reply::Revealed { token: crate::keep::capture::Secret::new("t".into()) },
-        Reply::Settings { settings, locked: vec![] },
-        Reply::Dismissed { dismissed: vec![] },
-        Reply::Verdict { page: Some(PageKind::Other), verdict: Some(verdict) },
+        }),
+        Reply::Revealed(Revealed { token: crate::keep::capture::Secret::new("t".into()) }),
+        Reply::Settings(InForce { settings, locked: vec![] }),
+        Reply::Dismissed(DismissedList { dismissed: vec![] }),
+        Reply::Verdict(Judged { page: Some(PageKind::Other), verdict: Some(verdict) }),
         Reply::Clipboard { clear: false },
-        Reply::Filled { forgotten: true },
+        Reply::Filled(Filled { forgotten: true }),
         Reply::Ok {},
     ];
     let reply_types: Vec<&str> = {
@@ -356,4 +366,39 @@ fn every_enumerated_value_is_declared() {
         let key = keys(&p).into_iter().next().expect("one key");
         assert!(declared.contains(&format!("{{ {key}: ")), "Param {key} is not declared: {declared}");
     }
+}
+
+/// The pages → content script channel: every request kind and body field `contract::tab`
+/// writes, and every fill result it reads, are the ones the TypeScript declares.
+#[test]
+fn the_tab_channel_is_declared() {
+    use crate::contract::tab::{Expect, FillResult, TabRequest};
+    let ts = interfaces();
+    let expect = Expect { kind: "text", name: None, origin: "https://a.example", doc: "d" };
+    assert_eq!(ts["Expect"], keys(&to_json(&expect)));
+    let requests = [
+        TabRequest::Report(true),
+        TabRequest::Fields(NoFields {}),
+        TabRequest::Mark { at: ElementId(1), expect, on: true },
+        TabRequest::Fill { at: ElementId(1), expect, value: "v" },
+    ];
+    let start = CONTRACT.find("export type TabRequest =").expect("declared");
+    let declared = &CONTRACT[start..start + CONTRACT[start..].find(';').expect("end")];
+    for request in &requests {
+        let wire = to_json(request);
+        let (kind, body) = wire.as_object().and_then(|o| o.iter().next()).expect("{ kind: body }");
+        assert!(declared.contains(&format!("'{kind}'")), "{kind} is not a declared TabRequest");
+        if let Some(name) = [("mark", "MarkBody"), ("fill", "FillBody")].iter().find(|(k, _)| k == kind).map(|(_, n)| n) {
+            assert_eq!(ts[*name], keys(body), "{name}");
+        }
+    }
+    let result = |r: FillResult| match r {
+        FillResult::Filled | FillResult::Changed | FillResult::Refused => r,
+    };
+    let read: BTreeSet<String> = string_union("FillResult");
+    for text in &read {
+        let r: FillResult = serde_json::from_value(json!(text)).unwrap_or_else(|_| panic!("{text}"));
+        result(r);
+    }
+    assert_eq!(read.len(), 3, "one declared value per FillResult");
 }

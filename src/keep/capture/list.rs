@@ -1,7 +1,8 @@
 //! The popup's view of the held tokens: masked, named, placed relative to the tab the
 //! popup opened over, newest first.
 
-use super::{Binding, Capture, CaptureStore, Millis, Rank};
+use super::{Binding, Capture, CaptureStore, Rank};
+use crate::ids::{CaptureId, Millis, TabId};
 use crate::read::integrations::TokenKind;
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +21,7 @@ pub enum Place {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HeldView {
-    pub id: u32,
+    pub id: CaptureId,
     pub masked: String,
     pub origin: String,
     pub name: Option<String>,
@@ -39,7 +40,7 @@ impl CaptureStore {
     /// then the rest; newest first within each. A capture from another origin than the
     /// one the tab shows now is "from an earlier page in this tab", and a name the page
     /// wrote is shown only over that page's own origin.
-    pub fn list(&self, now: Millis, tab: Option<i64>, origin: Option<&str>) -> Vec<HeldView> {
+    pub fn list(&self, now: Millis, tab: Option<TabId>, origin: Option<&str>) -> Vec<HeldView> {
         let place = |b: &Binding| {
             let same_origin = origin.is_none_or(|o| o == b.origin);
             if tab == Some(b.tab) && same_origin {

@@ -1,6 +1,7 @@
 //! From a warning to the right token, and the field an integration takes it in.
 
 use super::*;
+use crate::ids::ElementId;
 use crate::read::fill::Field;
 use crate::read::policy::Param;
 #[cfg(target_arch = "wasm32")]
@@ -66,9 +67,12 @@ fn the_new_token_page_marks_the_choice_the_link_was_for() {
     };
     assert_eq!(
         choice(Some(TokenKind::NinjaRmm)),
-        vec![(101, Message::new(TextId::ReplaceWithPrebuilt, vec![Param::Name("Ninja RMM")]))]
+        vec![(ElementId(101), Message::new(TextId::ReplaceWithPrebuilt, vec![Param::Name("Ninja RMM")]))]
     );
-    assert_eq!(choice(Some(TokenKind::Custom)), vec![(104, Message::new(TextId::ReplaceWithCustom, vec![]))]);
+    assert_eq!(
+        choice(Some(TokenKind::Custom)),
+        vec![(ElementId(104), Message::new(TextId::ReplaceWithCustom, vec![]))]
+    );
     assert!(choice(None).is_empty(), "without a link followed, nothing is marked");
 }
 
@@ -76,7 +80,7 @@ fn swagger(shape: &str, value: Option<&str>) -> Snapshot {
     let mut p = page("https://api-docs.repairshopr.com/", &["RepairShopr API"], &["Authorize", "Close"]);
     p.title = "Swagger UI".into();
     let field = Field {
-        id: 60,
+        id: ElementId(60),
         kind: "text".into(),
         near: Some("Available authorizations api_key (apiKey) Name: api_key In: query Value:".into()),
         group: Some(1),
@@ -97,7 +101,7 @@ fn the_vendors_api_docs_field_offers_a_held_token_and_names_a_legacy_key_in_it()
     let legacy = swagger(uuid_shape, Some(KEY));
     let notes = holding(&legacy, true);
     assert_eq!(notes.len(), 1, "{notes:?}");
-    assert_eq!((notes[0].block, notes[0].kind, notes[0].fill), (60, NoteKind::LegacyKey, true));
+    assert_eq!((notes[0].block, notes[0].kind, notes[0].fill), (ElementId(60), NoteKind::LegacyKey, true));
     assert!(notes[0].dismiss.is_some());
     assert!(!holding(&legacy, false)[0].fill, "nothing held, nothing to fill");
     // An empty field: the offer to fill, only while a token is held.

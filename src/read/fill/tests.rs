@@ -2,6 +2,7 @@
 //! described as `fields.js` describes them, and on pages that only look similar.
 
 use super::*;
+use crate::ids::ElementId;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -9,7 +10,7 @@ const UUID_SHAPE: &str = "hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh";
 
 fn field(id: u32, label: &str, name: &str, group: u32, near: &str) -> Field {
     Field {
-        id,
+        id: ElementId(id),
         kind: "text".into(),
         label: (!label.is_empty()).then(|| label.into()),
         name: (!name.is_empty()).then(|| name.into()),
@@ -22,7 +23,7 @@ fn field(id: u32, label: &str, name: &str, group: u32, near: &str) -> Field {
     }
 }
 
-fn ids(found: &[Candidate]) -> Vec<u32> {
+fn ids(found: &[Candidate]) -> Vec<ElementId> {
     found.iter().map(|c| c.id).collect()
 }
 
