@@ -152,7 +152,7 @@ test('popup: after Done the held token is listed masked and copies in one click'
   await popup.getByText(masked).waitFor();
   assert.ok(!(await popup.content()).includes(token), 'the popup never shows the whole token');
   assert.match(await popup.textContent('body'), /acme\.repairshopr\.com/);
-  assert.match(await popup.textContent('body'), /Removed in (9|10) min/, 'time left counts down from the 10-minute hold');
+  assert.match(await popup.textContent('body'), /Forgotten in (9|10) min/, 'time left counts down from the 10-minute hold');
   await setClipboard(page, 'before');
   await popup.bringToFront();
   await popup.getByRole('button', { name: new RegExp(`^Copy .*\\(${masked}, `) }).click();
@@ -179,7 +179,7 @@ test('hold: the token survives a service-worker stop', async () => {
   await popup.getByRole('alert').getByText(/never copied/).waitFor();
   assert.equal(await popup.evaluate(() => document.activeElement.textContent), 'Keep', 'the safe answer has the focus');
   await popup.getByRole('alert').getByRole('button', { name: 'Forget' }).click();
-  await popup.getByText(/Nothing to copy right now/).waitFor();
+  await popup.getByText(/Nothing to copy\. When you create/).waitFor();
   await popup.close();
   await page.close();
 });

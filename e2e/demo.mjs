@@ -105,7 +105,7 @@ async function tour(lang) {
     await integration.setViewportSize({ width: 1000, height: 700 });
     await integration.goto(`https://${host}${path}`);
     const fill = await popupOver(b, integration, 480);
-    await fill.locator('#held li').first().getByRole('button', { name: /^Fill into this page/ }).click();
+    await fill.locator('#held li').first().getByRole('button', { name: /^Fill in on this page/ }).click();
     await fill.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).waitFor();
     const fieldPng = await shot('fill-integration-page', integration);
     const askPng = await shot('fill-integration-popup', fill);

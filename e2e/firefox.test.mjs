@@ -241,7 +241,7 @@ test('Firefox: on the vendor\'s Swagger docs, the field\'s note fills a held tok
   await waitForNote(driver, 'fill-field');
   const page = await driver.getWindowHandle();
   const before = new Set(await driver.getAllWindowHandles());
-  await (await noteButton(driver, 'fill-field', 'Fill held token')).click();
+  await (await noteButton(driver, 'fill-field', 'Fill in new token')).click();
   const window = await driver.wait(async () => (await driver.getAllWindowHandles()).find((h) => !before.has(h)), 5000);
   await driver.switchTo().window(window);
   await driver.wait(async () => /popup\.html\?tab=\d+/.test(await driver.getCurrentUrl()), 5000);

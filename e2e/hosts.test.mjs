@@ -30,7 +30,7 @@ test('a custom domain is scanned once added in the options, and no longer once r
   await page.reload();
   const list = await waitForNotes(page, 1, 'legacy-key');
   assert.equal(list.length, 1);
-  const link = page.locator('keyshift-note').getByRole('link', { name: 'Create replacement token' });
+  const link = page.locator('keyshift-note').getByRole('link', { name: 'Create a replacement token' });
   assert.equal(await link.getAttribute('href'), `https://${HOST}/api_tokens/new`);
 
   await options.getByLabel('Custom domains').fill('');

@@ -1,4 +1,4 @@
-// Finishing the job where the token is used: "Fill into this page" from the popup on the
+// Finishing the job where the token is used: "Fill in on this page" from the popup on the
 // integrations' own settings pages (IT Glue, NinjaOne, Pax8, Zapier, Zomentum, an in-house
 // form, a React-controlled form), a legacy key still in a field, a page with no field,
 // the vendor's Swagger docs (through the content script, from a field's note), and the
@@ -36,6 +36,13 @@ async function hold(seed) {
   return tokenFor(seed);
 }
 
+/** The fill question, naming the token by its name and mask, the field and the site. */
+function confirmation(token, label, host) {
+  const esc = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const masked = `${token.slice(0, 8)}…${token.slice(-4)}`;
+  return new RegExp(`^Fill “[^”]+” \\(${esc(masked)}\\) into “${esc(label)}” on ${esc(host)}\\?$`);
+}
+
 async function integration(name, query = '') {
   const [host, path] = INTEGRATIONS[name];
   const page = await b.context.newPage();
@@ -53,9 +60,9 @@ async function popupOver(page) {
   return popup;
 }
 
-/** The newest held token's "Fill into this page" (the list is newest first). */
+/** The newest held token's "Fill in on this page" (the list is newest first). */
 async function startFill(popup) {
-  await popup.locator('#held li').first().getByRole('button', { name: /^Fill into this page: / }).click();
+  await popup.locator('#held li').first().getByRole('button', { name: /^Fill in on this page: / }).click();
 }
 
 /** The vendor's Swagger docs in a new tab, its Authorize dialog open and the field's
@@ -71,7 +78,7 @@ async function swaggerWithFieldNote() {
 /** Opens Keyshift's fill window from the field's note on `page`. */
 async function fillWindowFrom(page) {
   const opened = b.context.waitForEvent('page', (p) => p.url().includes('popup.html?tab='));
-  await noteButton(page, 'fill-field', 'Fill held token').click();
+  await noteButton(page, 'fill-field', 'Fill in new token').click();
   const popup = await opened;
   await popup.locator('#held li').first().waitFor();
   return popup;
@@ -103,7 +110,7 @@ for (const [name, selector, label, host] of SINGLE) {
     const page = await integration(name);
     const popup = await popupOver(page);
     await startFill(popup);
-    await popup.getByText(`Fill the token into “${label}” on ${host}?`).waitFor();
+    await popup.getByText(confirmation(token, label, host)).waitFor();
     assert.match(await outline(page, selector), /solid/, 'the field is marked on the page');
     assert.equal(await page.$eval(selector, (el) => el.value), '', 'nothing filled before the user confirms');
     await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
@@ -130,7 +137,7 @@ test('IT Glue: two integrations ask for a key; the user picks one, and a legacy 
   await panel.getByText(/^This integration still uses a legacy API key, which stopped working on Dec 1, 2020\. Filling replaces it\.$/).waitFor();
   // Each choice is named by its part of the page; the mark follows the choice.
   const syncro = panel.getByRole('radio', { name: 'API Key (PSA: Syncro)' });
-  const legacy = panel.getByRole('radio', { name: 'API Key (PSA: RepairShopr) (holds a legacy API key)' });
+  const legacy = panel.getByRole('radio', { name: 'API Key (PSA: RepairShopr) — still holds a legacy API key' });
   await syncro.check();
   await page.waitForFunction(() => document.getElementById('syncro_api_key').style.getPropertyValue('outline') !== '');
   await legacy.check();
@@ -176,9 +183,9 @@ test('forms written apart from the replicas: password fields, aria-labelledby, a
     const popup = await popupOver(page);
     await startFill(popup);
     if (!label) {
-      await popup.getByText(/^This page has no field for a RepairShopr or Syncro API token that Keyshift recognises\./).waitFor();
+      await popup.getByText(/^This page has no field for a RepairShopr or Syncro API token that Keyshift recognizes\./).waitFor();
     } else {
-      await popup.getByText(`Fill the token into “${label}” on ${WRITTEN_HOST}?`).waitFor();
+      await popup.getByText(confirmation(token, label, WRITTEN_HOST)).waitFor();
       await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
       await popup.getByText(`Filled into “${label}”. Save the integration’s settings to finish.`).waitFor();
       assert.equal(await page.$eval('#k', (el) => el.value), token, name);
@@ -203,7 +210,7 @@ test('cancelling fills nothing; a page with no field says so and offers Copy', a
   const nothing = await integration('nofield');
   const popup2 = await popupOver(nothing);
   await startFill(popup2);
-  await popup2.getByText(/^This page has no field for a RepairShopr or Syncro API token that Keyshift recognises\./).waitFor();
+  await popup2.getByText(/^This page has no field for a RepairShopr or Syncro API token that Keyshift recognizes\./).waitFor();
   await popup2.locator('#fill').getByRole('button', { name: 'Copy' }).click();
   await popup2.getByText(/^Copied /).waitFor();
   const vendor = await b.context.newPage();
@@ -235,7 +242,7 @@ test('after filling, the popup offers to forget the token; with the option on, i
   const count = await popup2.locator('#held li').count();
   await startFill(popup2);
   await popup2.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
-  await popup2.getByText(/^Keyshift no longer holds this token/).waitFor();
+  await popup2.getByText(/^Keyshift has forgotten this token/).waitFor();
   await popup2.waitForFunction((n) => document.querySelectorAll('#held li').length === n - 1, count);
   await options.getByLabel('Forget a token once it has been filled').uncheck();
   await options.getByRole('button', { name: 'Save' }).click();
@@ -256,7 +263,7 @@ test('the vendor\'s Swagger docs: a note beside the Authorize dialog\'s field fi
   await field.fill(OLD_KEY);
   await waitForNotes(page, 1, 'legacy-key');
   const opened = b.context.waitForEvent('page', (p) => p.url().includes('popup.html?tab='));
-  await noteButton(page, 'legacy-key', 'Fill held token').click();
+  await noteButton(page, 'legacy-key', 'Fill in new token').click();
   const popup = await opened;
   await popup.locator('#held li').first().waitFor();
   await startFill(popup);
@@ -293,7 +300,7 @@ test('from a warning to the right token: an expired Zapier token\'s note links t
   await link.click();
   await page.waitForURL(/\/api_tokens\/new$/);
   const mark = await waitForNotes(page, 1, 'replacement-choice');
-  assert.match(mark[0].text, /Choose this for the replacement: the prebuilt Zapier token\./);
+  assert.match(mark[0].text, /To replace it, choose Zapier: it creates the prebuilt Zapier token\./);
   assert.equal(mark[0].after, 'BUTTON', 'beside the Zapier button');
   assert.equal(await page.evaluate(() => document.querySelector('keyshift-note').previousElementSibling.textContent), 'Zapier');
   await page.close();
@@ -312,7 +319,7 @@ test('security: two tabs asking for the fill window in turn get one Keyshift win
   for (let i = 0; i < 10; i++) {
     const page = tabs[i % 2];
     await page.bringToFront();
-    await noteButton(page, 'fill-field', 'Fill held token').click();
+    await noteButton(page, 'fill-field', 'Fill in new token').click();
   }
   await tabs[0].waitForTimeout(1500);
   b.context.off('page', count);

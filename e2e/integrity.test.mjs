@@ -203,7 +203,7 @@ test('6. a note\'s link goes where Keyshift says, whatever the page writes into 
   });
   await page.waitForTimeout(300);
   assert.match(page.url(), /\/profile$/);
-  await page.locator('keyshift-note').getByRole('link', { name: 'Create replacement token' }).click();
+  await page.locator('keyshift-note').getByRole('link', { name: 'Create a replacement token' }).click();
   await page.waitForURL(/acme\.repairshopr\.com\/api_tokens\/new$/);
   await page.close();
 });

@@ -28,7 +28,7 @@ for (const host of [HOSTS.repairshopr, HOSTS.syncro]) {
     assert.equal(list[0].after, 'SPAN', 'placed right after the element showing the key');
     assert.match(list[0].text, /Legacy API key/);
     assert.match(list[0].text, /Dec 1, 2020/);
-    const link = page.locator('keyshift-note').getByRole('link', { name: 'Create replacement token' });
+    const link = page.locator('keyshift-note').getByRole('link', { name: 'Create a replacement token' });
     assert.equal(await link.getAttribute('href'), `https://${host}/api_tokens/new`);
     assertNoSecret(list);
     // The note is styled despite the page's strict style-src.

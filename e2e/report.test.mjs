@@ -53,7 +53,7 @@ test('the popup offers a report on a Keyshift page; the report holds no secret a
   await worker.evaluate(() => chrome.windows.create({ url: chrome.runtime.getURL('popup.html'), type: 'popup', width: 400, height: 400 }));
   const popup = await opened;
   const reportOpens = b.context.waitForEvent('page', (p) => p.url().includes('report.html'));
-  await popup.getByRole('button', { name: 'Report a missed page' }).click();
+  await popup.getByRole('button', { name: 'Report a page Keyshift got wrong' }).click();
   const rep = await reportOpens;
   await rep.waitForFunction(() => document.getElementById('report')?.textContent.length > 0);
   const shown = await rep.textContent('body');

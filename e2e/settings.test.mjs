@@ -15,7 +15,7 @@ after(async () => {
 test('hold time 0: a capture still guards Done, but the popup keeps nothing', async () => {
   const options = await b.context.newPage();
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  const hold = options.getByLabel('Hold time for new tokens (minutes)');
+  const hold = options.getByLabel('Keep new tokens for (minutes)');
   await options.waitForFunction(() => document.getElementById('holdMinutes').value !== '');
   assert.equal(await hold.inputValue(), '10', 'ten minutes by default');
   await hold.fill('0');
@@ -30,7 +30,7 @@ test('hold time 0: a capture still guards Done, but the popup keeps nothing', as
   await page.waitForURL(/done=nohold/);
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  await popup.getByText(/hold time in Options is 0/).waitFor();
+  await popup.getByText(/keep time in Options is 0/).waitFor();
   assert.ok(!(await popup.content()).includes(tokenFor('nohold').slice(0, 6)));
 
   await options.bringToFront();

@@ -283,3 +283,28 @@ fn the_checker_sees_what_it_should() {
     assert_eq!(quoted_after("t('copy'); t('a b'); t('x', [1]); get('no')", "t('", '\''), vec!["copy", "x"]);
     assert_eq!(quoted_after("__MSG_extName__ and __MSG_actionTitle__", "__MSG_", '_'), vec!["extName", "actionTitle"]);
 }
+
+/// The words the design review retired (`../shared/reviews/ux-t3.md`, "One vocabulary"):
+/// *keep* for the state, *forget* for the act, *fill in* for the hand-off, and the fixes
+/// native speakers asked for. Matched case-blind, on whole words where a word is meant.
+const RETIRED: [(&str, &[&str]); 5] = [
+    ("en", &["held token", "keyshift holds", "no longer holds", "hold time", "removed in", "fill into", "recognis"]),
+    ("de", &["einfüll", "eingefüllt", "abläufen", "übersehene seite"]),
+    ("fr", &["remplir", "rempli", "remplissage", "retiré dans", "page manquée"]),
+    ("es", &["rellen", "a las $1", "se quita en", "guardado en otro sitio"]),
+    ("nl", &["kies er een", "gemiste pagina", "laad haar"]),
+];
+
+#[test]
+fn the_retired_words_are_gone_from_every_locale() {
+    let all = locales();
+    let mut found = Vec::new();
+    for (code, retired) in RETIRED {
+        let messages = all.get(code).unwrap_or_else(|| panic!("locale {code}"));
+        for (id, message) in messages {
+            let lower = message.to_lowercase();
+            found.extend(retired.iter().filter(|w| lower.contains(*w)).map(|w| format!("{code} {id}: “{w}” in “{message}”")));
+        }
+    }
+    assert!(found.is_empty(), "retired words still shown:\n{}", found.join("\n"));
+}

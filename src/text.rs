@@ -46,7 +46,7 @@ texts! {
     FillLooking => "fillLooking", 0;
     FillNoAccess => "fillNoAccess", 0;
     FillNone => "fillNone", 0;
-    FillConfirm => "fillConfirm", 2;
+    FillConfirm => "fillConfirm", 4;
     FillChoose => "fillChoose", 0;
     FillFieldUnnamed => "fillFieldUnnamed", 0;
     FieldHoldsLegacy => "fieldHoldsLegacy", 1;
