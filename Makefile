@@ -8,9 +8,9 @@ SHELL := /bin/bash
 VERSION := $(shell python3 tools/pack.py version)
 # The CLI must be exactly the crate's pinned wasm-bindgen version.
 WB_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
-# Two wasm builds of the crate: the background's engine, and the extension's pages.
-WASM := target/wasm32-unknown-unknown/release/keyshift.wasm
-WASM_PAGES := target/pages-build/wasm32-unknown-unknown/release/keyshift.wasm
+# The two wasm modules, one thin crate each over the engine (crates/worker, crates/pages).
+WASM := target/wasm32-unknown-unknown/release/keyshift_worker.wasm
+WASM_PAGES := target/wasm32-unknown-unknown/release/keyshift_pages.wasm
 NODE_STAMP := e2e/node_modules/.installed
 WASM_OPT := e2e/node_modules/.bin/wasm-opt
 CARGO_BIN := $(HOME)/.cargo/bin
@@ -62,11 +62,9 @@ setup: setup-rust $(NODE_STAMP)
 
 # ---- build -------------------------------------------------------------------------
 
-RUST_SOURCES := Cargo.toml $(wildcard src/*.rs src/*/*.rs src/*/*/*.rs src/bind/*.d.ts)
-$(WASM): setup-rust $(RUST_SOURCES)
-	cargo build --locked --release --lib --target wasm32-unknown-unknown --features worker
-$(WASM_PAGES): setup-rust $(RUST_SOURCES)
-	cargo build --locked --release --lib --target wasm32-unknown-unknown --features pages --target-dir target/pages-build
+RUST_SOURCES := Cargo.toml Cargo.lock $(wildcard src/*.rs src/*/*.rs src/*/*/*.rs src/contract/*.d.ts crates/*/Cargo.toml crates/*/src/*.rs)
+$(WASM) $(WASM_PAGES) &: setup-rust $(RUST_SOURCES)
+	cargo build --locked --release --target wasm32-unknown-unknown -p keyshift-worker -p keyshift-pages
 
 WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -76,7 +74,7 @@ WASM_OPT_FLAGS := -Oz --strip-debug --strip-producers --enable-bulk-memory --ena
 PKG := target/pkg
 $(PKG)/keyshift_bg.wasm: $(WASM) $(WASM_PAGES) $(NODE_STAMP)
 	rm -rf $(PKG) && mkdir -p $(PKG)
-	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG) $(WASM)
+	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-name keyshift --out-dir $(PKG) $(WASM)
 	wasm-bindgen --target web --no-typescript --out-name keyshift_pages --out-dir $(PKG) $(WASM_PAGES)
 	for w in keyshift_bg keyshift_pages_bg; do $(WASM_OPT) $(WASM_OPT_FLAGS) -o $(PKG)/$$w.wasm $(PKG)/$$w.wasm; done
 
@@ -84,9 +82,9 @@ $(PKG)/keyshift_bg.wasm: $(WASM) $(WASM_PAGES) $(NODE_STAMP)
 # that the background recovers; never shipped.
 PKG_FAULTS := target/pkg-faults
 $(PKG_FAULTS)/keyshift_bg.wasm: setup-rust $(RUST_SOURCES)
-	cargo build --locked --release --lib --target wasm32-unknown-unknown --features worker,fault-injection --target-dir target/faults-build
+	cargo build --locked --release --target wasm32-unknown-unknown -p keyshift-worker --features fault-injection --target-dir target/faults-build
 	rm -rf $(PKG_FAULTS) && mkdir -p $(PKG_FAULTS)
-	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir $(PKG_FAULTS) target/faults-build/wasm32-unknown-unknown/release/keyshift.wasm
+	wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-name keyshift --out-dir $(PKG_FAULTS) target/faults-build/wasm32-unknown-unknown/release/keyshift_worker.wasm
 
 # dist/<browser>/ and dist/keyshift-<browser>-<version>.zip, from the one manifest.
 chrome firefox: %: setup $(PKG)/keyshift_bg.wasm
@@ -108,10 +106,10 @@ test: test-rust test-wasm test-fuzz test-package test-types test-e2e
 
 # The shell's scripts, as shipped in each package, type-checked (tsc --strict on the
 # JavaScript, with @types/chrome) against the engine's published contract
-# (keyshift.d.ts, whose message types come from src/bind/contract.d.ts).
+# (keyshift.d.ts, whose message types come from src/contract/contract.d.ts).
 TYPES := target/types/keyshift.d.ts
 $(TYPES): $(WASM) $(WASM_PAGES)
-	rm -rf target/types && wasm-bindgen --target web --experimental-reset-state-function --out-dir target/types $(WASM)
+	rm -rf target/types && wasm-bindgen --target web --experimental-reset-state-function --out-name keyshift --out-dir target/types $(WASM)
 	wasm-bindgen --target web --out-name keyshift_pages --out-dir target/types $(WASM_PAGES)
 
 # Each package is checked in a copy under target/types/, so dist/ ships no .d.ts.
@@ -131,16 +129,17 @@ test-package: chrome firefox
 	bash tools/repro.sh
 
 test-rust: setup-rust
+	python3 tools/house.py --draw
 	cargo fmt --all -- --check
-	cargo clippy --locked --all-targets -- -D warnings
-	cargo clippy --locked --lib --tests --target wasm32-unknown-unknown --features worker,pages -- -D warnings
-	cargo test --locked
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked --workspace --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo test --locked --workspace
 
 # The same engine tests, compiled to wasm, in headless Debian Chromium.
 test-wasm: setup-rust setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 	  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --locked --target wasm32-unknown-unknown --lib --features worker,pages
+	  cargo test --locked --target wasm32-unknown-unknown --workspace --lib
 
 test-e2e: chrome firefox setup-browser setup-firefox $(PKG_FAULTS)/keyshift_bg.wasm
 	cd e2e && node --test --test-concurrency=1 --test-timeout=120000
@@ -168,11 +167,11 @@ test-fuzz: setup-fuzz
 	done
 
 # Benchmarks (never part of `make test`): writes bench/REPORT.md and bench/report.json.
-BENCH_WASM := target/bench-build/wasm32-unknown-unknown/release/keyshift.wasm
+BENCH_WASM := target/bench-build/wasm32-unknown-unknown/release/keyshift_worker.wasm
 bench: chrome setup-browser
 	cargo bench --locked --bench scan
-	cargo build --locked --release --lib --target wasm32-unknown-unknown --features bench --target-dir target/bench-build
-	wasm-bindgen --target web --no-typescript --out-dir target/bench/pkg $(BENCH_WASM)
+	cargo build --locked --release --target wasm32-unknown-unknown -p keyshift-worker --features bench --target-dir target/bench-build
+	wasm-bindgen --target web --no-typescript --out-name keyshift --out-dir target/bench/pkg $(BENCH_WASM)
 	$(WASM_OPT) -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  -o target/bench/pkg/keyshift_bg.wasm target/bench/pkg/keyshift_bg.wasm

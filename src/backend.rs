@@ -5,40 +5,16 @@
 use crate::contract::error::Error;
 use crate::contract::messages::*;
 use crate::ids::{Millis, TabId};
-use crate::keep::capture::{Binding, CopiedBy, Label, Secret};
+use crate::keep::capture::{CopiedBy, Label, Secret};
 use crate::keep::dismissals::{Dismissal, Dismissals, MAX_DISMISSED, MAX_DISMISSED_PER_HOST};
 use crate::keep::fingerprint::Salt;
 use crate::keep::hosts::match_patterns;
 use crate::keep::hosts::SuffixList;
 use crate::keep::settings::{Managed, Settings};
+use crate::policy::copied_message;
 use crate::read::integrations::TokenKind;
-use crate::read::page::{address, host_enabled};
-use crate::read::policy::copied_message;
+use crate::read::page::address;
 use crate::read::snapshot::limits;
-
-/// Who is asking, once checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Caller {
-    /// A content script in a tab on an enabled host. `frame_ok`: its frame is the top
-    /// one, or its top page is on an enabled host too (only then can it show a reveal).
-    Page {
-        /// The tab and origin it speaks for.
-        binding: Binding,
-        /// Its frame may show a reveal.
-        frame_ok: bool,
-        /// It is the tab's top frame.
-        top: bool,
-    },
-    /// The popup or the options page.
-    ExtensionPage,
-}
-
-impl Caller {
-    /// A top-frame page on a tab, for tests and callers that know no more.
-    pub fn page(binding: Binding) -> Caller {
-        Caller::Page { binding, frame_ok: true, top: true }
-    }
-}
 
 /// The background's state and decisions: settings under policy, dismissals, held tokens.
 pub struct Backend {
@@ -121,33 +97,6 @@ impl Backend {
         let mut out = self.outcome(Reply::Ok {}, Changes { held, ..Changes::default() }, clock.now);
         out.effects.host_patterns = Some(match_patterns(&self.settings.extra_hosts));
         out
-    }
-
-    /// Identifies the sender; anything not from this extension is refused.
-    pub fn caller(&self, sender: &Sender) -> Result<Caller, Error> {
-        if sender.id.as_deref() != Some(self.self_id.as_str()) || self.self_id.is_empty() {
-            return Err(Error::NotAllowed("the message did not come from Keyshift"));
-        }
-        let url = sender.url.as_deref().unwrap_or_default();
-        // The popup or options page, even when opened in a tab (it then has a tab id too).
-        let own_page = !self.self_origin.is_empty()
-            && url.strip_prefix(self.self_origin.as_str()).is_some_and(|rest| rest.starts_with('/'));
-        if own_page {
-            return Ok(Caller::ExtensionPage);
-        }
-        let tab = sender.tab.ok_or(Error::NotAllowed("the message came from an unknown context"))?;
-        let addr = address(url).ok_or(Error::NotAllowed("Keyshift works only on https pages"))?;
-        if !self.enabled(addr.host) {
-            return Err(Error::NotAllowed("Keyshift is not enabled on this site"));
-        }
-        let top_enabled = sender.tab_url.as_deref().and_then(address).is_some_and(|top| self.enabled(top.host));
-        let frame_ok = sender.frame == Some(0) || top_enabled;
-        let top = sender.frame == Some(0);
-        Ok(Caller::Page { binding: Binding { tab, origin: addr.origin.to_ascii_lowercase() }, frame_ok, top })
-    }
-
-    fn enabled(&self, host: &str) -> bool {
-        host_enabled(host, &self.settings.extra_hosts)
     }
 
     /// Answers one request from a checked caller: the reply and what the shell must do, or
@@ -405,7 +354,10 @@ impl Backend {
     }
 }
 
+mod caller;
 mod presence;
 mod scan;
+
+pub use caller::Caller;
 #[cfg(test)]
 mod tests;

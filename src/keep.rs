@@ -4,7 +4,6 @@ pub mod capture;
 pub mod clipboard;
 pub mod dismissals;
 pub mod fingerprint;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub mod hosts;
 pub mod secret;
 pub mod settings;

@@ -1,56 +1,39 @@
 //! Keyshift's engine: everything it decides about RepairShopr/Syncro pages, API keys
-//! and tokens, as plain Rust tested natively. `bind` (the background's engine) and `ui`
-//! (the extension's own pages) are the only browser-facing modules.
+//! and tokens, as plain Rust tested natively. Two thin crates make the wasm modules the
+//! extension ships, and see only this public API: `crates/worker` (the background's
+//! engine, `bind`) and `crates/pages` (the extension's own pages). The fuzz targets and the
+//! benchmarks drive it too.
 //!
-//! The crate's public surface is what the fuzz targets and the benchmarks drive; every
-//! module is the extension's own.
+//! The floors, each importing only those below it (`tools/house.py --draw` prints them;
+//! `make test` fails on an arrow back up): `ids`, `text`, `words` (what pages say, in five
+//! languages), `strict` (the reader for what pages send) → `read` (what a page means) → `policy` (the vendor's rules and what
+//! Keyshift says of them), `reveal` (is this a fresh token?) → `keep` (what the engine
+//! remembers) → `plan` (a snapshot → a plan) → `contract` (what crosses to the shell)
+//! → `backend` (who may ask what) → the two wasm crates.
 
-// A build with one of the two wasm features leaves the other's share of the engine
-// unused; clippy checks both together, where nothing may be dead.
-#![cfg_attr(
-    all(target_arch = "wasm32", not(all(feature = "worker", feature = "pages"))),
-    allow(dead_code, unused_imports)
-)]
-
-mod backend;
-mod contract;
-mod ids;
-mod keep;
-mod read;
-// Pieces only the wasm's extension pages use (and the native tests).
-mod plan;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod popup;
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod report;
-mod reveal;
-mod survey;
-mod text;
-
-// Two wasm builds from one crate: the background's engine (`worker`: `bind`) and the
-// extension's own pages (`pages`: `ui`). Each ships only what it runs, so the worker
-// starts and the popup opens on a smaller module.
-#[cfg(all(target_arch = "wasm32", feature = "worker"))]
-mod bind;
-#[cfg(all(target_arch = "wasm32", feature = "pages"))]
-mod ui;
-
-/// Smaller and faster than the default dlmalloc on wasm (single-threaded: no atomics).
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-#[cfg(all(target_arch = "wasm32", feature = "bench"))]
-mod bench;
+pub mod backend;
+pub mod contract;
+pub mod ids;
+pub mod keep;
+pub mod plan;
+pub mod policy;
+pub mod popup;
+pub mod read;
+pub mod report;
+pub mod reveal;
+pub mod strict;
+pub mod survey;
+pub mod text;
+pub mod words;
 
 pub use backend::{Backend, Caller};
 pub use contract::messages::{Clock, Request, State};
-#[cfg(not(target_arch = "wasm32"))]
-pub use contract::strict::{json::from_json, MESSAGE};
 pub use ids::{Millis, TabId};
 pub use keep::capture::Binding;
 pub use read::block::Joined;
 pub use read::scan::{scan, Finding, FindingKind};
+#[cfg(not(target_arch = "wasm32"))]
+pub use strict::{json::from_json, MESSAGE};
 pub use survey::{count, Counts};
 
 #[cfg(all(test, target_arch = "wasm32"))]

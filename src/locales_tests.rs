@@ -303,7 +303,9 @@ fn the_retired_words_are_gone_from_every_locale() {
         let messages = all.get(code).unwrap_or_else(|| panic!("locale {code}"));
         for (id, message) in messages {
             let lower = message.to_lowercase();
-            found.extend(retired.iter().filter(|w| lower.contains(*w)).map(|w| format!("{code} {id}: “{w}” in “{message}”")));
+            found.extend(
+                retired.iter().filter(|w| lower.contains(*w)).map(|w| format!("{code} {id}: “{w}” in “{message}”")),
+            );
         }
     }
     assert!(found.is_empty(), "retired words still shown:\n{}", found.join("\n"));

@@ -13,7 +13,7 @@
 //!   replica reads the same).
 
 use crate::read::scan::{scan, FindingKind};
-use crate::read::words::{self, fold};
+use crate::words::{self, fold};
 use serde::{Deserialize, Serialize};
 
 /// A token of the real shape that no one was ever issued.
@@ -26,8 +26,8 @@ pub const EMAIL: &str = "user@example.com";
 pub const ELEMENTS: usize = 4000;
 pub const DEPTH: usize = 80;
 /// What the strict reader allows a report message: each element nests two values deep.
-pub const MESSAGE: crate::contract::strict::Limits =
-    crate::contract::strict::Limits { text_units: 4_000_000, values: 400_000, depth: 2 * DEPTH + 8 };
+pub const MESSAGE: crate::strict::Limits =
+    crate::strict::Limits { text_units: 4_000_000, values: 400_000, depth: 2 * DEPTH + 8 };
 const TEXT: usize = 2000;
 
 /// An element as the content script reads it: `[tag, attributes, own text, children]`.

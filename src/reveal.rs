@@ -9,7 +9,7 @@ pub mod life;
 
 use crate::ids::{ElementId, Region};
 use crate::read::snapshot::{Ancestor, Block, Control, Dialog, PageInfo, Source};
-use crate::read::words::{self, contains_words, fold, Words, CODE_MARKERS, DISCUSSION_CLASSES};
+use crate::words::{self, contains_words, fold, Words, CODE_MARKERS, DISCUSSION_CLASSES};
 use serde::{Deserialize, Serialize};
 
 /// One thing the page shows (or the tab did) that speaks for or against a reveal.

@@ -5,8 +5,8 @@ use super::Backend;
 use crate::contract::messages::{Badge, BadgeKind, Here};
 use crate::ids::Millis;
 use crate::keep::capture::HeldView;
+use crate::policy::{Message, Param};
 use crate::read::page::address;
-use crate::read::policy::{Message, Param};
 use crate::text::TextId;
 
 impl Backend {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::ids::{CaptureId, ElementId, Millis, Region, TabId};
-use crate::keep::capture::DoneDecision;
+use crate::keep::capture::{Binding, DoneDecision};
 use crate::keep::settings::{Locked, Managed};
 use crate::plan::NoteKind;
 use crate::plan::{DoneGuard, Plan};

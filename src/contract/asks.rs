@@ -80,8 +80,8 @@ pub fn undismiss(fingerprint: Fingerprint) -> Ask<DismissedList> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::contract::strict::json::from_json;
-    use crate::contract::strict::MESSAGE;
+    use crate::strict::json::from_json;
+    use crate::strict::MESSAGE;
 
     /// Every ask a page makes reads back, through the engine's strict reader, as the
     /// request it was built from: the two sides of the wire are one type.

@@ -1,29 +1,10 @@
 //! Every way a request can fail, with a message a person can act on. Messages never
 //! carry a key or token: anything that came from the page is redacted first.
 
+use crate::keep::settings::BadSetting;
 use crate::read::scan::scan;
 use crate::text::TextId;
 use std::fmt;
-
-/// Which setting was out of range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BadSetting {
-    HoldTooLong,
-    ClearDelay,
-    TooManyHosts,
-    HostShape,
-}
-
-impl BadSetting {
-    fn describe(self) -> &'static str {
-        match self {
-            BadSetting::HoldTooLong => "the hold time can be at most 24 hours (1440 minutes)",
-            BadSetting::ClearDelay => "the clipboard can be cleared after 10 to 3600 seconds",
-            BadSetting::TooManyHosts => "at most 50 extra hosts",
-            BadSetting::HostShape => "an extra host must look like help.example.com or *.example.com",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
@@ -69,10 +50,7 @@ impl Error {
             Error::UnknownCapture => TextId::ErrorUnknownCapture,
             Error::NotHeld => TextId::ErrorNotHeld,
             Error::CaptureRefused => TextId::CaptureRefused,
-            Error::BadSetting(BadSetting::HoldTooLong) => TextId::ErrorHoldTooLong,
-            Error::BadSetting(BadSetting::ClearDelay) => TextId::ErrorClearDelay,
-            Error::BadSetting(BadSetting::TooManyHosts) => TextId::ErrorTooManyHosts,
-            Error::BadSetting(BadSetting::HostShape) => TextId::ErrorHostShape,
+            Error::BadSetting(which) => which.text(),
         }
     }
 
@@ -95,7 +73,7 @@ impl fmt::Display for Error {
             Error::CaptureRefused => f.write_str(
                 "Keyshift did not keep this token: this site already has as many uncopied new tokens as it may",
             ),
-            Error::BadSetting(which) => write!(f, "Setting not saved: {}", which.describe()),
+            Error::BadSetting(which) => write!(f, "Setting not saved: {which}"),
         }
     }
 }
@@ -108,6 +86,22 @@ impl From<crate::keep::capture::CaptureError> for Error {
             crate::keep::capture::CaptureError::Unknown => Error::UnknownCapture,
             crate::keep::capture::CaptureError::NotHeld => Error::NotHeld,
             crate::keep::capture::CaptureError::QuotaFull => Error::CaptureRefused,
+        }
+    }
+}
+
+impl From<BadSetting> for Error {
+    fn from(which: BadSetting) -> Error {
+        Error::BadSetting(which)
+    }
+}
+
+/// The strict reader's refusal, as the request's (its reason redacted like any other).
+impl From<crate::strict::Error> for Error {
+    fn from(e: crate::strict::Error) -> Error {
+        match e {
+            crate::strict::Error::Malformed(why) => Error::malformed(why),
+            crate::strict::Error::TooLarge { what, limit } => Error::TooLarge { what, limit },
         }
     }
 }

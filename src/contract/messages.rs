@@ -9,10 +9,10 @@ use crate::keep::dismissals::Dismissal;
 use crate::keep::fingerprint::Fingerprint;
 use crate::keep::settings::{Locked, Managed, Settings};
 use crate::plan::Plan;
+use crate::policy::Message;
 use crate::read::dates::Date;
 use crate::read::integrations::TokenKind;
 use crate::read::page::PageKind;
-use crate::read::policy::Message;
 use crate::read::snapshot::Snapshot;
 use crate::reveal::Verdict;
 use serde::{Deserialize, Serialize};
@@ -184,7 +184,7 @@ impl Submitted {
         if prebuilt(self.kind) {
             return self.kind;
         }
-        let mut named = self.chosen.iter().filter_map(|c| TokenKind::named_in(&crate::read::words::fold(c)));
+        let mut named = self.chosen.iter().filter_map(|c| TokenKind::named_in(&crate::words::fold(c)));
         match (named.next(), named.next()) {
             (Some(kind), None) => kind,
             _ => TokenKind::Custom,

@@ -95,6 +95,10 @@ impl Dismissals {
         self.0.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// How many dismissals were made on `host`.
     pub fn on_host(&self, host: &str) -> usize {
         self.0.iter().filter(|d| d.host.as_deref() == Some(host)).count()

@@ -5,11 +5,43 @@
 //! What is in force is the user's settings under the policy: each value a policy sets
 //! wins and shows locked; a policy value out of range is dropped on its own.
 
-use crate::contract::error::{BadSetting, Error};
 use crate::ids::Millis;
 use crate::keep::hosts::{is_stored_form, SuffixList};
 use crate::text::TextId;
 use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Which setting was out of range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadSetting {
+    HoldTooLong,
+    ClearDelay,
+    TooManyHosts,
+    HostShape,
+}
+
+impl fmt::Display for BadSetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            BadSetting::HoldTooLong => "the keep time can be at most 24 hours (1440 minutes)",
+            BadSetting::ClearDelay => "the clipboard can be cleared after 10 to 3600 seconds",
+            BadSetting::TooManyHosts => "at most 50 extra hosts",
+            BadSetting::HostShape => "an extra host must look like help.example.com or *.example.com",
+        })
+    }
+}
+
+impl BadSetting {
+    /// What the options page shows beside the field: a `_locales` id.
+    pub fn text(self) -> TextId {
+        match self {
+            BadSetting::HoldTooLong => TextId::ErrorHoldTooLong,
+            BadSetting::ClearDelay => TextId::ErrorClearDelay,
+            BadSetting::TooManyHosts => TextId::ErrorTooManyHosts,
+            BadSetting::HostShape => TextId::ErrorHostShape,
+        }
+    }
+}
 
 /// What kind of value a setting holds, and its bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +53,6 @@ pub enum Kind {
 
 /// One row of the table, for the options page, the schema check and the README check.
 #[derive(Debug, Clone, Copy)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // natively, only tests read it
 pub struct Setting {
     /// The name in storage, in the policy and on the options page.
     pub key: &'static str,
@@ -63,15 +94,14 @@ macro_rules! settings {
         }
 
         /// Every setting, in the order the options page shows them.
-        #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
         pub const TABLE: &[Setting] = &[
             $(Setting { key: $key, locked: Locked::$locked, kind: $kind, label: TextId::$label, help: $help },)*
         ];
 
         impl Settings {
             /// Each value within its bounds (`TABLE`); custom domains in their stored form.
-            pub fn check(&self, suffixes: &SuffixList) -> Result<(), Error> {
-                $(Check::check(&self.$field, $kind, $bad, suffixes).map_err(Error::BadSetting)?;)*
+            pub fn check(&self, suffixes: &SuffixList) -> Result<(), BadSetting> {
+                $(Check::check(&self.$field, $kind, $bad, suffixes)?;)*
                 Ok(())
             }
         }

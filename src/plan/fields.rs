@@ -3,10 +3,10 @@
 //! the offer to fill a held token. Which field that is, `fill` decides.
 
 use super::{replace, Note, NoteKind};
+use crate::policy::{legacy_message, Message};
 use crate::read::block::Joined;
 use crate::read::fill::{find, Holds};
 use crate::read::page::address;
-use crate::read::policy::{legacy_message, Message};
 use crate::read::scan::FindingKind;
 use crate::read::snapshot::{Snapshot, Source};
 use crate::text::TextId;

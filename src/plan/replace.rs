@@ -4,12 +4,12 @@
 //! the user follows the link, the New Token page marks that choice.
 
 use super::{Action, Note, NoteKind};
+use crate::policy::{Message, Param};
 use crate::read::block::Joined;
 use crate::read::integrations::TokenKind;
 use crate::read::page::NEW_TOKEN_PATH;
-use crate::read::policy::{Message, Param};
-use crate::read::words::fold;
 use crate::text::TextId;
+use crate::words::fold;
 
 /// The token that replaces one whose row says `row_text` (none: Custom Permissions).
 pub(super) fn kind_for(row_text: Option<&str>) -> TokenKind {

@@ -344,10 +344,7 @@ fn token_list_rows_get_expiry_and_legacy_notes() {
     assert_eq!(got, vec![(11, NoteKind::LegacyKey), (21, NoteKind::TokenExpired), (31, NoteKind::TokenExpiring)]);
     assert_eq!(
         a.plan.notes[2].message.params,
-        vec![
-            crate::read::policy::Param::Date(Date::new(2026, 12, 5).expect("date")),
-            crate::read::policy::Param::Days(7)
-        ]
+        vec![crate::policy::Param::Date(Date::new(2026, 12, 5).expect("date")), crate::policy::Param::Days(7)]
     );
     assert!(a.tokens.is_empty(), "references are never captured");
 }

@@ -4,7 +4,7 @@
 
 use super::{FoundToken, Note, NoteKind};
 use crate::ids::{CaptureId, Region};
-use crate::read::policy::{Duration, Message, Param};
+use crate::policy::{Duration, Message, Param};
 use crate::reveal::guard::{DoneGuard, Exits};
 use crate::text::TextId;
 

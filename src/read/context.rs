@@ -3,7 +3,7 @@
 //! guess from randomness alone. The words that count are `words::KEY_LABEL`,
 //! `TOKEN_LABEL` and `NOT_KEY_LABEL`, in every language Keyshift reads.
 
-use crate::read::words::{fold, WordStarts, KEY_LABEL, NOT_KEY_LABEL, TOKEN_LABEL};
+use crate::words::{fold, WordStarts, KEY_LABEL, NOT_KEY_LABEL, TOKEN_LABEL};
 
 /// Written right before the value (ignoring case), these make it a key on their own.
 pub const KEY_PARAMS: &[&str] = &["api_key=", "apikey=", "api-key=", "api_key:", "api_key\":\"", "api_key\": \""];

@@ -6,7 +6,7 @@
 //! ways and is not decided is left alone, never guessed. The clock is never read here:
 //! `today` comes in as an argument.
 
-use crate::read::words::{self, fold, Words};
+use crate::words::{self, fold, Words};
 
 /// A calendar date (proleptic Gregorian), compared by days since 1970-01-01.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

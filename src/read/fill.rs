@@ -5,7 +5,7 @@
 
 use crate::ids::{ElementId, Region};
 use crate::read::integrations::names_other_product;
-use crate::read::words::{self, fold};
+use crate::words::{self, fold};
 use serde::{Deserialize, Serialize};
 
 /// A text field as `fields.js` describes it (and as the content script sends it in a
@@ -51,7 +51,6 @@ fn yes() -> bool {
 }
 
 /// A page's fields, as the popup gathers them from the tab.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormPage {

@@ -2,7 +2,7 @@
 //! Pax 8, Zapier), named as the vendor names them, and how pages write their names.
 //! Proper names are the same in every language.
 
-use crate::read::words::contains_words;
+use crate::words::contains_words;
 use serde::{Deserialize, Serialize};
 
 /// What kind of token was created: one of the vendor's prebuilt ones, or custom
@@ -77,7 +77,7 @@ impl TokenKind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::words::fold;
+    use crate::words::fold;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 

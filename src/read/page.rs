@@ -1,7 +1,7 @@
 //! What kind of page this is, from its meaning: address, title, headings and the labels
 //! of its buttons and links. No single class name or word decides; signals add up.
 
-use crate::read::words::{self, fold, Words};
+use crate::words::{self, fold, Words};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -22,7 +22,6 @@ const REF_MIN_HEX: usize = 6;
 /// nearby text): at least `min_len` UTF-16 units, and one of `marks`.
 /// The engine never reads it at run time: the content script carries it as data
 /// (`extension/content/reading.json`), and a test keeps the two the same.
-#[cfg_attr(not(test), allow(dead_code))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reading {
@@ -34,7 +33,6 @@ pub struct Reading {
 /// samples: `reveal`); legacy keys and shortened tokens are judged by their labels,
 /// headers and rows, which every block carries. Reading closely forces the browser to lay
 /// the page out, so only texts long enough for a token, with its `-`, pay for it.
-#[cfg_attr(not(test), allow(dead_code))]
 pub const READING: Reading = Reading { min_len: TOKEN_LEN, marks: &["-"] };
 
 /// What a finding is.

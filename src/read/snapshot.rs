@@ -5,8 +5,8 @@
 //! gather (ancestry, visibility, nearby text), it gathers it only for blocks that pass
 //! the engine's own `Reading` filter (`scan::reading`).
 
-use crate::contract::error::Error;
 use crate::ids::{ElementId, Region};
+use crate::strict::Error;
 use serde::Deserialize;
 
 /// Limits on one snapshot. A page bigger than this is scanned in several messages.

@@ -3,7 +3,7 @@
 
 use super::{email_ranges, redact_with, shape, word_char};
 use crate::read::scan::scan;
-use crate::read::words::{self, fold};
+use crate::words::{self, fold};
 
 /// What a password field's value becomes, whatever it was.
 pub(super) const PASSWORD: &str = "********";

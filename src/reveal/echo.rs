@@ -36,7 +36,7 @@ fn query_values(url: &str) -> impl Iterator<Item = String> + '_ {
     let tail = url.find(['?', '#']).map_or("", |i| &url[i + 1..]);
     tail.split(['&', '#', ';', '?'])
         .map(|pair| pair.split_once('=').map_or(pair, |(_, v)| v))
-        .map(|v| crate::read::words::fold(&decode(&decode(v))))
+        .map(|v| crate::words::fold(&decode(&decode(v))))
         .filter(|v| v.trim().chars().count() >= MIN_QUERY_VALUE)
 }
 

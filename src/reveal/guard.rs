@@ -5,7 +5,7 @@
 
 use super::PageReading;
 use crate::ids::{CaptureId, ElementId, Region};
-use crate::read::words::{self, Words};
+use crate::words::{self, Words};
 use serde::Serialize;
 
 /// Labels of a close control that are a glyph, not a word (a dialog header's ×).

@@ -1,4 +1,4 @@
-//! The TypeScript contract (`src/bind/contract.d.ts`, published in keyshift.d.ts) says
+//! The TypeScript contract (`src/contract/contract.d.ts`, published in keyshift.d.ts) says
 //! what the Rust types say: every request kind, every field of what the shell sends,
 //! every field and value of what it reads back.
 
@@ -7,17 +7,17 @@ use crate::ids::{CaptureId, ElementId, Millis, Region, TabId};
 use crate::keep::capture::{DoneDecision, HeldView, Place};
 use crate::keep::settings::{Locked, TABLE};
 use crate::plan::{Action, BlockError, DoneGuard, Note, NoteKind, Plan, Watch};
+use crate::policy::{Duration, Message, Param, TimeUnit};
 use crate::read::block::{Point, Span};
 use crate::read::integrations::TokenKind;
 use crate::read::page::PageKind;
-use crate::read::policy::{Duration, Message, Param, TimeUnit};
 use crate::reveal::life::{CopiedBy, Exit, Rank};
 use crate::reveal::{Evidence, Verdict, EVIDENCE};
 use crate::text::TextId;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
-const CONTRACT: &str = include_str!("../../bind/contract.d.ts");
+const CONTRACT: &str = include_str!("../contract.d.ts");
 
 /// `export interface Name { a: T; b?: U; }` → name → field names.
 fn interfaces() -> BTreeMap<String, BTreeSet<String>> {
@@ -215,7 +215,7 @@ fn every_outbound_field_and_value_is_declared() {
     let settings = Settings::default();
     let replies = [
         Reply::Plan { plan },
-        Reply::Copied { said: crate::read::policy::copied_message(Some(60)) },
+        Reply::Copied { said: crate::policy::copied_message(Some(60)) },
         Reply::Done { decision: DoneDecision::Confirm },
         Reply::Held(HeldList { held: vec![held.clone()] }),
         Reply::Popup(Opened {
@@ -388,7 +388,8 @@ fn the_tab_channel_is_declared() {
         let wire = to_json(request);
         let (kind, body) = wire.as_object().and_then(|o| o.iter().next()).expect("{ kind: body }");
         assert!(declared.contains(&format!("'{kind}'")), "{kind} is not a declared TabRequest");
-        if let Some(name) = [("mark", "MarkBody"), ("fill", "FillBody")].iter().find(|(k, _)| k == kind).map(|(_, n)| n) {
+        if let Some(name) = [("mark", "MarkBody"), ("fill", "FillBody")].iter().find(|(k, _)| k == kind).map(|(_, n)| n)
+        {
             assert_eq!(ts[*name], keys(body), "{name}");
         }
     }

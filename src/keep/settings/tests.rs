@@ -48,18 +48,12 @@ fn a_locked_setting_keeps_the_users_earlier_choice() {
 fn bounds_come_from_the_table() {
     let list = suffixes();
     assert!(Settings::default().check(&list).is_ok());
-    assert_eq!(
-        Settings { hold_minutes: 1441, ..Settings::default() }.check(&list),
-        Err(Error::BadSetting(BadSetting::HoldTooLong))
-    );
-    assert_eq!(
-        Settings { clear_after_seconds: 9, ..Settings::default() }.check(&list),
-        Err(Error::BadSetting(BadSetting::ClearDelay))
-    );
+    assert_eq!(Settings { hold_minutes: 1441, ..Settings::default() }.check(&list), Err(BadSetting::HoldTooLong));
+    assert_eq!(Settings { clear_after_seconds: 9, ..Settings::default() }.check(&list), Err(BadSetting::ClearDelay));
     let many = Settings { extra_hosts: (0..51).map(|i| format!("h{i}.example.com")).collect(), ..Settings::default() };
-    assert_eq!(many.check(&list), Err(Error::BadSetting(BadSetting::TooManyHosts)));
+    assert_eq!(many.check(&list), Err(BadSetting::TooManyHosts));
     let raw = Settings { extra_hosts: vec!["Help.Example.com".into()], ..Settings::default() };
-    assert_eq!(raw.check(&list), Err(Error::BadSetting(BadSetting::HostShape)), "only the stored form is stored");
+    assert_eq!(raw.check(&list), Err(BadSetting::HostShape), "only the stored form is stored");
 }
 
 /// The table's keys are the settings' JSON names, every one of them.

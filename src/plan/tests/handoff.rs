@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::ids::ElementId;
+use crate::policy::Param;
 use crate::read::fill::Field;
-use crate::read::policy::Param;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 

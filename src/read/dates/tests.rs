@@ -169,7 +169,7 @@ mod properties {
                 3 => (format!("{} {dd}, {y}", EN_MONTHS[m as usize - 1]), None),
                 4 => (format!("{dd} {} {y}", EN_MONTHS[m as usize - 1]), None),
                 5 => (format!("{dd:02}.{m:02}.{y}"), US),
-                _ => (format!("{dd}. {} {y}", crate::read::words::MONTHS[m as usize - 1][2].last().copied().unwrap_or("")), None),
+                _ => (format!("{dd}. {} {y}", crate::words::MONTHS[m as usize - 1][2].last().copied().unwrap_or("")), None),
             };
             prop_assert_eq!(read_expiry(&cell, order, TODAY), Some(Expiry::On(date)), "{}", cell);
         }
@@ -185,7 +185,7 @@ mod properties {
         /// "in N days" and "N days ago" count from today, in every language's words.
         #[test]
         fn relative_days_count_from_today(n in 2i64..400, past: bool, lang in 0usize..5) {
-            let unit = crate::read::words::UNIT_DAY.in_lang(crate::read::words::Lang::ALL[lang]);
+            let unit = crate::words::UNIT_DAY.in_lang(crate::words::Lang::ALL[lang]);
             let unit = unit[unit.len() - 1];
             let cell = match (past, lang) {
                 (false, 0) => format!("in {n} {unit}"),

@@ -1,6 +1,6 @@
 //! Exports used only by `make bench` (feature `bench`): never in the shipped wasm.
 
-use crate::survey::count;
+use keyshift::survey::count;
 use wasm_bindgen::prelude::*;
 
 /// The engine's job on `text`: `[full tokens, legacy keys]`.

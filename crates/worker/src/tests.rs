@@ -190,7 +190,7 @@ fn bad_input_is_typed_and_counted() {
         assert_eq!(&name, want, "{what}: {message}");
         assert!(!message.contains(&TOKEN[1..20]), "{what}: {message}");
         let text = js_sys::Reflect::get(&err, &"text".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
-        assert!(crate::text::TextId::ALL.iter().any(|t| t.id() == text), "{what}: no locale id ({text})");
+        assert!(keyshift::text::TextId::ALL.iter().any(|t| t.id() == text), "{what}: no locale id ({text})");
         *tally.entry(name).or_insert(0) += 1;
     }
     // Senders that are not pages of an enabled host, with a well-formed request.

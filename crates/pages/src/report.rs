@@ -1,17 +1,17 @@
 //! The missed-page report: the redacted copy of the page a user opened it for, shown in
 //! full before anything happens, to copy or save as a file. Nothing is sent anywhere.
-//! What is kept and what is hidden is decided by `crate::report`.
+//! What is kept and what is hidden is decided by `keyshift::report`.
 
 use super::chrome::{ask, ask_tab, t};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::keep;
-use crate::contract::asks;
-use crate::contract::messages::Here;
-use crate::contract::tab::{Reported, TabRequest};
-use crate::ids::TabId;
-use crate::read::page::PageKind;
-use crate::report::{redact, Report, MESSAGE};
-use crate::text::TextId;
+use keyshift::contract::asks;
+use keyshift::contract::messages::Here;
+use keyshift::contract::tab::{Reported, TabRequest};
+use keyshift::ids::TabId;
+use keyshift::read::page::PageKind;
+use keyshift::report::{redact, Report, MESSAGE};
+use keyshift::text::TextId;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlElement;
@@ -70,8 +70,7 @@ pub fn report() {
     spawn_local(async move {
         let Some(tab) = tab() else { return summary.set_text_content(Some(&t(TextId::ReportNoPage, &[]))) };
         let answer = ask_tab(tab, &TabRequest::Report(true)).await;
-        let Some(Reported { page: raw }) = answer.and_then(|a| crate::contract::strict::from_source(a, MESSAGE).ok())
-        else {
+        let Some(Reported { page: raw }) = answer.and_then(|a| keyshift::strict::from_source(a, MESSAGE).ok()) else {
             return summary.set_text_content(Some(&t(TextId::ReportNoPage, &[])));
         };
         let mut report: Report = redact(&raw);

@@ -1,7 +1,7 @@
 //! `JsValue` as a `strict::Source`: what the strict reader walks in the browser. A
 //! string's length is read from JavaScript before the string is copied into wasm memory.
 
-use crate::contract::strict::{Kind, Source};
+use crate::strict::{Kind, Source};
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 

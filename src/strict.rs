@@ -63,6 +63,16 @@ pub enum Error {
     TooLarge { what: &'static str, limit: usize },
 }
 
+impl Error {
+    /// The name the shell knows this refusal by (the request's error names).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Error::Malformed(_) => "MalformedMessage",
+            Error::TooLarge { .. } => "MessageTooLarge",
+        }
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

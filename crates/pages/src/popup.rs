@@ -1,20 +1,20 @@
 //! The toolbar popup: held tokens (masked, named, newest of this tab first), one-click
 //! copy, forget (asking first for a token never copied), honest empty states, and a way
-//! to report a page Keyshift misread. What it says is decided in `crate::popup`.
+//! to report a page Keyshift misread. What it says is decided in `keyshift::popup`.
 
 use super::chrome::{active_tab, ask, open_tab, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep, keep_interval};
-use crate::contract::asks;
-use crate::contract::messages::Here;
-use crate::ids::{CaptureId, Millis, TabId};
-use crate::keep::capture::HeldView;
-use crate::keep::settings::{Locked, Settings};
-use crate::popup::{about_here, ask_before_forgetting, empty, host, place, remaining};
-use crate::read::policy::Duration;
-use crate::text::TextId;
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
+use keyshift::contract::asks;
+use keyshift::contract::messages::Here;
+use keyshift::ids::{CaptureId, Millis, TabId};
+use keyshift::keep::capture::HeldView;
+use keyshift::keep::settings::{Locked, Settings};
+use keyshift::policy::Duration;
+use keyshift::popup::{about_here, ask_before_forgetting, empty, host, place, remaining};
+use keyshift::text::TextId;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -1,4 +1,4 @@
-//! What the vendor's rules mean for a value on a given day. The engine never reads the
+//! The vendor's rules, and what Keyshift says of them: what the rules mean for a value on a given day. The engine never reads the
 //! clock: `today` always comes in as an argument. Output is message ids with parameters;
 //! the shell localizes them (`_locales`).
 

@@ -1,7 +1,14 @@
-//! The extension's own pages (popup, options, missed-page report), rendered by Rust with
-//! web-sys and gloo. Like `bind`, this is browser-facing code: it talks to the background
-//! through `chrome.runtime.sendMessage` and draws the DOM; what the pages say and check is
-//! decided by plain modules (`popup`, `hosts`, `settings`, `report`).
+//! The extension's own pages (popup, options, missed-page report, fill window, welcome),
+//! rendered by Rust with web-sys and gloo. Browser-facing code only: it talks to the
+//! background through `chrome.runtime.sendMessage` (with the engine's `contract::asks`)
+//! and draws the DOM; what the pages say and check is decided by the engine's plain
+//! modules (`popup`, `keep::hosts`, `keep::settings`, `report`, `read::fill`).
+#![cfg(target_arch = "wasm32")]
+
+/// Smaller and faster than the default dlmalloc on wasm (single-threaded: no atomics).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 mod chrome;
 mod dom;
@@ -11,9 +18,9 @@ mod popup;
 mod report;
 mod welcome;
 
-use crate::text::TextId;
 use gloo_events::EventListener;
 use gloo_timers::callback::Interval;
+use keyshift::text::TextId;
 use std::cell::RefCell;
 
 thread_local! {
@@ -44,8 +51,8 @@ fn set_lang() {
 
 /// Numbers, units, times of day and durations in the page's language (`Intl`).
 mod format {
-    use crate::popup::Remaining;
     use js_sys::{Array, Function, Object, Reflect};
+    use keyshift::popup::Remaining;
     use wasm_bindgen::JsValue;
 
     fn options(pairs: &[(&str, &str)]) -> Object {
@@ -102,7 +109,7 @@ mod format {
     }
 
     /// A calendar day, `3 Nov 2026` or `03.11.2026`, as the language writes it.
-    pub fn date(day: crate::read::dates::Date) -> String {
+    pub fn date(day: keyshift::read::dates::Date) -> String {
         let dtf =
             js_sys::Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
         let ms = day.days() as f64 * 86_400_000.0;

@@ -3,8 +3,8 @@
 
 use super::chrome::{ask, t};
 use super::dom::{append, attr, by_id, el};
-use crate::contract::asks;
-use crate::text::TextId;
+use keyshift::contract::asks;
+use keyshift::text::TextId;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;

@@ -6,12 +6,12 @@
 use super::chrome::{ask, extension_url, granted, request, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep};
-use crate::contract::asks;
-use crate::contract::messages::{DismissedList, InForce};
-use crate::keep::hosts::{review, HostProblem, SuffixList};
-use crate::keep::settings::{Kind, Locked, Settings, TABLE};
-use crate::text::TextId;
 use gloo_events::EventListener;
+use keyshift::contract::asks;
+use keyshift::contract::messages::{DismissedList, InForce};
+use keyshift::keep::hosts::{review, HostProblem, SuffixList};
+use keyshift::keep::settings::{Kind, Locked, Settings, TABLE};
+use keyshift::text::TextId;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

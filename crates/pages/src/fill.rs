@@ -1,5 +1,5 @@
 //! "Fill into this page": the popup finds the field the tab's page asks for the token in
-//! (`crate::read::fill` decides which), shows it, and fills it only once the user confirms.
+//! (`keyshift::read::fill` decides which), shows it, and fills it only once the user confirms.
 //!
 //! The page is reached through Keyshift's content script where one runs (the vendor's
 //! hosts, custom domains), else by injecting `fields.js` with the access the toolbar click
@@ -8,16 +8,16 @@
 
 use super::chrome::{ask, ask_tab, call_in_tab, inject_file, t};
 use super::dom::{append, attr, by_id, el, on_click};
-use crate::contract::asks;
-use crate::contract::messages::NoFields;
-use crate::contract::strict::{from_source, MESSAGE};
-use crate::contract::tab::{Acted, Expect, FillResult, Gathered, TabRequest};
-use crate::ids::{CaptureId, TabId};
-use crate::read::fill::{find, vendor_api_docs, Candidate, Field, FormPage, Holds};
-use crate::read::policy::LEGACY_CUTOFF;
-use crate::text::TextId;
 use gloo_events::EventListener;
 use js_sys::Array;
+use keyshift::contract::asks;
+use keyshift::contract::messages::NoFields;
+use keyshift::contract::tab::{Acted, Expect, FillResult, Gathered, TabRequest};
+use keyshift::ids::{CaptureId, TabId};
+use keyshift::policy::LEGACY_CUTOFF;
+use keyshift::read::fill::{find, vendor_api_docs, Candidate, Field, FormPage, Holds};
+use keyshift::strict::{from_source, MESSAGE};
+use keyshift::text::TextId;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};

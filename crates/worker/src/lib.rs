@@ -1,13 +1,22 @@
 //! The wasm-bindgen boundary of the background's engine: converts types and errors,
-//! decides nothing. What pages send is read by the strict reader (`strict`, over
-//! `JsValue` here); replies and effects leave as plain JavaScript objects through
-//! serde-wasm-bindgen.
+//! decides nothing. What pages send is read by the engine's strict reader (over `JsValue`
+//! here); replies and effects leave as plain JavaScript objects through
+//! serde-wasm-bindgen. Only the engine's public API is in reach from here.
+#![cfg(target_arch = "wasm32")]
 
-use crate::backend::Backend;
-use crate::contract::error::Error;
-use crate::contract::messages::{Clock, Request, Sender, State};
-use crate::contract::strict::{self, from_source};
-use crate::ids::Millis;
+/// Smaller and faster than the default dlmalloc on wasm (single-threaded: no atomics).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[cfg(feature = "bench")]
+mod bench;
+
+use keyshift::backend::Backend;
+use keyshift::contract::error::Error;
+use keyshift::contract::messages::{Clock, Request, Sender, State};
+use keyshift::ids::Millis;
+use keyshift::strict::{self, from_source};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -15,26 +24,15 @@ use wasm_bindgen::prelude::*;
 /// The request, reply and effect types, published in keyshift.d.ts for the shell's type
 /// check (`tsc`, in `make test`); `messages::tests` keeps them in step with the Rust types.
 #[wasm_bindgen(typescript_custom_section)]
-const CONTRACT: &str = include_str!("bind/contract.d.ts");
+const CONTRACT: &str = include_str!("../../../src/contract/contract.d.ts");
 
 /// Errors reach JavaScript as `Error`s named after the Rust error (`MalformedMessage`,
 /// `MessageTooLarge`, …), with `text`: the `_locales` id the shell shows.
-impl From<Error> for JsValue {
-    fn from(e: Error) -> JsValue {
-        let err = js_sys::Error::new(&e.to_string());
-        err.set_name(e.name());
-        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("text"), &JsValue::from_str(e.text().id()));
-        err.into()
-    }
-}
-
-impl From<strict::Error> for Error {
-    fn from(e: strict::Error) -> Error {
-        match e {
-            strict::Error::Malformed(why) => Error::malformed(why),
-            strict::Error::TooLarge { what, limit } => Error::TooLarge { what, limit },
-        }
-    }
+fn thrown(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name(e.name());
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("text"), &JsValue::from_str(e.text().id()));
+    err.into()
 }
 
 /// Reads what a page (or storage) sent, strictly and within the message limits.
@@ -46,7 +44,7 @@ fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, Error> {
 fn write<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|_| Error::malformed("the reply could not be written").into())
+        .map_err(|_| thrown(Error::malformed("the reply could not be written")))
 }
 
 fn clock(now: f64, offset_minutes: f64) -> Clock {
@@ -101,7 +99,7 @@ impl Engine {
     /// what the shell loaded from storage (any of it `undefined` on first run).
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "Init")] init: JsValue) -> Result<Engine, JsValue> {
-        let who: Init = read(init.clone())?;
+        let who: Init = read(init.clone()).map_err(thrown)?;
         let state = State {
             settings: part(&init, "settings"),
             managed: part(&init, "managed"),
@@ -134,14 +132,14 @@ impl Engine {
         now: f64,
         offset_minutes: f64,
     ) -> Result<JsValue, JsValue> {
-        let sender: Sender = read(sender)?;
-        let caller = self.backend.caller(&sender)?;
-        let request: Request = read(request)?;
+        let sender: Sender = read(sender).map_err(thrown)?;
+        let caller = self.backend.caller(&sender).map_err(thrown)?;
+        let request: Request = read(request).map_err(thrown)?;
         match self.backend.handle(&caller, request, clock(now, offset_minutes)) {
             Ok(outcome) => write(&outcome),
             Err(refusal) => {
                 // The error, carrying what the shell must still apply.
-                let error = JsValue::from(refusal.error);
+                let error = thrown(refusal.error);
                 let _ = js_sys::Reflect::set(&error, &JsValue::from_str("effects"), &write(&refusal.effects)?);
                 Err(error)
             }
@@ -152,7 +150,7 @@ impl Engine {
     /// `{ reply: { clear }, effects }`.
     #[wasm_bindgen(unchecked_return_type = "Outcome<ClipboardReply>")]
     pub fn clipboard(&mut self, text: String, now: f64) -> Result<JsValue, JsValue> {
-        write(&self.backend.clipboard(crate::keep::capture::Secret::new(text), Millis(now as i64)))
+        write(&self.backend.clipboard(keyshift::keep::capture::Secret::new(text), Millis(now as i64)))
     }
 
     /// `storage.managed` changed: `{ reply: { settings, locked }, effects }`. A policy
@@ -172,6 +170,9 @@ impl Engine {
         write(&self.backend.tick(Millis(now as i64)))
     }
 }
+
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 #[cfg(test)]
 mod tests;

@@ -43,7 +43,6 @@ impl Lang {
 #[derive(Debug)]
 pub struct Words {
     /// The concept's name, for the completeness test's messages.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub concept: &'static str,
     by_lang: [&'static [&'static str]; 5],
 }

@@ -1,11 +1,11 @@
 //! The `chrome.*` calls the extension's pages make, and messages to the background.
 //! (Firefox offers the same `chrome` namespace with promises in Manifest V3.)
 
-use crate::contract::asks::Ask;
-use crate::contract::tab::TabRequest;
-use crate::ids::TabId;
-use crate::text::TextId;
 use js_sys::{Array, Object, Promise, Reflect};
+use keyshift::contract::asks::Ask;
+use keyshift::contract::tab::TabRequest;
+use keyshift::ids::TabId;
+use keyshift::text::TextId;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -78,8 +78,7 @@ pub async fn ask<R: DeserializeOwned>(ask: Ask<R>) -> Result<R, Failure> {
     let ok = get(&answer, "ok");
     if !ok.is_undefined() {
         // The strict reader, not serde-wasm-bindgen's: its errors would link float printing.
-        return crate::contract::strict::from_source(ok, crate::contract::strict::MESSAGE)
-            .map_err(|_| Failure::no_answer());
+        return keyshift::strict::from_source(ok, keyshift::strict::MESSAGE).map_err(|_| Failure::no_answer());
     }
     let text = get(&get(&answer, "error"), "text").as_string();
     let message = text
