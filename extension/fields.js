@@ -3,10 +3,11 @@
 // the popup (which injects this file into the active tab on other sites, with the
 // activeTab permission the toolbar click grants). It gathers what a page's text fields
 // say about themselves and fills the one the user chose; which field asks for a
-// RepairShopr/Syncro token is decided in Rust (`src/fill.rs`).
+// RepairShopr/Syncro token is decided in Rust (`src/read/fill.rs`).
 //
-// Top-level declarations only: this file runs as a classic script in an isolated world,
-// where declared names win over page markup named like them.
+// Top-level declarations only. An ES module here (the content script imports it); the
+// build also ships it as a classic script (tools/pack.py drops `export`), which runs in
+// an isolated world, where declared names win over page markup named like them.
 
 /** @typedef {HTMLInputElement | HTMLTextAreaElement} TextField */
 /** @typedef {{ id: number, kind: string, label?: string, name?: string, placeholder?: string, near?: string, section?: string, group?: number, shape?: string, visible: boolean, editable: boolean }} FieldFacts */
@@ -29,14 +30,14 @@ function keyshiftFieldElements() {
 
 /** Whitespace runs as one space, trimmed, at most `max` characters.
  * @param {string | null | undefined} text @param {number} [max] */
-function keyshiftSqueeze(text, max = 300) {
+export function keyshiftSqueeze(text, max = 300) {
   const s = (text || '').replace(/\s+/g, ' ').trim();
   return s.length > max ? s.slice(0, max) : s;
 }
 
 /** An element's own label: aria-label, aria-labelledby, a <label>.
  * @param {Element} el */
-function keyshiftLabel(el) {
+export function keyshiftLabel(el) {
   const aria = el.getAttribute('aria-label');
   if (aria) return keyshiftSqueeze(aria);
   const by = el.getAttribute('aria-labelledby');
@@ -49,7 +50,7 @@ function keyshiftLabel(el) {
 
 /** The part of the page a field belongs to: its form, fieldset, dialog or section.
  * @param {Element} el */
-function keyshiftBox(el) {
+export function keyshiftBox(el) {
   return el.closest('form, fieldset, dialog, [role=dialog], [role=alertdialog], [role=form], section, article') || el.parentElement;
 }
 
@@ -100,7 +101,7 @@ function keyshiftKindAndName(el) {
 }
 
 /** @param {TextField} el @param {number} id @param {number} group @returns {FieldFacts} */
-function keyshiftFieldFacts(el, id, group) {
+export function keyshiftFieldFacts(el, id, group) {
   const style = getComputedStyle(el);
   const box = keyshiftBox(el);
   return {
@@ -130,7 +131,7 @@ function keyshiftDoc() {
 }
 
 /** Every text field of the page, numbered in document order. */
-function keyshiftFields() {
+export function keyshiftFields() {
   /** @type {Map<Element | null, number>} */
   const groups = new Map();
   const fields = keyshiftFieldElements().map((el, at) => {
@@ -156,7 +157,7 @@ function keyshiftFieldAt(at, expect) {
  * framework's value tracking sees a change) and with `input` and `change` events (so
  * React, Vue and Angular update their state). Says what happened, never the value.
  * @param {number} at @param {{ kind: string, name?: string | null, doc?: string, origin?: string }} expect @param {string} value */
-function keyshiftFill(at, expect, value) {
+export function keyshiftFill(at, expect, value) {
   const el = keyshiftFieldAt(at, expect);
   if (!el) return 'changed';
   if (el.disabled || el.readOnly) return 'refused';
@@ -173,7 +174,7 @@ function keyshiftFill(at, expect, value) {
 
 /** Shows (or stops showing) which field Keyshift means, before the user confirms.
  * @param {number} at @param {{ kind: string, name?: string | null, doc?: string, origin?: string }} expect @param {boolean} on */
-function keyshiftMark(at, expect, on) {
+export function keyshiftMark(at, expect, on) {
   const el = keyshiftFieldAt(at, expect);
   if (!el) return false;
   if (on) {

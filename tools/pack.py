@@ -9,6 +9,7 @@ byte-identical from one build to the next (sorted entries, fixed times and modes
 """
 import copy
 import json
+import re
 import os
 import sys
 import tomllib
@@ -69,25 +70,77 @@ def specialise(folder, browser):
                     os.remove(path)
 
 
-# The content script's parts, in order. They share one closure in the shipped
-# content.js, so nothing they share is a global a page's markup could clobber.
+# The content script's modules, in the order the shipped content.js runs them (what a
+# module's top level reads must come first). Each is an ES module with explicit imports
+# (`extension/content/*.js`, run as modules by the content script's own tests); the build
+# joins them into one classic script inside one closure, so nothing they share is a global
+# a page's markup could clobber. `tables.js` becomes the engine's tables as constants.
 # fields.js is shared with the popup (which injects it on other sites): bundled in, and
-# shipped on its own too.
-CONTENT_PARTS = ("../fields.js", "read.js", "visible.js", "landmarks.js", "notes.js", "guard.js", "form.js", "pages.js", "main.js")
+# shipped on its own too, as a classic script.
+CONTENT_PARTS = ("tables.js", "../fields.js", "read.js", "visible.js", "landmarks.js", "notes.js", "guard.js",
+                 "form.js", "pages.js", "main.js")
+
+IMPORT = re.compile(r"^import \{([^}]*)\} from '([^']+)';\n", re.M)
+EXPORT = re.compile(r"^export (?=(?:async )?(?:function\*?|const|let|class) )", re.M)
+DECLARED = re.compile(r"^(?:export )?(?:async )?(?:function\*?|const|let|var|class) ([A-Za-z_$][\w$]*)", re.M)
+
+
+def modules(parts):
+    """name -> (source, imports [(module, [names])], exports {names}, declared {names})."""
+    out = {}
+    for name in CONTENT_PARTS:
+        with open(os.path.join(parts, name), encoding="utf-8") as f:
+            text = f.read()
+        imports = [(os.path.normpath(os.path.join(os.path.dirname(name), mod)), [n.strip() for n in names.split(",") if n.strip()])
+                   for names, mod in IMPORT.findall(text)]
+        exports = set(re.findall(r"^export (?:async )?(?:function\*?|const|let|class) ([A-Za-z_$][\w$]*)", text, re.M))
+        out[os.path.normpath(name)] = (text, imports, exports, set(DECLARED.findall(text)))
+    return out
+
+
+def check(mods):
+    """Every import names a part and something it exports; every export is imported; no
+    two parts declare one name (they share one scope once joined)."""
+    problems, imported, owner = [], set(), {}
+    for name, (_, imports, _, declared) in mods.items():
+        for mod, names in imports:
+            if mod not in mods:
+                problems.append(f"{name} imports {mod}, which is not a part of the content script")
+                continue
+            for n in names:
+                imported.add((mod, n))
+                if n not in mods[mod][2]:
+                    problems.append(f"{name} imports {n} from {mod}, which does not export it")
+        for n in declared:
+            if n in owner:
+                problems.append(f"{n} is declared by both {owner[n]} and {name}")
+            owner[n] = name
+    for name, (_, _, exports, _) in mods.items():
+        problems += [f"{name} exports {n}, which no part imports" for n in sorted(exports) if (name, n) not in imported]
+    if problems:
+        raise SystemExit("content script modules:\n  " + "\n  ".join(problems))
+
+
+def classic(text):
+    """A module's text as part of a classic script: no imports, no `export`."""
+    return EXPORT.sub("", IMPORT.sub("", text.replace("// @ts-check\n", "", 1)))
 
 
 def bundle(folder):
-    """Joins DIR/content/*.js into DIR/content.js (one closure) and drops the parts."""
+    """Joins DIR/content/*.js into DIR/content.js (one closure) and drops the parts;
+    DIR/fields.js becomes a classic script."""
     parts = os.path.join(folder, "content")
+    mods = modules(parts)
+    check(mods)
     body = []
     for name in CONTENT_PARTS:
-        with open(os.path.join(parts, name), encoding="utf-8") as f:
-            body.append(f"// ---- {os.path.normpath(os.path.join('content', name))}\n" + f.read().replace("// @ts-check\n", "", 1))
-    # The engine's reading filter, as data (a Rust test keeps reading.json in step).
+        if name == "tables.js":
+            continue
+        body.append(f"// ---- {os.path.normpath(os.path.join('content', name))}\n" + classic(mods[os.path.normpath(name)][0]))
+    # The engine's reading filter and the content script's caps, as data (Rust tests keep
+    # reading.json in step with scan::READING and caps.json with snapshot::limits::CONTENT).
     with open(os.path.join(parts, "reading.json"), encoding="utf-8") as f:
         reading = json.dumps(json.load(f), ensure_ascii=False)
-    # The content script's one table of caps (a Rust test keeps caps.json within the
-    # engine's limits).
     with open(os.path.join(parts, "caps.json"), encoding="utf-8") as f:
         caps = json.dumps(json.load(f), ensure_ascii=False)
     with open(os.path.join(folder, "content.js"), "w", encoding="utf-8") as f:
@@ -96,6 +149,11 @@ def bundle(folder):
         f.write(f"/** What to read closely: the engine's scan::READING. @type {{import('./pkg/keyshift.js').Reading}} */\nconst READING = {reading};\n")
         f.write(f"/** How much the content script reads at most: the engine's snapshot::limits::CONTENT. */\nconst CAPS = {caps};\n")
         f.write("\n".join(body) + "})();\n")
+    fields = os.path.join(folder, "fields.js")
+    with open(fields, encoding="utf-8") as f:
+        text = f.read()
+    with open(fields, "w", encoding="utf-8") as f:
+        f.write(EXPORT.sub("", text))
     for name in os.listdir(parts):
         os.remove(os.path.join(parts, name))
     os.rmdir(parts)

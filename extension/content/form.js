@@ -4,8 +4,11 @@
 // the plan says no control reads as one, tells the background this tab just made a token,
 // with what the user typed and chose. Part of the one bundled content script.
 
+import { DIALOGS, element, labelOf, squeeze } from './read.js';
+import { CAPS } from './tables.js';
+
 /** @param {(request: any) => Promise<any>} ask */
-function newTokenForm(ask) {
+export function newTokenForm(ask) {
   /** @type {{ controls: Map<Element, import('./pkg/keyshift.js').TokenKind>, name: number | null, submits: boolean } | null} */
   let watching = null;
 

@@ -7,6 +7,9 @@
 // user's own copy (a copy event carrying the token, or a press on the page's own copy
 // control) counts as copied. Part of the one bundled content script (tools/pack.py).
 
+import { button, confirmDone, link, showKept, t } from './notes.js';
+import { element, skipped } from './read.js';
+
 /** @typedef {import('./pkg/keyshift.js').DoneGuard} DoneGuard */
 /** @typedef {import('./pkg/keyshift.js').Exit} Exit */
 /** @typedef {{ token: string, capture: number | null, copied: boolean, note: HTMLElement, ifCopyFails: string }} Local */
@@ -15,7 +18,7 @@
 const PRESS_MS = 2000;
 
 /** @param {{ ask: (request: any) => Promise<any>, copy: (local: Local, status: HTMLElement) => Promise<boolean>, tokens: () => Iterable<Local> }} io */
-function revealGuard(io) {
+export function revealGuard(io) {
   /** @type {{ plan: DoneGuard, local: Local, exits: Element[], copies: Element[], region: Element | null } | null} */
   let armed = null;
   let passing = false; // replaying a way out the user let through

@@ -1,7 +1,10 @@
 // @ts-check
 // Keyshift's content script: the page's landmarks (headings, controls, dialogs) for the
-// engine to tell pages apart and find Done, and the missed-page report's raw tree. Part
-// of the one bundled content script (tools/pack.py): it shares read.js's helpers.
+// engine to tell pages apart and find Done, and the missed-page report's raw tree. A
+// module of the content script (tools/pack.py joins them into content.js).
+
+import { CONTROLS, DIALOGS, FIELDS, HEADINGS, idOf, labelOf, MAX_CONTROLS, MAX_HEADINGS, MAX_REGIONS, regionOf, rest, roleOf, SKIP, squeeze, tired } from './read.js';
+import { CAPS } from './tables.js';
 
 /** The accessible name of a dialog. @param {Element} el */
 function dialogName(el) {
@@ -83,7 +86,7 @@ function merge(kept, fresh, roots, cap) {
 
 /** The page's address, title and landmarks, for a scan of `roots`.
  * @param {Array<Element | ShadowRoot>} roots */
-async function pageInfo(roots) {
+export async function pageInfo(roots) {
   const whole = !landmarks || roots.some((r) => r === document.body || r === document.documentElement);
   if (whole) {
     landmarks = await landmarksIn([document.documentElement]);
@@ -119,7 +122,7 @@ const REPORT_DEPTH = CAPS.reportDepth;
 /** The page as a tree of `[tag, attributes, own text, children]`, with inputs' current
  * values, open shadow roots, and Keyshift's own notes left out. The engine redacts it
  * before anyone sees it (src/report.rs). */
-function rawPage() {
+export function rawPage() {
   let budget = REPORT_ELEMENTS;
   /** @param {Element} el @param {number} depth @returns {RawNode} */
   const walk = (el, depth) => {

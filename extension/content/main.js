@@ -1,8 +1,17 @@
 // @ts-check
-// Keyshift's content script, the last part: sends what the page shows to the background
+// Keyshift's content script, its entry module (wiring): sends what the page shows to the background
 // engine, places the notes its plan asks for, arms the reveal's guard (guard.js) and
 // reports the New Token form. It decides nothing about keys, tokens or pages; it only
 // gathers, places and clicks. It must never throw into the page.
+
+import { newTokenForm } from './form.js';
+import { revealGuard } from './guard.js';
+import { pageInfo } from './landmarks.js';
+import { button, renderNote, say, t } from './notes.js';
+import { answerKeyshiftPages } from './pages.js';
+import { blockFor, CELL_OR_ITEM, COPY_ATTRS, element, gather, INLINE, mayHold, outermost, rest, roleOf, ROWS, startSlice, tired, VALUES } from './read.js';
+import { hiddenBlocks } from './visible.js';
+import { READING } from './tables.js';
 
 /** @typedef {import('./pkg/keyshift.js').Plan} Plan */
 /** @typedef {import('./pkg/keyshift.js').Request} Request */

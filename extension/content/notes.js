@@ -1,5 +1,5 @@
 // @ts-check
-// Keyshift's content script, part 2 of 3: drawing. The notes and the Done question, in
+// Keyshift's content script, a module of it: drawing. The notes and the Done question, in
 // open shadow roots (tests and assistive tools read them) styled by one adopted
 // stylesheet. A page can restyle, move or rewrite them: every action here takes its
 // target from this script's own state, never from the DOM, and acts only on trusted
@@ -10,7 +10,7 @@
 /** @typedef {import('./pkg/keyshift.js').Note} Note */
 
 /** @param {string} id @param {string[]} [params] */
-const t = (id, params) => chrome.i18n.getMessage(id, params) || id;
+export const t = (id, params) => chrome.i18n.getMessage(id, params) || id;
 
 // One language for the words, the dates and numbers in them, and the notes' `lang`:
 // the locale chrome.i18n took the words from, not the browser's UI language. Read when
@@ -46,7 +46,7 @@ function formatParam(p) {
   return formatter('count', () => new Intl.NumberFormat(LOCALE())).format(p.count);
 }
 /** @param {Message} message */
-const say = (message) => t(message.id, message.params.map(formatParam));
+export const say = (message) => t(message.id, message.params.map(formatParam));
 
 // Notes by severity: what stopped working (a legacy key, an expired token) red, what is
 // about to (an expiring token) amber, the new token green, guidance (a field to fill, the
@@ -125,7 +125,7 @@ function h(tag, props = {}, ...children) {
 
 /** A button whose action runs only on a trusted click. @param {string} label
  * @param {() => unknown} action @param {Record<string, string>} [props] */
-function button(label, action, props = {}) {
+export function button(label, action, props = {}) {
   const b = h('button', { type: 'button', text: label, ...props });
   b.addEventListener('click', onTrusted(() => action()));
   return b;
@@ -135,7 +135,7 @@ function button(label, action, props = {}) {
  * `href`; a synthetic click goes nowhere. `before` runs first (it tells the background
  * which token the link is for). @param {string} label @param {string} href
  * @param {() => Promise<unknown>} [before] */
-function link(label, href, before) {
+export function link(label, href, before) {
   const a = h('a', { href, text: label });
   a.addEventListener('click', (ev) => {
     ev.preventDefault();
@@ -154,7 +154,7 @@ function link(label, href, before) {
  * followed; `actions.fill()` asks for Keyshift's fill window. All are bound to this note
  * by the caller, from its own state.
  * @param {Note} n @param {{ copy?: (status: HTMLElement) => Promise<boolean>, dismiss?: () => Promise<boolean>, follow?: () => Promise<unknown>, fill?: () => unknown }} actions */
-function renderNote(n, actions) {
+export function renderNote(n, actions) {
   const host = h('keyshift-note', { 'data-kind': n.kind, lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'polite' });
@@ -185,7 +185,7 @@ function renderNote(n, actions) {
  * user moved to: a page cannot move focus or a press onto "continue" for the user.
  * @param {HTMLElement} anchor @param {(status: HTMLElement) => Promise<boolean>} copy @param {() => void} leave
  * @param {() => void} proceed @param {() => void} closed */
-function confirmDone(anchor, copy, leave, proceed, closed) {
+export function confirmDone(anchor, copy, leave, proceed, closed) {
   const host = h('keyshift-confirm', { lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'assertive', tabindex: '-1' });
@@ -259,7 +259,7 @@ function confirmDone(anchor, copy, leave, proceed, closed) {
 
 /** Says that the page took the new token off the screen and that the toolbar still has
  * it: a note of its own at the page's corner, until the user closes it. */
-function showKept() {
+export function showKept() {
   if (document.querySelector('keyshift-note[data-kind=kept]')) return;
   const host = h('keyshift-note', { 'data-kind': 'kept', lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));

@@ -1,11 +1,15 @@
 // @ts-check
-// Keyshift's content script, part 1 of 3 (read.js, notes.js, main.js; the build joins
-// them into one content.js inside one closure, so nothing here is a global the page
-// could clobber): reading the page. Gathers blocks of text, labels, headers, headings,
+// Keyshift's content script, one of its ES modules (tools/pack.py joins them into one
+// content.js inside one closure, so nothing here is a global the page could clobber):
+// reading the page. Gathers blocks of text, labels, headers, headings,
 // controls, dialogs and fields, in time slices so a huge page stays responsive. It
 // measures and copies; every judgement is the engine's.
 
-// The types are the engine's own, from keyshift.d.ts (src/bind/contract.d.ts); the paths
+import { keyshiftBox, keyshiftFieldFacts, keyshiftLabel, keyshiftSqueeze } from '../fields.js';
+import { shownOf } from './visible.js';
+import { CAPS, READING } from './tables.js';
+
+// The types are the engine's own, from keyshift.d.ts (src/contract/contract.d.ts); the paths
 // are those of the built package, where this part becomes content.js beside pkg/.
 /** @typedef {import('./pkg/keyshift.js').Reading} Reading */
 /** @typedef {import('./pkg/keyshift.js').Ancestor} Ancestor */
@@ -14,31 +18,31 @@
 
 // Elements whose text is never page text, and inline elements whose text belongs to the
 // block around them. A textarea is read by its value, not its child text.
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'KEYSHIFT-NOTE', 'KEYSHIFT-CONFIRM']);
-const INLINE = new Set([
+export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'KEYSHIFT-NOTE', 'KEYSHIFT-CONFIRM']);
+export const INLINE = new Set([
   'SPAN', 'B', 'STRONG', 'I', 'EM', 'SMALL', 'MARK', 'CODE', 'KBD', 'SAMP', 'VAR', 'SUB', 'SUP', 'ABBR', 'FONT',
   'U', 'S', 'A', 'LABEL', 'TT', 'BDI', 'BDO', 'TIME', 'DATA', 'Q', 'CITE', 'DFN', 'INS', 'DEL', 'WBR', 'BR',
 ]);
 // Attributes that carry a copy button's payload.
-const COPY_ATTRS = ['data-clipboard-text', 'data-copy', 'data-copy-text', 'data-token', 'data-value'];
+export const COPY_ATTRS = ['data-clipboard-text', 'data-copy', 'data-copy-text', 'data-token', 'data-value'];
 // Controls: what the page marks as one, and what is styled as one (a `div.btn` with a
 // click handler); inside dialogs, anything drawn with a pointer cursor too (landmarks.js).
-const CONTROLS = 'button, a[href], input[type=submit], input[type=button], input[type=image], [role=button], [role=link], [role=tab], [onclick], .btn, [data-dismiss], [data-bs-dismiss]';
-const HEADINGS = new Set(['H1', 'H2', 'H3']);
-const MAX_HEADINGS = CAPS.headings;
-const MAX_CONTROLS = CAPS.controls;
-const MAX_REGIONS = CAPS.regions;
+export const CONTROLS = 'button, a[href], input[type=submit], input[type=button], input[type=image], [role=button], [role=link], [role=tab], [onclick], .btn, [data-dismiss], [data-bs-dismiss]';
+export const HEADINGS = new Set(['H1', 'H2', 'H3']);
+export const MAX_HEADINGS = CAPS.headings;
+export const MAX_CONTROLS = CAPS.controls;
+export const MAX_REGIONS = CAPS.regions;
 const MAX_FIELDS = CAPS.fields;
-const VALUES = 'input:not([type]), input[type=text], input[type=url], input[type=search], input[type=password], textarea';
-const FIELDS = `${VALUES}, input[type=email], input[type=tel]`;
+export const VALUES = 'input:not([type]), input[type=text], input[type=url], input[type=search], input[type=password], textarea';
+export const FIELDS = `${VALUES}, input[type=email], input[type=tel]`;
 const CELLS = 'td, th, [role=gridcell], [role=cell], [role=columnheader], [role=rowheader]';
-const ROWS = 'tr, [role=row], li, [role=listitem]';
-const DIALOGS = 'dialog, [role=dialog], [role=alertdialog]';
-const CELL_OR_ITEM = new Set(['TD', 'TH', 'LI', 'DD']);
+export const ROWS = 'tr, [role=row], li, [role=listitem]';
+export const DIALOGS = 'dialog, [role=dialog], [role=alertdialog]';
+export const CELL_OR_ITEM = new Set(['TD', 'TH', 'LI', 'DD']);
 const LABELS = new Set(['LABEL', 'DT', 'TH', 'LEGEND']);
 const SHORT = CAPS.short;
 const ROW_TEXT = CAPS.rowText;
-const PATH = CAPS.path;
+export const PATH = CAPS.path;
 const NEAR = CAPS.near;
 // Reading gives the page its main thread back every SLICE_MS, so a huge or busy page
 // stays responsive (a frame is 16 ms; this leaves the page most of it).
@@ -55,9 +59,9 @@ const elements = new Map();
 const forgetElement = new FinalizationRegistry((/** @type {number} */ id) => elements.delete(id));
 let nextId = 1; // 0 means "none" in messages
 /** @param {number} id */
-const element = (id) => elements.get(id)?.deref();
+export const element = (id) => elements.get(id)?.deref();
 /** @param {Element} el @returns {number} */
-const idOf = (el) => {
+export const idOf = (el) => {
   let id = ids.get(el);
   if (id === undefined) {
     id = nextId++;
@@ -68,7 +72,7 @@ const idOf = (el) => {
   return id;
 };
 /** @param {string | null | undefined} s */
-const squeeze = (s, max = SHORT) => keyshiftSqueeze(s, max);
+export const squeeze = (s, max = SHORT) => keyshiftSqueeze(s, max);
 
 /** The nearest element matching `selector` around `el`, across open shadow roots: a
  * dialog component's parts live in its shadow tree. @param {Element} el @param {string} selector */
@@ -82,13 +86,13 @@ const closest = (el, selector) => {
   return null;
 };
 /** @param {Element} el */
-const roleOf = (el) => el.getAttribute('role') || '';
+export const roleOf = (el) => el.getAttribute('role') || '';
 
 // ---- gathering ----------------------------------------------------------------------
 
 /** The nearest element around `el` that is not inline: the block its text belongs to.
  * @param {Element | null} el */
-function blockFor(el) {
+export function blockFor(el) {
   while (el && INLINE.has(el.tagName) && el.parentElement && el.parentElement !== document.documentElement) {
     el = el.parentElement;
   }
@@ -96,7 +100,7 @@ function blockFor(el) {
 }
 
 /** @param {Element} el */
-function skipped(el) {
+export function skipped(el) {
   for (let e = /** @type {Element | null} */ (el); e; e = e.parentElement) if (SKIP.has(e.tagName)) return true;
   return false;
 }
@@ -141,7 +145,7 @@ function headerOf(el) {
 }
 
 /** @param {Element} el */
-function labelOf(el) {
+export function labelOf(el) {
   const own = keyshiftLabel(el);
   if (own) return own;
   const input = /** @type {HTMLInputElement} */ (el);
@@ -172,14 +176,14 @@ function rowText(row) {
 }
 
 /** The dialog an element is in, as an element id (0: none). @param {Element} el */
-function regionOf(el) {
+export function regionOf(el) {
   const dialog = closest(el, DIALOGS);
   return dialog ? idOf(dialog) : 0;
 }
 
 // Time-slicing: work yields to the page once the current slice used its budget.
 let sliceStart = 0;
-const startSlice = () => {
+export const startSlice = () => {
   sliceStart = performance.now();
 };
 // A plain task, queued behind the page's own: scheduler.yield() would jump the queue,
@@ -197,12 +201,12 @@ let sinceCheck = 0;
 // Whether this slice used its budget (`now`: a big step follows, check the clock now).
 // Callers write `if (tired()) await rest();`: an await on every node would itself cost
 // a promise per node.
-function tired(now = false) {
+export function tired(now = false) {
   if (!now && ++sinceCheck < CHECK_EVERY) return false;
   sinceCheck = 0;
   return performance.now() - sliceStart >= SLICE_MS;
 }
-async function rest() {
+export async function rest() {
   await yieldNow();
   sliceStart = performance.now();
 }
@@ -211,7 +215,7 @@ async function rest() {
 
 /** Whether a text may hold anything, by the engine's own filter (`scan::READING`).
  * @param {Reading | null} reading @param {string} text */
-function mayHold(reading, text) {
+export function mayHold(reading, text) {
   return !!reading && text.length >= reading.minLen && reading.marks.some((m) => text.includes(m));
 }
 
@@ -272,7 +276,7 @@ function readClosely(block, el, reading, own) {
  * dropped when notes are placed.
  * @param {Array<Element | ShadowRoot>} roots @param {(root: ShadowRoot) => void} onShadowRoot
  * @param {Reading | null} reading */
-async function gather(roots, onShadowRoot, reading) {
+export async function gather(roots, onShadowRoot, reading) {
   headers = new WeakMap();
   /** @type {Map<Element, Text[]>} */
   const texts = new Map();
@@ -356,7 +360,7 @@ async function gather(roots, onShadowRoot, reading) {
  * element, stopping at the first ancestor already looked at, so a page nesting
  * thousands deep costs its depth once, not depth times the number of changes.
  * @param {Element[]} list */
-function outermost(list) {
+export function outermost(list) {
   const marked = new Set(list);
   /** @type {Map<Element, boolean>} */
   const covered = new Map(); // element -> whether a marked element is above it

@@ -2,13 +2,15 @@
 // Keyshift's content script: what a person can see of a block. CSS visibility (opacity
 // included), its box, and whether an ancestor clips it away or another element covers it;
 // the blocks measured hidden are remembered so that what shows them later reads them
-// again (main.js `showing`). Part of the one bundled content script (tools/pack.py): it
-// shares read.js's constants.
+// again (main.js `showing`). A module of the content script
+// (tools/pack.py joins them into content.js).
+
+import { PATH } from './read.js';
 
 // Blocks that may hold a value but were measured hidden: read again when something
 // around them changes how it is shown (main.js `showing`).
 /** @type {Set<Element>} */
-const hiddenBlocks = new Set();
+export const hiddenBlocks = new Set();
 const MAX_HIDDEN = 200;
 
 /** Whether a person still cannot see a box CSS shows: an ancestor clips it away, or
@@ -39,7 +41,7 @@ function unseenOf(el, r) {
  * own text nodes where it has them (a wrapper with `display: contents` has no box of its
  * own), else the element. @param {Element} el @param {Text[]} [own]
  * @returns {[boolean, number, number, number, number, boolean]} */
-function shownOf(el, own) {
+export function shownOf(el, own) {
   let box = el;
   /** @type {{ getBoundingClientRect(): DOMRect }} */
   let measured = el;

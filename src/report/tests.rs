@@ -251,7 +251,7 @@ fn plain_attributes_keep_only_their_enumerations_and_passwords_a_fixed_marker() 
 #[test]
 fn the_copy_attributes_are_the_content_scripts() {
     let read = include_str!("../../extension/content/read.js");
-    let line = read.lines().find(|l| l.starts_with("const COPY_ATTRS")).expect("read.js names its copy attributes");
+    let line = read.lines().find(|l| l.trim_start_matches("export ").starts_with("const COPY_ATTRS")).expect("read.js names its copy attributes");
     let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
     assert_eq!(listed, crate::read::snapshot::COPY_ATTRS);
 }
