@@ -36,3 +36,29 @@ test('Firefox: a write to storage.local (what a compromised renderer can do) is 
   const left = await driver.executeAsyncScript((done) => chrome.storage.local.get(null).then((v) => done(Object.keys(v))));
   assert.deepEqual(left, [], 'and storage.local was emptied');
 });
+
+test('Firefox: the options page in sections, "Clear after" waiting for its switch, a refused value beside its field', async () => {
+  const { driver } = ff;
+  await ff.openExtensionPage('options.html');
+  await holdShown(driver);
+  const headings = await Promise.all((await driver.findElements(By.css('h2'))).map((h) => h.getText()));
+  assert.deepEqual(headings, ['Capture & copy', 'Clipboard', 'Custom domains', 'Filling in', 'Dismissed warnings']);
+  const delay = await driver.findElement(By.id('clearAfterSeconds'));
+  assert.equal(await delay.isEnabled(), false, 'no delay while clearing is off');
+  await driver.findElement(By.id('clearClipboard')).click();
+  assert.equal(await delay.isEnabled(), true);
+  await driver.findElement(By.id('clearClipboard')).click();
+  const hold = await driver.findElement(By.id('holdMinutes'));
+  await hold.clear();
+  await hold.sendKeys('5000');
+  await driver.findElement(By.css('button[type=submit]')).click();
+  const error = await driver.wait(until.elementLocated(By.css('#holdMinutesError:not([hidden])')), 5000);
+  assert.match(await error.getText(), /at most 1440 minutes/);
+  assert.equal(await hold.getAttribute('aria-invalid'), 'true');
+  assert.equal(await driver.executeScript(() => document.activeElement?.id), 'holdMinutes');
+  await hold.clear();
+  await hold.sendKeys('10');
+  await driver.findElement(By.css('button[type=submit]')).click();
+  await driver.wait(async () => (await driver.findElement(By.id('status')).getText()) === 'Saved.', 5000);
+  assert.equal(await hold.getAttribute('aria-invalid'), null);
+});

@@ -20,7 +20,7 @@ function unpackedId(path) {
 
 let b;
 before(async () => {
-  const policy = { '3rdparty': { extensions: { [unpackedId(DIST)]: { captureTokens: false, holdMinutes: 0 } } } };
+  const policy = { '3rdparty': { extensions: { [unpackedId(DIST)]: { captureTokens: false, holdMinutes: 0, extraHosts: ['help.example.com'] } } } };
   try {
     mkdirSync(POLICY_DIR, { recursive: true });
     writeFileSync(POLICY, JSON.stringify(policy));
@@ -59,14 +59,35 @@ test('policy: the options page shows managed settings locked; the rest can still
   assert.equal(await options.isChecked('#captureTokens'), false);
   assert.equal(await options.isDisabled('#holdMinutes'), true);
   assert.equal(await options.inputValue('#holdMinutes'), '0');
-  assert.equal(await options.isDisabled('#clearAfterSeconds'), false);
-  assert.match(await options.textContent('label[for="holdMinutes"]'), /set by your organization/i);
-  await options.fill('#clearAfterSeconds', '120');
+  assert.equal(await options.getAttribute('#holdMinutes', 'aria-readonly'), 'true', 'read as a value, not a broken field');
+  assert.match(await options.textContent('label[for="holdMinutes"]'), /🔒 .*set by your organization/i, 'with a lock mark');
+  assert.equal(await options.locator('#holdMinutesRow.locked').count(), 1);
+  assert.equal(await options.isDisabled('#forgetAfterFill'), false, 'what the policy leaves alone stays the user’s');
+  // Domains the policy added, which this browser has not let Keyshift read: Grant access.
+  const grant = options.locator('#grant:not([hidden])');
+  await grant.waitFor();
+  assert.deepEqual(await grant.locator('li').allTextContents(), ['https://help.example.com/*']);
+  await options.evaluate(() => {
+    window.asked = [];
+    chrome.permissions.request = async (p) => {
+      window.asked.push(p);
+      return true;
+    };
+  });
+  await grant.getByRole('button', { name: 'Grant access' }).click();
+  await grant.getByText('Keyshift may read these domains.').waitFor();
+  assert.deepEqual(await options.evaluate(() => window.asked.map((p) => p.origins)), [['https://help.example.com/*']], 'exactly the policy’s patterns, asked in the click');
+  await options.check('#forgetAfterFill');
   await options.click('button[type=submit]');
   await options.getByText('Saved.').waitFor();
+  assert.equal((await options.evaluate(() => window.asked)).length, 1, 'saving asks for nothing the policy decides');
   await options.reload();
-  await options.waitForFunction(() => document.getElementById('clearAfterSeconds').value === '120');
+  await options.waitForFunction(() => document.getElementById('holdMinutes').value !== '');
+  assert.equal(await options.isChecked('#forgetAfterFill'), true, 'saved');
   assert.equal(await options.inputValue('#holdMinutes'), '0', 'still the policy value');
   assert.equal(await options.isChecked('#captureTokens'), false);
+  await options.uncheck('#forgetAfterFill');
+  await options.click('button[type=submit]');
+  await options.getByText('Saved.').waitFor();
   await options.close();
 });

@@ -65,6 +65,15 @@ test('the popup offers a report on a Keyshift page; the report holds no secret a
   assert.equal(json.verdict.reveal, true);
   assert.ok(JSON.stringify(json).includes(PLACEHOLDER), 'the token is a placeholder of its shape');
   assert.match(await rep.textContent('#summary'), /a new token shown once/);
+  assert.match(await rep.textContent('#where'), /issue tracker/, 'it says where a report goes');
+  assert.equal(await rep.locator('#report').isVisible(), false, 'the JSON is folded away');
+  await rep.getByText('Show what will be shared').click();
+  assert.equal(await rep.locator('#report').isVisible(), true, 'and unfolds on request');
+  // The user's own line goes in, with anything secret they paste replaced.
+  await rep.getByLabel('What should Keyshift have done on this page?').fill(`Capture ${token} here`);
+  await rep.waitForFunction(() => JSON.parse(document.getElementById('report').textContent).expected.startsWith('Capture'));
+  const said = JSON.parse(await rep.textContent('#report')).expected;
+  assert.ok(!said.includes(token) && said.includes(PLACEHOLDER), said);
   // Copy and save give exactly what is shown.
   await rep.getByRole('button', { name: 'Copy report' }).click();
   await rep.getByText('Copied the report.').waitFor();

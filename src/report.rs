@@ -93,6 +93,9 @@ pub struct Report {
     /// The engine's last judgement of the page (`page`, `verdict`): filled in by the caller.
     pub page: String,
     pub verdict: Option<crate::reveal::Verdict>,
+    /// What the user says Keyshift should have done, in their words (`expected`).
+    #[serde(default)]
+    pub expected: String,
     pub body: Node,
 }
 
@@ -313,8 +316,20 @@ pub fn redact(page: &RawPage) -> Report {
         title: words_of(cut(&page.title)),
         page: String::new(),
         verdict: None,
+        expected: String::new(),
         body: node(&page.body, 0, &mut budget),
     }
+}
+
+/// The longest answer to "what should Keyshift have done?" a report keeps.
+pub const EXPECTED_CHARS: usize = 300;
+
+/// The user's answer to "what should Keyshift have done?", as the report keeps it: their
+/// words as written (they wrote them to be shared), but any token, shortened token, UUID
+/// or e-mail address pasted in becomes its placeholder, and it is cut to a sentence or two.
+pub fn expected(text: &str) -> String {
+    let kept = redact_with(text.trim(), |rest| rest.to_string());
+    kept.chars().take(EXPECTED_CHARS).collect()
 }
 
 fn shape_lang(lang: &str) -> String {

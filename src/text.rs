@@ -149,6 +149,13 @@ texts! {
     AccessWillBeAsked => "accessWillBeAsked", 0;
     ClipboardDenied => "clipboardDenied", 0;
     HostsDenied => "hostsDenied", 0;
+    SectionCapture => "sectionCapture", 0;
+    SectionClipboard => "sectionClipboard", 0;
+    SectionDomains => "sectionDomains", 0;
+    SectionFilling => "sectionFilling", 0;
+    GrantAccess => "grantAccess", 0;
+    GrantAccessHelp => "grantAccessHelp", 0;
+    GrantedAccess => "grantedAccess", 0;
     DismissedTitle => "dismissedTitle", 0;
     NoDismissed => "noDismissed", 0;
     DismissedItem => "dismissedItem", 2;
@@ -157,6 +164,10 @@ texts! {
     RestoreLabel => "restoreLabel", 1;
     RestoreLabelOld => "restoreLabelOld", 0;
     ReportIntro => "reportIntro", 0;
+    ReportVerdictPlain => "reportVerdictPlain", 1;
+    ReportExpected => "reportExpected", 0;
+    ReportWhere => "reportWhere", 0;
+    ReportShowShared => "reportShowShared", 0;
     ReportVerdict => "reportVerdict", 2;
     ReportNoPage => "reportNoPage", 0;
     CopyReport => "copyReport", 0;

@@ -58,8 +58,12 @@ def check(report):
     if not isinstance(report, dict):
         raise Refused("a report is a JSON object")
     want = {"format", "url", "lang", "title", "page", "verdict", "body"}
-    if set(report) != want:
-        raise Refused(f"a report has exactly the fields {sorted(want)}; this one has {sorted(report)}")
+    # `expected`, the user's own line (what Keyshift should have done), is for a person
+    # to read; the replay leaves it out.
+    if set(report) - {"expected"} != want:
+        raise Refused(f"a report has exactly the fields {sorted(want)} (and `expected`); this one has {sorted(report)}")
+    if not isinstance(report.get("expected", ""), str):
+        raise Refused("expected is a string")
     if report["format"] != FORMAT:
         raise Refused(f"this replay reads report format {FORMAT}, not {report['format']!r}")
     for key in ("url", "lang", "title", "page"):

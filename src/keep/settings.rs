@@ -43,6 +43,61 @@ impl BadSetting {
     }
 }
 
+impl BadSetting {
+    /// The setting whose value was refused: its error is shown beside that field.
+    pub fn field(self) -> Locked {
+        match self {
+            BadSetting::HoldTooLong => Locked::HoldMinutes,
+            BadSetting::ClearDelay => Locked::ClearAfterSeconds,
+            BadSetting::TooManyHosts | BadSetting::HostShape => Locked::ExtraHosts,
+        }
+    }
+}
+
+/// The options page's sections, in the order shown (the dismissed warnings follow them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Capture,
+    Clipboard,
+    Domains,
+    Filling,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [Section::Capture, Section::Clipboard, Section::Domains, Section::Filling];
+
+    pub fn title(self) -> TextId {
+        match self {
+            Section::Capture => TextId::SectionCapture,
+            Section::Clipboard => TextId::SectionClipboard,
+            Section::Domains => TextId::SectionDomains,
+            Section::Filling => TextId::SectionFilling,
+        }
+    }
+}
+
+impl Locked {
+    /// Where the setting sits on the options page.
+    pub fn section(self) -> Section {
+        match self {
+            Locked::CaptureTokens | Locked::HoldMinutes => Section::Capture,
+            Locked::ClearClipboard | Locked::ClearAfterSeconds => Section::Clipboard,
+            Locked::ExtraHosts => Section::Domains,
+            Locked::ForgetAfterFill => Section::Filling,
+        }
+    }
+
+    /// The switch this setting only matters under: while it is off, the setting is shown
+    /// but cannot be edited (a keep time without capture, a delay without clearing).
+    pub fn needs(self) -> Option<Locked> {
+        match self {
+            Locked::HoldMinutes => Some(Locked::CaptureTokens),
+            Locked::ClearAfterSeconds => Some(Locked::ClearClipboard),
+            _ => None,
+        }
+    }
+}
+
 /// What kind of value a setting holds, and its bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -251,7 +251,19 @@ fn plain_attributes_keep_only_their_enumerations_and_passwords_a_fixed_marker() 
 #[test]
 fn the_copy_attributes_are_the_content_scripts() {
     let read = include_str!("../../extension/content/read.js");
-    let line = read.lines().find(|l| l.trim_start_matches("export ").starts_with("const COPY_ATTRS")).expect("read.js names its copy attributes");
+    let line = read
+        .lines()
+        .find(|l| l.trim_start_matches("export ").starts_with("const COPY_ATTRS"))
+        .expect("read.js names its copy attributes");
     let listed: Vec<&str> = line.split('\'').skip(1).step_by(2).collect();
     assert_eq!(listed, crate::read::snapshot::COPY_ATTRS);
+}
+
+#[test]
+fn the_users_own_words_are_kept_but_not_what_they_pasted() {
+    let said = expected(&format!("  It should have captured {SECRET_TOKEN} on the reveal, mail dana@example.com  "));
+    assert!(said.starts_with("It should have captured "), "{said}");
+    assert!(!said.contains(SECRET_TOKEN) && !said.contains("dana@example.com"), "{said}");
+    assert!(said.ends_with(&format!("mail {EMAIL}")), "{said}");
+    assert_eq!(expected(&"x".repeat(1000)).chars().count(), EXPECTED_CHARS);
 }

@@ -21,6 +21,8 @@ extern "C" {
     fn get_message(id: &str, substitutions: &Array) -> String;
     #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = request, catch)]
     fn permissions_request(permissions: &JsValue) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "permissions"], js_name = contains, catch)]
+    fn permissions_contains(permissions: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query, catch)]
     fn tabs_query(query: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = create, catch)]
@@ -97,6 +99,15 @@ pub fn request(permissions: &[&str], origins: &[String]) -> Option<Promise> {
         Reflect::set(&wanted, &"permissions".into(), &list(permissions.iter().map(|p| JsValue::from_str(p)).collect()));
     let _ = Reflect::set(&wanted, &"origins".into(), &list(origins.iter().map(|o| JsValue::from_str(o)).collect()));
     permissions_request(&wanted).ok()
+}
+
+/// Whether Keyshift may already read every one of these host patterns.
+pub async fn contains(origins: &[String]) -> bool {
+    let wanted = Object::new();
+    let list: Array = origins.iter().map(|o| JsValue::from_str(o)).collect();
+    let _ = Reflect::set(&wanted, &"origins".into(), &list.into());
+    let Ok(promise) = permissions_contains(&wanted) else { return false };
+    JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
 }
 
 /// Whether a permission request was granted.

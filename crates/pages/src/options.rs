@@ -3,14 +3,14 @@
 //! again inside the Save click, before any permission prompt; the exact access patterns
 //! requested; dismissed warnings to bring back.
 
-use super::chrome::{ask, extension_url, granted, request, t, Failure};
+use super::chrome::{ask, contains, extension_url, granted, request, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep};
 use gloo_events::EventListener;
 use keyshift::contract::asks;
 use keyshift::contract::messages::{DismissedList, InForce};
 use keyshift::keep::hosts::{review, HostProblem, SuffixList};
-use keyshift::keep::settings::{Kind, Locked, Settings, TABLE};
+use keyshift::keep::settings::{BadSetting, Kind, Locked, Section, Setting, Settings, TABLE};
 use keyshift::text::TextId;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -45,7 +45,68 @@ fn problem_text(p: HostProblem) -> TextId {
     }
 }
 
-/// Draws the options page in `<main id="app">`.
+/// One setting's field, with its label, help and a place for its error.
+fn setting_field(row: &Setting) -> HtmlElement {
+    let wrap = el("div", "setting", "");
+    attr(&wrap, "id", &format!("{}Row", row.key));
+    let label = t(row.label, &[]);
+    let input = match row.kind {
+        Kind::Flag => {
+            let l = el("label", "check", "");
+            let input = el("input", "", "");
+            attr(&input, "type", "checkbox");
+            append(&l, &[&input, &el("span", "", &format!(" {label}"))]);
+            let _ = wrap.append_child(&l);
+            input
+        }
+        Kind::Number { min, max } => {
+            let l = el("label", "", &label);
+            attr(&l, "for", row.key);
+            let input = el("input", "", "");
+            attr(&input, "type", "number");
+            attr(&input, "min", &min.to_string());
+            attr(&input, "max", &max.to_string());
+            attr(&input, "step", "1");
+            append(&wrap, &[&l, &input]);
+            input
+        }
+        Kind::Hosts { .. } => {
+            let l = el("label", "", &label);
+            attr(&l, "for", row.key);
+            let input = el("textarea", "", "");
+            attr(&input, "spellcheck", "false");
+            let preview = el("div", "preview", "");
+            attr(&preview, "id", "hostsPreview");
+            attr(&preview, "aria-live", "polite");
+            append(&wrap, &[&l, &input, &preview]);
+            input
+        }
+    };
+    attr(&input, "id", row.key);
+    attr(&input, "data-setting", row.key);
+    let mut described = Vec::new();
+    if let Some(help) = row.help {
+        let p = el("p", "muted", &t(help, &[]));
+        attr(&p, "id", &format!("{}Help", row.key));
+        described.push(format!("{}Help", row.key));
+        let _ = wrap.append_child(&p);
+    }
+    // Where a refused value is explained, beside the field it is about.
+    let error = el("p", "error", "");
+    attr(&error, "id", &format!("{}Error", row.key));
+    error.set_hidden(true);
+    described.push(format!("{}Error", row.key));
+    let _ = wrap.append_child(&error);
+    attr(&input, "aria-describedby", &described.join(" "));
+    if row.kind == Kind::Flag {
+        // A switch others depend on enables or disables them as it changes.
+        keep(EventListener::new(&input, "change", |_| follow_switches()));
+    }
+    wrap
+}
+
+/// Draws the options page in `<main id="app">`: a section per group of settings
+/// (`settings::Section`), then the dismissed warnings.
 #[wasm_bindgen]
 pub fn options() {
     super::set_lang();
@@ -57,48 +118,23 @@ pub fn options() {
     let form = el("form", "", "");
     attr(&form, "id", "form");
     attr(&form, "novalidate", "");
-    for row in TABLE {
-        let (label, help) = (t(row.label, &[]), row.help.map(|h| t(h, &[])));
-        let input = match row.kind {
-            Kind::Flag => {
-                let wrap = el("label", "check", "");
-                let input = el("input", "", "");
-                attr(&input, "type", "checkbox");
-                append(&wrap, &[&input, &el("span", "", &format!(" {label}"))]);
-                let _ = form.append_child(&wrap);
-                input
-            }
-            Kind::Number { min, max } => {
-                let l = el("label", "", &label);
-                attr(&l, "for", row.key);
-                let input = el("input", "", "");
-                attr(&input, "type", "number");
-                attr(&input, "min", &min.to_string());
-                attr(&input, "max", &max.to_string());
-                attr(&input, "step", "1");
-                append(&form, &[&l, &input]);
-                input
-            }
-            Kind::Hosts { .. } => {
-                let l = el("label", "", &label);
-                attr(&l, "for", row.key);
-                let input = el("textarea", "", "");
-                attr(&input, "spellcheck", "false");
-                let preview = el("div", "preview", "");
-                attr(&preview, "id", "hostsPreview");
-                attr(&preview, "aria-live", "polite");
-                append(&form, &[&l, &input, &preview]);
-                input
-            }
-        };
-        attr(&input, "id", row.key);
-        attr(&input, "data-setting", row.key);
-        if let Some(help) = help {
-            let p = el("p", "muted", &help);
-            attr(&p, "id", &format!("{}Help", row.key));
-            attr(&input, "aria-describedby", &format!("{}Help", row.key));
-            let _ = form.append_child(&p);
+    for section in Section::ALL {
+        let part = el("section", "settings", "");
+        let id = format!("section{section:?}");
+        let heading = el("h2", "", &t(section.title(), &[]));
+        attr(&heading, "id", &id);
+        let _ = part.append_child(&heading);
+        for row in TABLE.iter().filter(|r| r.locked.section() == section) {
+            let _ = part.append_child(&setting_field(row));
         }
+        if section == Section::Domains {
+            // Domains an administrator added, which this browser has not let Keyshift read.
+            let grant = el("div", "grant", "");
+            attr(&grant, "id", "grant");
+            grant.set_hidden(true);
+            let _ = part.append_child(&grant);
+        }
+        let _ = form.append_child(&part);
     }
     let save = el("button", "primary", &t(TextId::Save, &[]));
     attr(&save, "type", "submit");
@@ -190,31 +226,108 @@ fn fill(page: &Shared, f: InForce) {
     }
     for row in TABLE {
         let locked = f.locked.contains(&row.locked);
-        let Some(field) = by_id::<HtmlElement>(row.key) else { continue };
-        let _ = js_sys::Reflect::set(&field, &"disabled".into(), &JsValue::from_bool(locked));
-        let label =
-            field.closest("label").ok().flatten().or_else(|| {
-                super::dom::document().query_selector(&format!("label[for=\"{}\"]", row.key)).ok().flatten()
-            });
+        let label = super::dom::document().query_selector(&format!("#{}Row label", row.key)).ok().flatten();
         if let Some(label) = label {
             let mark = label.query_selector(".lock").ok().flatten();
             match (locked, mark) {
                 (true, None) => {
-                    let _ = label.append_child(&el("span", "lock", &t(TextId::LockedByPolicy, &[])));
+                    let lock = el("span", "lock", &format!("🔒 {}", t(TextId::LockedByPolicy, &[])));
+                    let _ = label.append_child(&lock);
                 }
                 (false, Some(m)) => m.remove(),
                 _ => {}
             }
         }
+        if let Some(wrap) = by_id::<HtmlElement>(&format!("{}Row", row.key)) {
+            let _ = wrap.class_list().toggle_with_force("locked", locked);
+        }
     }
+    LOCKED.with(|l| *l.borrow_mut() = f.locked.clone());
+    follow_switches();
     if let Some(n) = by_id::<HtmlElement>("managedNote") {
         n.set_hidden(f.locked.is_empty());
     }
+    let policy_hosts = f.locked.contains(&Locked::ExtraHosts).then(|| f.settings.extra_hosts.clone());
     let mut p = page.borrow_mut();
     p.settings = f.settings;
     p.locked = f.locked;
     drop(p);
     preview(page);
+    offer_grant(page, policy_hosts.unwrap_or_default());
+}
+
+thread_local! {
+    /// What a policy decides, as last read: those fields stay read-only.
+    static LOCKED: RefCell<Vec<Locked>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Each field can be edited unless a policy decides it or the switch it depends on is
+/// off (`Locked::needs`).
+fn follow_switches() {
+    let locked = LOCKED.with(|l| l.borrow().clone());
+    for row in TABLE {
+        let Some(field) = by_id::<HtmlElement>(row.key) else { continue };
+        let off = row
+            .locked
+            .needs()
+            .and_then(|n| TABLE.iter().find(|r| r.locked == n))
+            .is_some_and(|s| !input(s.key).is_some_and(|i| i.checked()));
+        let policy = locked.contains(&row.locked);
+        let _ = js_sys::Reflect::set(&field, &"disabled".into(), &JsValue::from_bool(policy || off));
+        if policy {
+            attr(&field, "aria-readonly", "true");
+        } else {
+            let _ = field.remove_attribute("aria-readonly");
+        }
+    }
+}
+
+/// For domains a policy added that this browser has not let Keyshift read yet: the
+/// patterns, and a button that asks for them inside the user's click.
+fn offer_grant(page: &Shared, hosts: Vec<String>) {
+    let Some(grant) = by_id::<HtmlElement>("grant") else { return };
+    let p = page.borrow();
+    let patterns: Vec<String> = hosts
+        .iter()
+        .flat_map(|h| review(h, &p.suffixes))
+        .filter_map(|(_, r)| r.ok().map(|pattern| pattern.match_pattern()))
+        .collect();
+    drop(p);
+    if patterns.is_empty() {
+        return grant.set_hidden(true);
+    }
+    spawn_local(async move {
+        if contains(&patterns).await {
+            grant.set_text_content(Some(&t(TextId::GrantedAccess, &[])));
+            return grant.set_hidden(false);
+        }
+        grant.set_text_content(None);
+        let help = el("p", "", &t(TextId::GrantAccessHelp, &[]));
+        let list = el("ul", "", "");
+        for pattern in &patterns {
+            let _ = list.append_child(&el("li", "", pattern));
+        }
+        let button = el("button", "primary", &t(TextId::GrantAccess, &[]));
+        attr(&button, "type", "button");
+        append(&grant, &[&help, &list, &button]);
+        grant.set_hidden(false);
+        let asked = patterns.clone();
+        keep(on_click(&button, move |ev| {
+            if !ev.is_trusted() {
+                return;
+            }
+            // Inside the click, before anything is awaited: the browser shows its prompt.
+            let request = request(&[], &asked);
+            let shown = by_id::<HtmlElement>("grant");
+            spawn_local(async move {
+                if granted(request).await {
+                    if let Some(g) = shown {
+                        g.set_text_content(Some(&t(TextId::GrantedAccess, &[])));
+                    }
+                }
+            });
+        }));
+    });
 }
 
 /// Under the custom domains: what each entry will be stored as and the access it asks
@@ -240,10 +353,44 @@ fn preview(page: &Shared) {
     let _ = out.append_child(&list);
 }
 
+fn key_of(setting: Locked) -> &'static str {
+    TABLE.iter().find(|r| r.locked == setting).map_or("", |r| r.key)
+}
+
+/// Says why a value was refused beside its field (`aria-invalid`, its error described
+/// by the field), moves focus there, and says "Not saved" by the Save button.
+fn refuse(setting: Locked, text: &str) {
+    let key = key_of(setting);
+    if let (Some(field), Some(error)) = (by_id::<HtmlElement>(key), by_id::<HtmlElement>(&format!("{key}Error"))) {
+        error.set_text_content(Some(text));
+        error.set_hidden(false);
+        attr(&field, "aria-invalid", "true");
+        let _ = field.focus();
+    }
+    status(&t(TextId::NotSaved, &[]));
+}
+
+fn refuse_setting(bad: BadSetting) {
+    refuse(bad.field(), &t(bad.text(), &[]));
+}
+
+fn clear_errors() {
+    for row in TABLE {
+        if let Some(error) = by_id::<HtmlElement>(&format!("{}Error", row.key)) {
+            error.set_text_content(None);
+            error.set_hidden(true);
+        }
+        if let Some(field) = by_id::<HtmlElement>(row.key) {
+            let _ = field.remove_attribute("aria-invalid");
+        }
+    }
+}
+
 /// Save: everything is checked here, inside the click, before the browser is asked for
 /// anything; then exactly the patterns the engine made are requested, then saved.
 fn submit(page: &Shared) {
     status("");
+    clear_errors();
     let p = page.borrow();
     let checked = |key: &str| input(key).is_some_and(|i| i.checked());
     let number = |key: &str| input(key).and_then(|i| i.value().trim().parse::<u32>().ok());
@@ -254,13 +401,13 @@ fn submit(page: &Shared) {
             Ok(pattern) => hosts.push(pattern),
             Err(problem) => {
                 let words = t(TextId::HostRefused, &[entry, &t(problem_text(problem), &[])]);
-                return status(&format!("{} {words}", t(TextId::NotSaved, &[])));
+                return refuse(Locked::ExtraHosts, &format!("{} {words}", t(TextId::NotSaved, &[])));
             }
         }
     }
-    let (Some(hold), Some(clear_after)) = (number("holdMinutes"), number("clearAfterSeconds")) else {
-        return status(&t(TextId::ErrorMalformed, &[]));
-    };
+    // A number that is not one is out of its range: the field says which range.
+    let Some(hold) = number("holdMinutes") else { return refuse_setting(BadSetting::HoldTooLong) };
+    let Some(clear_after) = number("clearAfterSeconds") else { return refuse_setting(BadSetting::ClearDelay) };
     let settings = Settings {
         capture_tokens: checked("captureTokens"),
         hold_minutes: hold,
@@ -270,11 +417,17 @@ fn submit(page: &Shared) {
         forget_after_fill: checked("forgetAfterFill"),
     };
     if let Err(e) = settings.check(&p.suffixes) {
-        return status(&t(e.text(), &[]));
+        return refuse_setting(e);
     }
     // Inside the click: the browser asks only for what the engine accepted.
     let clipboard: &[&str] = if settings.clear_clipboard { &["clipboardRead", "clipboardWrite"] } else { &[] };
-    let origins: Vec<String> = hosts.iter().map(|h| h.match_pattern()).collect();
+    // Domains a policy decides are not the user's to save: access to them is asked for
+    // under Custom domains (Grant access), never again on each Save.
+    let origins: Vec<String> = if p.locked.contains(&Locked::ExtraHosts) {
+        Vec::new()
+    } else {
+        hosts.iter().map(|h| h.match_pattern()).collect()
+    };
     let asked = (!clipboard.is_empty() || !origins.is_empty()).then(|| request(clipboard, &origins));
     drop(p);
     let page = page.clone();

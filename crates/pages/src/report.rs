@@ -10,7 +10,7 @@ use keyshift::contract::messages::Here;
 use keyshift::contract::tab::{Reported, TabRequest};
 use keyshift::ids::TabId;
 use keyshift::read::page::PageKind;
-use keyshift::report::{redact, Report, MESSAGE};
+use keyshift::report::{expected, redact, Report, MESSAGE};
 use keyshift::text::TextId;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -32,7 +32,30 @@ fn tab() -> Option<TabId> {
     web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("tab")?.parse().ok()
 }
 
-/// Draws the report page in `<main id="app">`.
+thread_local! {
+    /// The report as redacted, before the user's own line is added.
+    static REPORT: std::cell::RefCell<Option<Report>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes the report, with the user's answer, into the folded `<pre>` that Copy and Save
+/// take their text from: what is shown is exactly what is shared.
+fn show_report() {
+    let Some(body) = by_id::<HtmlElement>("report") else { return };
+    let said = by_id::<web_sys::HtmlInputElement>("expected").map(|i| i.value()).unwrap_or_default();
+    let Some(mut report) = REPORT.with(|r| r.borrow().clone()) else { return };
+    report.expected = expected(&said);
+    let value = serde::Serialize::serialize(&report, &serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL);
+    let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    body.set_text_content(Some(&text));
+}
+
+/// Draws the report page in `<main id="app">`: what Keyshift made of the page, one line
+/// for what it should have done, where to send the report, and the report itself folded
+/// under "Show what will be shared".
 #[wasm_bindgen]
 pub fn report() {
     super::set_lang();
@@ -41,6 +64,15 @@ pub fn report() {
     let intro = el("p", "", &t(TextId::ReportIntro, &[]));
     let summary = el("p", "", "");
     attr(&summary, "id", "summary");
+    let ask_label = el("label", "", &t(TextId::ReportExpected, &[]));
+    attr(&ask_label, "for", "expected");
+    let answer = el("input", "", "");
+    attr(&answer, "id", "expected");
+    attr(&answer, "type", "text");
+    attr(&answer, "maxlength", &keyshift::report::EXPECTED_CHARS.to_string());
+    attr(&answer, "autocomplete", "off");
+    let send = el("p", "", &t(TextId::ReportWhere, &[]));
+    attr(&send, "id", "where");
     let actions = el("p", "actions", "");
     let copy = el("button", "primary", &t(TextId::CopyReport, &[]));
     let save = el("button", "", &t(TextId::SaveReport, &[]));
@@ -49,11 +81,15 @@ pub fn report() {
     attr(&status, "role", "status");
     attr(&status, "aria-live", "polite");
     append(&actions, &[&copy, &save, &status]);
+    let fold = el("details", "", "");
+    let fold_title = el("summary", "", &t(TextId::ReportShowShared, &[]));
     let body = el("pre", "report", "");
     attr(&body, "id", "report");
     attr(&body, "tabindex", "0");
-    attr(&body, "aria-label", &t(TextId::ReportMissed, &[]));
-    append(&app, &[&title, &intro, &summary, &actions, &body]);
+    attr(&body, "aria-label", &t(TextId::ReportShowShared, &[]));
+    append(&fold, &[&fold_title, &body]);
+    append(&app, &[&title, &intro, &summary, &ask_label, &answer, &send, &actions, &fold]);
+    keep(gloo_events::EventListener::new(&answer, "input", |_| show_report()));
     keep(on_click(&copy, move |_| {
         spawn_local(async {
             let (Some(text), Some(status)) =
@@ -86,20 +122,18 @@ pub fn report() {
                 .flat_map(|v| v.evidence.iter())
                 .filter_map(|e| serde_wasm_bindgen::to_value(e).ok()?.as_string())
                 .collect();
-            let line = t(
-                TextId::ReportVerdict,
-                &[&t(page_text(j.page), &[]), &if evidence.is_empty() { "–".to_string() } else { evidence.join(", ") }],
-            );
+            let page = t(page_text(j.page), &[]);
+            // No evidence, no "Evidence: –": the line says only what there is.
+            let line = if evidence.is_empty() {
+                t(TextId::ReportVerdictPlain, &[&page])
+            } else {
+                t(TextId::ReportVerdict, &[&page, &evidence.join(", ")])
+            };
             summary.set_text_content(Some(&line));
             report.verdict = j.verdict;
         }
-        let value = serde::Serialize::serialize(&report, &serde_wasm_bindgen::Serializer::json_compatible())
-            .unwrap_or(JsValue::NULL);
-        let text = js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default();
-        body.set_text_content(Some(&text));
+        REPORT.with(|r| *r.borrow_mut() = Some(report));
+        show_report();
     });
 }
 

@@ -117,3 +117,23 @@ fn the_policy_schema_and_the_readme_agree_with_the_table() {
         }
     }
 }
+
+/// The options page draws every setting in one of its sections, and a setting that only
+/// matters under a switch names a switch (a checkbox), never a number or a list.
+#[test]
+fn every_setting_has_a_section_and_depends_only_on_a_switch() {
+    for row in TABLE {
+        assert!(Section::ALL.contains(&row.locked.section()), "{}", row.key);
+        if let Some(needs) = row.locked.needs() {
+            let switch = TABLE.iter().find(|r| r.locked == needs).expect("a setting");
+            assert_eq!(switch.kind, Kind::Flag, "{} depends on {}", row.key, switch.key);
+            assert_eq!(switch.locked.section(), row.locked.section(), "{} sits beside its switch", row.key);
+        }
+    }
+    for section in Section::ALL {
+        assert!(TABLE.iter().any(|r| r.locked.section() == section), "{section:?} is not empty");
+    }
+    for bad in [BadSetting::HoldTooLong, BadSetting::ClearDelay, BadSetting::TooManyHosts, BadSetting::HostShape] {
+        assert!(TABLE.iter().any(|r| r.locked == bad.field()), "{bad:?} names a field the page shows");
+    }
+}
