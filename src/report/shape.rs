@@ -1,7 +1,8 @@
 //! The report's enumerations and shaping: which plain attribute values are kept (their
 //! enumerations), which prose phrases stay, and how the rest becomes its shape.
 
-use super::{email_ranges, redact_with, shape, word_char};
+use super::hidden::{email_ranges, redact_with};
+use super::{shape, word_char};
 use crate::read::scan::scan;
 use crate::words::{self, fold};
 

@@ -3,14 +3,17 @@
 //! again inside the Save click, before any permission prompt; the exact access patterns
 //! requested; dismissed warnings to bring back.
 
-use super::chrome::{ask, contains, extension_url, granted, request, t, Failure};
+mod grant;
+mod save;
+
+use super::chrome::{ask, extension_url, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep};
 use gloo_events::EventListener;
 use keyshift::contract::asks;
 use keyshift::contract::messages::{DismissedList, InForce};
 use keyshift::keep::hosts::{review, HostProblem, SuffixList};
-use keyshift::keep::settings::{BadSetting, Kind, Locked, Section, Setting, Settings, TABLE};
+use keyshift::keep::settings::{Kind, Locked, Section, Setting, Settings, TABLE};
 use keyshift::text::TextId;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -165,7 +168,7 @@ pub fn options() {
         move |ev| {
             ev.prevent_default();
             if ev.is_trusted() {
-                submit(&p);
+                save::submit(&p);
             }
         },
     ));
@@ -253,7 +256,7 @@ fn fill(page: &Shared, f: InForce) {
     p.locked = f.locked;
     drop(p);
     preview(page);
-    offer_grant(page, policy_hosts.unwrap_or_default());
+    grant::offer_grant(page, policy_hosts.unwrap_or_default());
 }
 
 thread_local! {
@@ -282,54 +285,6 @@ fn follow_switches() {
     }
 }
 
-/// For domains a policy added that this browser has not let Keyshift read yet: the
-/// patterns, and a button that asks for them inside the user's click.
-fn offer_grant(page: &Shared, hosts: Vec<String>) {
-    let Some(grant) = by_id::<HtmlElement>("grant") else { return };
-    let p = page.borrow();
-    let patterns: Vec<String> = hosts
-        .iter()
-        .flat_map(|h| review(h, &p.suffixes))
-        .filter_map(|(_, r)| r.ok().map(|pattern| pattern.match_pattern()))
-        .collect();
-    drop(p);
-    if patterns.is_empty() {
-        return grant.set_hidden(true);
-    }
-    spawn_local(async move {
-        if contains(&patterns).await {
-            grant.set_text_content(Some(&t(TextId::GrantedAccess, &[])));
-            return grant.set_hidden(false);
-        }
-        grant.set_text_content(None);
-        let help = el("p", "", &t(TextId::GrantAccessHelp, &[]));
-        let list = el("ul", "", "");
-        for pattern in &patterns {
-            let _ = list.append_child(&el("li", "", pattern));
-        }
-        let button = el("button", "primary", &t(TextId::GrantAccess, &[]));
-        attr(&button, "type", "button");
-        append(&grant, &[&help, &list, &button]);
-        grant.set_hidden(false);
-        let asked = patterns.clone();
-        keep(on_click(&button, move |ev| {
-            if !ev.is_trusted() {
-                return;
-            }
-            // Inside the click, before anything is awaited: the browser shows its prompt.
-            let request = request(&[], &asked);
-            let shown = by_id::<HtmlElement>("grant");
-            spawn_local(async move {
-                if granted(request).await {
-                    if let Some(g) = shown {
-                        g.set_text_content(Some(&t(TextId::GrantedAccess, &[])));
-                    }
-                }
-            });
-        }));
-    });
-}
-
 /// Under the custom domains: what each entry will be stored as and the access it asks
 /// for, or what is wrong with it, as the user types.
 fn preview(page: &Shared) {
@@ -351,104 +306,6 @@ fn preview(page: &Shared) {
         let _ = list.append_child(&li);
     }
     let _ = out.append_child(&list);
-}
-
-fn key_of(setting: Locked) -> &'static str {
-    TABLE.iter().find(|r| r.locked == setting).map_or("", |r| r.key)
-}
-
-/// Says why a value was refused beside its field (`aria-invalid`, its error described
-/// by the field), moves focus there, and says "Not saved" by the Save button.
-fn refuse(setting: Locked, text: &str) {
-    let key = key_of(setting);
-    if let (Some(field), Some(error)) = (by_id::<HtmlElement>(key), by_id::<HtmlElement>(&format!("{key}Error"))) {
-        error.set_text_content(Some(text));
-        error.set_hidden(false);
-        attr(&field, "aria-invalid", "true");
-        let _ = field.focus();
-    }
-    status(&t(TextId::NotSaved, &[]));
-}
-
-fn refuse_setting(bad: BadSetting) {
-    refuse(bad.field(), &t(bad.text(), &[]));
-}
-
-fn clear_errors() {
-    for row in TABLE {
-        if let Some(error) = by_id::<HtmlElement>(&format!("{}Error", row.key)) {
-            error.set_text_content(None);
-            error.set_hidden(true);
-        }
-        if let Some(field) = by_id::<HtmlElement>(row.key) {
-            let _ = field.remove_attribute("aria-invalid");
-        }
-    }
-}
-
-/// Save: everything is checked here, inside the click, before the browser is asked for
-/// anything; then exactly the patterns the engine made are requested, then saved.
-fn submit(page: &Shared) {
-    status("");
-    clear_errors();
-    let p = page.borrow();
-    let checked = |key: &str| input(key).is_some_and(|i| i.checked());
-    let number = |key: &str| input(key).and_then(|i| i.value().trim().parse::<u32>().ok());
-    let entries = hosts_box().map(|h| h.value()).unwrap_or_default();
-    let mut hosts = Vec::new();
-    for (entry, result) in review(&entries, &p.suffixes) {
-        match result {
-            Ok(pattern) => hosts.push(pattern),
-            Err(problem) => {
-                let words = t(TextId::HostRefused, &[entry, &t(problem_text(problem), &[])]);
-                return refuse(Locked::ExtraHosts, &format!("{} {words}", t(TextId::NotSaved, &[])));
-            }
-        }
-    }
-    // A number that is not one is out of its range: the field says which range.
-    let Some(hold) = number("holdMinutes") else { return refuse_setting(BadSetting::HoldTooLong) };
-    let Some(clear_after) = number("clearAfterSeconds") else { return refuse_setting(BadSetting::ClearDelay) };
-    let settings = Settings {
-        capture_tokens: checked("captureTokens"),
-        hold_minutes: hold,
-        clear_clipboard: checked("clearClipboard"),
-        clear_after_seconds: clear_after,
-        extra_hosts: hosts.iter().map(|h| h.as_str().to_string()).collect(),
-        forget_after_fill: checked("forgetAfterFill"),
-    };
-    if let Err(e) = settings.check(&p.suffixes) {
-        return refuse_setting(e);
-    }
-    // Inside the click: the browser asks only for what the engine accepted.
-    let clipboard: &[&str] = if settings.clear_clipboard { &["clipboardRead", "clipboardWrite"] } else { &[] };
-    // Domains a policy decides are not the user's to save: access to them is asked for
-    // under Custom domains (Grant access), never again on each Save.
-    let origins: Vec<String> = if p.locked.contains(&Locked::ExtraHosts) {
-        Vec::new()
-    } else {
-        hosts.iter().map(|h| h.match_pattern()).collect()
-    };
-    let asked = (!clipboard.is_empty() || !origins.is_empty()).then(|| request(clipboard, &origins));
-    drop(p);
-    let page = page.clone();
-    spawn_local(async move {
-        if let Some(asked) = asked {
-            // Granted all or nothing: when refused, no access changed and nothing is saved.
-            if !granted(asked).await {
-                return status(&t(
-                    if settings.clear_clipboard { TextId::ClipboardDenied } else { TextId::HostsDenied },
-                    &[],
-                ));
-            }
-        }
-        match ask(asks::set_settings(settings.clone())).await {
-            Ok(f) => {
-                fill(&page, f);
-                status(&t(TextId::Saved, &[]));
-            }
-            Err(f) => status(&f.message),
-        }
-    });
 }
 
 fn list_dismissed(page: &Shared, reply: Result<DismissedList, Failure>) {
