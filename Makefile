@@ -126,6 +126,8 @@ test-package: chrome firefox
 	cd e2e && npx web-ext lint --source-dir ../dist/firefox --warnings-as-errors
 	python3 tools/permissions.py dist/chrome dist/firefox
 	python3 tools/psl.py --check
+	python3 tools/icons.py --check extension/icons store
+	python3 tools/enterprise.py
 	bash tools/repro.sh
 
 test-rust: setup-rust

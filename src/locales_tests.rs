@@ -310,3 +310,20 @@ fn the_retired_words_are_gone_from_every_locale() {
     }
     assert!(found.is_empty(), "retired words still shown:\n{}", found.join("\n"));
 }
+
+/// Microsoft Edge Add-ons takes each listing's description as it is, and wants 250 to
+/// 10,000 characters of it per language (the Chrome Web Store and AMO accept that too).
+#[test]
+fn every_store_description_fits_edge_add_ons() {
+    let mut problems = Vec::new();
+    for code in REQUIRED {
+        let path = root().join(format!("store/listing.{code}.md"));
+        let listing = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let description = listing.split_once("\n## ").map(|(_, rest)| rest.split_once('\n').map_or("", |(_, d)| d));
+        let n = description.map_or(0, |d| d.trim().chars().count());
+        if !(250..=10_000).contains(&n) {
+            problems.push(format!("{}: the description has {n} characters", path.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
