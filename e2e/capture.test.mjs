@@ -2,7 +2,7 @@
 // the popup after Done, and the hold surviving a service-worker stop.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, filesContaining, copyFromNote, stopWorkers } from './harness.mjs';
+import { launch, notes, waitForNotes, noteButton, grantClipboard, readClipboard, filesContaining, copyFromNote, stopWorkers, rowAction } from './harness.mjs';
 import { HOSTS, tokenFor, truncated } from './fixtures.mjs';
 import { shown } from './server.mjs';
 
@@ -155,7 +155,7 @@ test('popup: after Done the held token is listed masked and copies in one click'
   assert.match(await popup.textContent('body'), /Forgotten in (9|10) min/, 'time left counts down from the 10-minute hold');
   await setClipboard(page, 'before');
   await popup.bringToFront();
-  await popup.getByRole('button', { name: new RegExp(`^Copy .*\\(${masked}, `) }).click();
+  await rowAction(popup.locator('#held li', { hasText: masked }), new RegExp(`^Copy .*\\(${masked}, `));
   await popup.getByText(/^Copied .*\./).waitFor();
   assert.equal(await readClipboard(page), token, 'read back in a web page of the same browser');
   await popup.close();
@@ -170,7 +170,7 @@ test('hold: the token survives a service-worker stop', async () => {
   await popup.getByText(masked).waitFor();
   const restarted = b.context.serviceWorkers().at(-1);
   assert.equal(await restarted.evaluate(() => globalThis.keyshiftTestMarker), undefined, 'a fresh worker answered');
-  await popup.getByRole('button', { name: new RegExp(`^Copy .*\\(${masked}, `) }).click();
+  await rowAction(popup.locator('#held li', { hasText: masked }), new RegExp(`^Copy .*\\(${masked}, `));
   await popup.getByText(/^Copied .*\./).waitFor();
   assert.equal(await readClipboard(page), token);
   await popup.bringToFront();

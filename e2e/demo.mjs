@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, waitForNotes } from './harness.mjs';
+import { launch, waitForNotes, rowAction } from './harness.mjs';
 import { HOSTS } from './fixtures.mjs';
 import { INTEGRATIONS } from './server.mjs';
 
@@ -105,7 +105,7 @@ async function tour(lang) {
     await integration.setViewportSize({ width: 1000, height: 700 });
     await integration.goto(`https://${host}${path}`);
     const fill = await popupOver(b, integration, 480);
-    await fill.locator('#held li').first().getByRole('button', { name: /^Fill in on this page/ }).click();
+    await rowAction(fill.locator('#held li').first(), /^Fill in on this page/);
     await fill.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).waitFor();
     const fieldPng = await shot('fill-integration-page', integration);
     const askPng = await shot('fill-integration-popup', fill);

@@ -31,5 +31,7 @@ test('Firefox policy: the options page shows the managed settings locked', async
   assert.equal(await driver.findElement(By.id('captureTokens')).isEnabled(), false);
   assert.equal(await driver.findElement(By.id('captureTokens')).isSelected(), false);
   assert.equal(await driver.findElement(By.id('holdMinutes')).getAttribute('value'), '0');
-  assert.equal(await driver.findElement(By.id('clearAfterSeconds')).isEnabled(), true);
+  assert.equal(await driver.findElement(By.id('holdMinutes')).getAttribute('aria-readonly'), 'true');
+  assert.match(await driver.findElement(By.css('label[for="holdMinutes"]')).getText(), /🔒/, 'with a lock mark');
+  assert.equal(await driver.findElement(By.id('forgetAfterFill')).isEnabled(), true, 'what the policy leaves alone stays the user’s');
 });

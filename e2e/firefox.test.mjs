@@ -254,3 +254,14 @@ test('Firefox: on the vendor\'s Swagger docs, the field\'s note fills a held tok
   await driver.switchTo().window(page);
   assert.equal(await driver.executeScript(() => document.querySelector('.auth-container input[type=text]').value), token);
 });
+
+test('Firefox: a token list gets one-line warnings and the line that counts them above the list', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.syncro, '/api_tokens'));
+  await driver.wait(until.elementLocated(By.css('keyshift-summary')), 10000);
+  const said = await driver.executeScript(() => document.querySelector('keyshift-summary').shadowRoot.textContent);
+  assert.match(said, /Legacy keys: 1/);
+  assert.match(said, /Expired: 1/);
+  const compact = await driver.executeScript(() => Array.from(document.querySelectorAll('keyshift-note'), (n) => n.hasAttribute('data-compact')));
+  assert.ok(compact.length >= 3 && compact.every(Boolean), `${compact}`);
+});

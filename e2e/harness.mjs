@@ -185,6 +185,16 @@ export async function stopWorkers(context) {
 }
 
 // A button inside a note's shadow root, by the start of its accessible name.
+/** A popup row's action, named `name` (a RegExp on its accessible name): the row's main
+ * button if it is that one, else the item of its "⋯" menu, opened first. */
+export async function rowAction(row, name) {
+  await row.getByRole('button', { name: /^More for / }).waitFor(); // the row is drawn
+  const main = row.getByRole('button', { name });
+  if (await main.count()) return main.click();
+  await row.getByRole('button', { name: /^More for / }).click();
+  await row.getByRole('menuitem', { name }).click();
+}
+
 export function noteButton(page, kind, name) {
   return page.locator(`keyshift-note[data-kind="${kind}"]`).getByRole('button', { name: new RegExp(`^${name}`) });
 }

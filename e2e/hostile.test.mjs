@@ -2,7 +2,7 @@
 // hidden, tokens inside frames. Nothing may leak, crash, or be pressed by the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForNotes, noteButton, grantClipboard, readClipboard } from './harness.mjs';
+import { launch, waitForNotes, noteButton, grantClipboard, readClipboard, rowAction } from './harness.mjs';
 import { HOSTS, tokenFor } from './fixtures.mjs';
 
 let b;
@@ -98,7 +98,7 @@ test('a page that removes or hides the note loses nothing: the popup still copie
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
   const masked = `${token.slice(0, 8)}…${token.slice(-4)}`;
-  await popup.getByRole('button', { name: new RegExp(`^Copy .*\\(${masked}, `) }).click();
+  await rowAction(popup.locator('#held li', { hasText: masked }), new RegExp(`^Copy .*\\(${masked}, `));
   await popup.getByText(/^Copied .*\./).waitFor();
   assert.equal(await readClipboard(page), token);
   assert.deepEqual(errors, []);

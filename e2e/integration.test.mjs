@@ -9,7 +9,7 @@
 // path is the same scripting.executeScript the toolbar click enables.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForNotes, noteButton, grantClipboard, readClipboard } from './harness.mjs';
+import { launch, waitForNotes, noteButton, grantClipboard, readClipboard, rowAction } from './harness.mjs';
 import { HOSTS, tokenFor } from './fixtures.mjs';
 import { INTEGRATIONS, written } from './server.mjs';
 
@@ -62,7 +62,7 @@ async function popupOver(page) {
 
 /** The newest held token's "Fill in on this page" (the list is newest first). */
 async function startFill(popup) {
-  await popup.locator('#held li').first().getByRole('button', { name: /^Fill in on this page: / }).click();
+  await rowAction(popup.locator('#held li').first(), /^Fill in on this page: /);
 }
 
 /** The vendor's Swagger docs in a new tab, its Authorize dialog open and the field's

@@ -89,7 +89,15 @@ test('2. the Done guard holds after the hold time ran out, and when the engine f
   await opts.getByRole('button', { name: 'Save' }).click();
   await opts.getByText('Saved.').waitFor();
   const { page } = await reveal('hold-1');
+  // A popup left open over the wait: the row gives way to a one-line trace, not to nothing.
+  const watching = await b.context.newPage();
+  await watching.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  await watching.locator('#held li').first().waitFor();
+  await page.bringToFront();
   await page.waitForTimeout(65_000); // past the one-minute hold
+  await watching.locator('#gone li').first().waitFor({ timeout: 10_000 });
+  assert.match(await watching.textContent('#gone'), /forgotten at .*: its keep time ran out/);
+  await watching.close();
   await page.click('#done');
   await page.locator('keyshift-confirm').getByRole('alertdialog').waitFor();
   assert.match(page.url(), /\/api_tokens\/created/, 'not left unasked');

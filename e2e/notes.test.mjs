@@ -121,3 +121,33 @@ test('pages full of GUIDs and look-alikes get no notes', async () => {
   assert.ok(tokenFor('lookalike'));
   await page.close();
 });
+
+test('a token list: each warning on one line beside its row, and one line above the list that counts them', async () => {
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.syncro, '/api_tokens'));
+  await waitForNotes(page, 3);
+  const summary = page.locator('keyshift-summary');
+  await summary.waitFor({ state: 'attached' });
+  const said = await summary.evaluate((s) => s.shadowRoot.textContent);
+  assert.match(said, /^Keyshift on this list:/);
+  assert.match(said, /Legacy keys: 1/);
+  assert.match(said, /Expired: 1/);
+  assert.match(said, /Expiring soon: \d/);
+  assert.equal(await summary.evaluate((s) => s.nextElementSibling?.matches('table, [role=table], [role=grid], ul, ol')), true, 'it stands right above the list');
+  const rows = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('keyshift-note'), (n) => {
+      const box = /** @type {HTMLElement} */ (n.shadowRoot.querySelector('.note'));
+      return { compact: n.hasAttribute('data-compact'), lines: box.clientHeight / parseFloat(getComputedStyle(box).lineHeight), text: n.shadowRoot.textContent };
+    }),
+  );
+  assert.ok(rows.every((r) => r.compact), 'every warning in a row is compact');
+  // Compact: at most a line of words and a line of actions, never the page's width.
+  for (const r of rows) assert.ok(r.lines <= 2.5, `compact (${r.lines.toFixed(2)} lines for “${r.text.slice(0, 40)}…”)`);
+  const overflow = await page.evaluate(() => {
+    const table = document.querySelector('table');
+    return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, table: table.getBoundingClientRect().width - table.parentElement.getBoundingClientRect().width };
+  });
+  assert.ok(overflow.page <= 0 && overflow.table <= 1, `the notes widen neither the list nor the page (${JSON.stringify(overflow)})`);
+  assert.ok(rows.some((r) => /stopped working|legacy/i.test(r.text)), 'the whole text is still there for assistive tools');
+  await page.close();
+});

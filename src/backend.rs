@@ -299,6 +299,7 @@ impl Backend {
                 // Without the `tabs` permission the popup rarely knows the tab's address; the
                 // engine knows the tab's content script has read it.
                 flagged: here.tab.map_or(0, |t| u32::try_from(self.session.tabs.flagged(t)).unwrap_or(u32::MAX)),
+                fill_here: here.tab.and_then(|t| self.session.tabs.shown(t)).is_some_and(|p| p.fill),
                 enabled: here.tab.is_some_and(|t| self.session.tabs.shown(t).is_some())
                     || here.url.as_deref().and_then(address).is_some_and(|a| self.enabled(a.host)),
             }),

@@ -3,4 +3,5 @@
 pub mod asks;
 pub mod error;
 pub mod messages;
+pub mod replies;
 pub mod tab;

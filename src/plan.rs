@@ -65,11 +65,25 @@ pub struct Note {
     pub copy_failed: Option<TextId>,
     /// Offer "Fill held token": this note is beside the field the token goes in.
     pub fill: bool,
+    /// A warning in a row of a list: drawn on one line, so the list keeps its shape
+    /// (`list::compact`).
+    pub compact: bool,
 }
 
 impl Note {
     fn new(block: ElementId, span: Span, kind: NoteKind, message: Message) -> Note {
-        Note { block, span, kind, message, action: None, dismiss: None, capture: None, copy_failed: None, fill: false }
+        Note {
+            block,
+            span,
+            kind,
+            message,
+            action: None,
+            dismiss: None,
+            capture: None,
+            copy_failed: None,
+            fill: false,
+            compact: false,
+        }
     }
 }
 
@@ -87,6 +101,7 @@ pub struct FoundToken {
     pub rank: Rank,
 }
 
+pub use list::{summary, warning, Summary};
 pub use tokens::{captured_note, Kept, RevealAt};
 
 /// On the New Token page: the controls whose trusted click submits the form (and which
@@ -118,6 +133,8 @@ pub struct Plan {
     /// evidence decided (for tests and the missed-page report).
     pub verdict: Option<Verdict>,
     pub errors: Vec<BlockError>,
+    /// Above a list with several warnings: one line that counts them (`list::summary`).
+    pub summary: Option<Summary>,
 }
 
 pub struct Analysis {
@@ -166,8 +183,15 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     let reading =
         PageReading::new(&snapshot.page, &snapshot.regions, addr.map_or("", |a| a.host), addr.map_or("", |a| a.path));
     let row_texts: HashMap<ElementId, &str> = snapshot.rows.iter().map(|r| (r.id, r.text.as_str())).collect();
-    let mut plan =
-        Plan { page: PageKind::Other, notes: Vec::new(), done: None, watch: None, verdict: None, errors: Vec::new() };
+    let mut plan = Plan {
+        page: PageKind::Other,
+        notes: Vec::new(),
+        done: None,
+        watch: None,
+        verdict: None,
+        errors: Vec::new(),
+        summary: None,
+    };
     let mut tokens: Vec<FoundToken> = Vec::new();
     let mut reveal_region = None;
     let mut rows = Rows::default();
@@ -264,6 +288,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
         }
         plan.watch = Some(watched);
     }
+    list::compact(snapshot, &mut plan.notes);
     let confirmed = ctx.situation.just_submitted;
     let reveal =
         reveal_region.or(ctx.revealed).map(|region| RevealAt { region, exits: exits(&reading, region, confirmed) });
@@ -362,6 +387,7 @@ fn watch(snapshot: &Snapshot, forms: &[Region]) -> Watch {
 }
 
 mod fields;
+mod list;
 mod replace;
 #[cfg(test)]
 mod tests;

@@ -156,6 +156,13 @@ texts! {
     GrantAccess => "grantAccess", 0;
     GrantAccessHelp => "grantAccessHelp", 0;
     GrantedAccess => "grantedAccess", 0;
+    MoreActions => "moreActions", 1;
+    ForgetUncopiedNamed => "forgetUncopiedNamed", 1;
+    HeldGone => "heldGone", 2;
+    SummaryTitle => "summaryTitle", 0;
+    SummaryLegacy => "summaryLegacy", 1;
+    SummaryExpired => "summaryExpired", 1;
+    SummaryExpiring => "summaryExpiring", 1;
     DismissedTitle => "dismissedTitle", 0;
     NoDismissed => "noDismissed", 0;
     DismissedItem => "dismissedItem", 2;

@@ -33,8 +33,16 @@ def folders():
             continue
         rel = f.relative_to(ROOT / "src")
         out[rel.parts[0].removesuffix(".rs")].append(f)
+    # A crate is a folder; a module of it with a folder of its own (`options.rs` and
+    # `options/`) is one too, beneath it.
     for crate in sorted((ROOT / "crates").iterdir()):
-        out[f"crates/{crate.name}"] = [f for f in sorted((crate / "src").rglob("*.rs")) if not is_test(f)]
+        src = crate / "src"
+        for f in sorted(src.rglob("*.rs")):
+            if is_test(f):
+                continue
+            rel = f.relative_to(src)
+            sub = rel.parts[0].removesuffix(".rs") if (src / rel.parts[0].removesuffix(".rs")).is_dir() else None
+            out[f"crates/{crate.name}" + (f"/{sub}" if sub else "")].append(f)
     return out
 
 

@@ -8,7 +8,7 @@
 // control) counts as copied. Part of the one bundled content script (tools/pack.py).
 
 import { button, confirmDone, link, showKept, t } from './notes.js';
-import { element, skipped } from './read.js';
+import { element, OURS, skipped } from './read.js';
 
 /** @typedef {import('./pkg/keyshift.js').DoneGuard} DoneGuard */
 /** @typedef {import('./pkg/keyshift.js').Exit} Exit */
@@ -28,7 +28,7 @@ export function revealGuard(io) {
   let open = null; // the question on screen (a page may remove it: then it is not open)
 
   /** @param {unknown} n */
-  const isOurs = (n) => n instanceof Element && (n.tagName === 'KEYSHIFT-NOTE' || n.tagName === 'KEYSHIFT-CONFIRM');
+  const isOurs = (n) => n instanceof Element && OURS.has(n.tagName);
   /** @param {Element} region */
   const modal = (region) => region.getAttribute('aria-modal') === 'true' || (typeof region.matches === 'function' && safeMatches(region, ':modal'));
   /** @param {Element} el @param {string} selector */

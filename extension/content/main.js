@@ -7,9 +7,9 @@
 import { newTokenForm } from './form.js';
 import { revealGuard } from './guard.js';
 import { pageInfo } from './landmarks.js';
-import { button, renderNote, say, t } from './notes.js';
+import { button, clearSummaries, renderNote, say, showSummary, t } from './notes.js';
 import { answerKeyshiftPages } from './pages.js';
-import { blockFor, CELL_OR_ITEM, COPY_ATTRS, element, gather, INLINE, mayHold, outermost, rest, roleOf, ROWS, startSlice, tired, VALUES } from './read.js';
+import { blockFor, CELL_OR_ITEM, COPY_ATTRS, element, gather, INLINE, mayHold, OURS, outermost, rest, roleOf, ROWS, startSlice, tired, VALUES } from './read.js';
 import { hiddenBlocks } from './visible.js';
 import { READING } from './tables.js';
 
@@ -51,6 +51,7 @@ function start() {
     document.removeEventListener('change', onValue, true);
     for (const list of notes.values()) list.forEach((n) => n.remove());
     notes.clear();
+    clearSummaries();
     tokens.clear();
     guard.stop();
   }
@@ -236,7 +237,7 @@ function start() {
     /** @type {Map<number | null, Local>} */
     const shownNow = new Map();
     for (const [id, list] of fresh) {
-      const key = JSON.stringify(list.map((n) => [n.kind, n.message, n.capture, n.dismiss, n.action, n.fill]));
+      const key = JSON.stringify(list.map((n) => [n.kind, n.message, n.capture, n.dismiss, n.action, n.fill, n.compact]));
       placedNow.add(id);
       const old = notes.get(id);
       if (old && old.key === key && old.every((el) => el.isConnected)) {
@@ -281,6 +282,8 @@ function start() {
       if (local && !local.copied) guard.arm(plan.done, local);
     }
     if (plan.watch) form.watch(plan.watch);
+    const counted = plan.summary && element(plan.summary.block);
+    if (counted && plan.summary) showSummary(counted, plan.summary);
   }
 
   /** Copies a token this page shows, with the page's own clipboard access during the
@@ -310,7 +313,7 @@ function start() {
   /** @param {Node} node */
   function ours(node) {
     const tag = node.nodeType === 1 ? /** @type {Element} */ (node).tagName : '';
-    return tag === 'KEYSHIFT-NOTE' || tag === 'KEYSHIFT-CONFIRM';
+    return OURS.has(tag);
   }
 
   function schedule() {

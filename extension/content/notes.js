@@ -69,6 +69,21 @@ const STYLE = `
   .confirm .text::before { content: "\\2753  " / ""; }
   /* In a table cell the words take the whole width and the controls go below them. */
   :host([data-in-cell]) .text { flex-basis: 100%; }
+  /* A warning in a list's row: one line, so the row keeps its height; the whole text
+     shows on hover or focus, and is read in full by assistive tools either way. */
+  /* Zero width of its own, the row's full width to use: the note never widens a column
+     or the page; its actions wrap below only where the row is too narrow for them. */
+  :host([data-compact]) { margin: 2px 0; width: 0; min-width: 100%; }
+  :host([data-compact]) .note { gap: 2px 6px; padding: 1px 8px; font-size: 12px; }
+  :host([data-compact]) .text, :host([data-compact][data-in-cell]) .text { flex: 1 1 12em; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  :host([data-compact]:hover) .text, :host([data-compact]:focus-within) .text { white-space: normal; }
+  :host([data-compact]) .brand { display: none; }
+  :host([data-compact]) button { padding: 0 6px; }
+  :host([data-compact]) a, :host([data-compact]) button { white-space: nowrap; flex: none; }
+  /* The line above a list that counts its warnings. */
+  .summary { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; padding: 4px 10px; border-radius: 6px;
+    border: 1px solid #9ca3af; background: #f9fafb; color: #111827; }
+  .summary .part { white-space: nowrap; }
   .brand { font-weight: 600; margin-right: 4px; }
   button, a { font: inherit; color: inherit; }
   button { cursor: pointer; border: 1px solid currentColor; border-radius: 4px; padding: 2px 10px; background: transparent; }
@@ -81,6 +96,7 @@ const STYLE = `
     :host([data-kind=legacy-key]) .note, :host([data-kind=token-expired]) .note { background: #2b0a0a; color: #fecaca; border-color: #ef4444; }
     :host([data-kind=captured-token]) .note, :host([data-kind=kept]) .note { background: #052e22; color: #a7f3d0; border-color: #10b981; }
     :host([data-kind=fill-field]) .note, :host([data-kind=replacement-choice]) .note { background: #0b1a3a; color: #bfdbfe; border-color: #60a5fa; }
+    .summary { background: #111827; color: #e5e7eb; border-color: #4b5563; }
     button.primary { background: #10b981; color: #022c22; }
     .confirm { background: #2a1a05; color: #fde68a; border-color: #d97706; }
   }`;
@@ -156,6 +172,7 @@ export function link(label, href, before) {
  * @param {Note} n @param {{ copy?: (status: HTMLElement) => Promise<boolean>, dismiss?: () => Promise<boolean>, follow?: () => Promise<unknown>, fill?: () => unknown }} actions */
 export function renderNote(n, actions) {
   const host = h('keyshift-note', { 'data-kind': n.kind, lang: LOCALE() });
+  if (n.compact) host.toggleAttribute('data-compact', true);
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'polite' });
   const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: t('notePrefix') }), ' ', say(n.message)));
@@ -175,6 +192,31 @@ export function renderNote(n, actions) {
   box.append(status);
   root.append(box);
   return host;
+}
+
+// The summary line above each list, by the list it stands before.
+/** @type {Map<Element, HTMLElement>} */
+const summaries = new Map();
+
+/** Shows the engine's line above the list that holds `anchor` (replacing the one there):
+ * the page's warnings, counted. @param {Element} anchor @param {import('./pkg/keyshift.js').Summary} summary */
+export function showSummary(anchor, summary) {
+  const list = anchor.closest('table, [role=table], [role=grid], [role=treegrid], ul, ol') || anchor;
+  const host = h('keyshift-summary', { lang: LOCALE() });
+  const root = styled(host.attachShadow({ mode: 'open' }));
+  const parts = summary.parts.map((m) => h('span', { class: 'part', text: say(m) }));
+  root.append(h('div', { class: 'summary', role: 'note' }, h('span', { class: 'brand', text: t('summaryTitle') }), ...parts));
+  const old = summaries.get(list);
+  if (old && old.isConnected && old.shadowRoot?.textContent === root.textContent) return;
+  old?.remove();
+  list.before(host);
+  summaries.set(list, host);
+}
+
+/** Takes every summary line away (the extension went quiet). */
+export function clearSummaries() {
+  for (const s of summaries.values()) s.remove();
+  summaries.clear();
 }
 
 /** The question before a way out of the reveal. `copy(status)` resolves whether the

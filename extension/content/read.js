@@ -18,7 +18,9 @@ import { CAPS, READING } from './tables.js';
 
 // Elements whose text is never page text, and inline elements whose text belongs to the
 // block around them. A textarea is read by its value, not its child text.
-export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'KEYSHIFT-NOTE', 'KEYSHIFT-CONFIRM']);
+/** Keyshift's own elements: never read, and their changes are not the page's. */
+export const OURS = new Set(['KEYSHIFT-NOTE', 'KEYSHIFT-CONFIRM', 'KEYSHIFT-SUMMARY']);
+export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', ...OURS]);
 export const INLINE = new Set([
   'SPAN', 'B', 'STRONG', 'I', 'EM', 'SMALL', 'MARK', 'CODE', 'KBD', 'SAMP', 'VAR', 'SUB', 'SUP', 'ABBR', 'FONT',
   'U', 'S', 'A', 'LABEL', 'TT', 'BDI', 'BDO', 'TIME', 'DATA', 'Q', 'CITE', 'DFN', 'INS', 'DEL', 'WBR', 'BR',

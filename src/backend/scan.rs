@@ -5,7 +5,7 @@ use super::Backend;
 use crate::contract::messages::Clock;
 use crate::ids::{CaptureId, ElementId};
 use crate::keep::capture::{Binding, CaptureError, Seen};
-use crate::plan::{analyze, captured_note, Context, Kept, NoteKind, Plan};
+use crate::plan::{analyze, captured_note, summary, warning, Context, Kept, Plan};
 use crate::read::snapshot::Snapshot;
 use crate::reveal::Situation;
 
@@ -66,13 +66,13 @@ impl Backend {
             plan.notes.push(captured_note(found, kept));
         }
         let read: Vec<ElementId> = snapshot.blocks.iter().map(|b| b.id).collect();
-        let warned: Vec<ElementId> = plan
-            .notes
-            .iter()
-            .filter(|n| matches!(n.kind, NoteKind::LegacyKey | NoteKind::TokenExpired | NoteKind::TokenExpiring))
-            .map(|n| n.block)
-            .collect();
+        let warned: Vec<_> = plan.notes.iter().filter_map(|n| warning(n.kind).map(|w| (n.block, w))).collect();
         let flagged = self.session.tabs.flag(page, &read, &warned, now);
+        // A read that shows a list's warnings brings the page's count with it (a big list
+        // arrives in several reads; the count is the page's, not the read's).
+        if let Some(first) = plan.notes.iter().find(|n| n.compact) {
+            plan.summary = summary(first.block, self.session.tabs.warnings(page));
+        }
         let prints: Vec<_> = plan.notes.iter().filter_map(|n| n.dismiss).collect();
         let offered = self.session.tabs.offer(page, &prints, now);
         self.session.tabs.set_fill(page, plan.notes.iter().any(|n| n.fill), now);

@@ -4,6 +4,7 @@ use crate::keep::capture::{Binding, DoneDecision};
 use crate::keep::settings::{Locked, Managed};
 use crate::plan::NoteKind;
 use crate::plan::{DoneGuard, Plan};
+use crate::policy::{Message, Param};
 use crate::read::integrations::TokenKind;
 use crate::read::snapshot::{Block, Control, Dialog, Heading, PageInfo, Snapshot, Source};
 use crate::reveal::life::Exit;
@@ -468,4 +469,33 @@ fn a_dialog_reveal_arms_every_way_out_of_its_dialog_and_names_its_copy_control()
         Ok(Outcome { reply: Reply::Done { decision }, .. }) => assert_eq!(decision, DoneDecision::Kept),
         other => panic!("unexpected {other:?}"),
     }
+}
+
+/// Profile keys in rows of a table: each warning compact, and the page's count above the
+/// list, the same after a later read of one row alone (a big list arrives in reads).
+#[test]
+fn a_lists_summary_counts_the_pages_warnings_across_reads() {
+    let mut b = backend();
+    let caller = page_caller(&b, 5);
+    let mut snapshot = profile_with_keys(3);
+    for block in &mut snapshot.blocks {
+        block.row = Some(ElementId(100 + block.id.0));
+    }
+    let read = |b: &mut Backend, snapshot: Snapshot| match ask(b, &caller, Request::Scan { snapshot }) {
+        Ok(Outcome { reply: Reply::Plan { plan }, .. }) => plan,
+        other => panic!("{other:?}"),
+    };
+    let plan = read(&mut b, snapshot.clone());
+    assert!(plan.notes.iter().all(|n| n.compact));
+    let summary = plan.summary.expect("three warnings");
+    assert_eq!(summary.block, ElementId(1));
+    assert_eq!(summary.parts, vec![Message::new(TextId::SummaryLegacy, vec![Param::Count(3)])]);
+    let mut one = snapshot.clone();
+    one.blocks.truncate(1);
+    let again = read(&mut b, one).summary.expect("the page still has three");
+    assert_eq!(again.parts, vec![Message::new(TextId::SummaryLegacy, vec![Param::Count(3)])]);
+    let single = profile_with_keys(1);
+    let mut lone = single.clone();
+    lone.page.url = "https://acme.repairshopr.com/profile?other".into();
+    assert!(read(&mut b, lone).summary.is_none(), "a key outside any row: no list, no line");
 }

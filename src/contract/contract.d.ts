@@ -155,7 +155,11 @@ export interface Note {
   copyFailed: string | null;
   /** Offer "Fill held token": the note is beside the field the token goes in. */
   fill: boolean;
+  /** A warning in a list's row: drawn on one line. */
+  compact: boolean;
 }
+/** One line above a list with several warnings, placed before the list holding `block`. */
+export interface Summary { block: number; parts: Message[]; }
 /** Every way out of a reveal to hold back while its token is neither copied nor left:
  * `exits` (controls), Escape and the backdrop when `dialog`, a form sent or a link that
  * leaves within `region` (null: the page). `copies`: the page's own copy controls. */
@@ -177,6 +181,7 @@ export interface Plan {
   watch: Watch | null;
   verdict: Verdict | null;
   errors: BlockError[];
+  summary: Summary | null;
 }
 export interface HeldView {
   id: number;
@@ -196,7 +201,7 @@ export interface PlanReply { plan: Plan; }
 export interface CopiedReply { said: Message; }
 export interface DoneReply { decision: DoneDecision; }
 export interface HeldReply { held: HeldView[]; }
-export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; flagged: number; }
+export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; flagged: number; fillHere: boolean; }
 export interface RevealedReply { token: string; }
 export interface SettingsReply { settings: Settings; locked: Locked[]; }
 /** A dismissed legacy-key warning; `host` and `on` are null for ones stored by older versions. */

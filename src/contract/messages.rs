@@ -3,19 +3,19 @@
 //! what crosses.
 
 use crate::ids::{CaptureId, Millis, TabId};
-use crate::keep::capture::{CaptureStore, DoneDecision, HeldView, Secret};
+use crate::keep::capture::{CaptureStore, DoneDecision};
 use crate::keep::clipboard::ClipboardClears;
 use crate::keep::dismissals::Dismissal;
 use crate::keep::fingerprint::Fingerprint;
-use crate::keep::settings::{Locked, Managed, Settings};
+use crate::keep::settings::{Managed, Settings};
 use crate::plan::Plan;
 use crate::policy::Message;
 use crate::read::dates::Date;
 use crate::read::integrations::TokenKind;
-use crate::read::page::PageKind;
 use crate::read::snapshot::Snapshot;
-use crate::reveal::Verdict;
 use serde::{Deserialize, Serialize};
+
+pub use super::replies::{DismissedList, Filled, HeldList, InForce, Judged, Opened, Revealed};
 
 /// What the shell knows of a message's sender (from `runtime.onMessage`'s `sender`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -243,57 +243,6 @@ pub enum Reply {
     },
     Filled(Filled),
     Ok {},
-}
-
-/// Held tokens, masked.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct HeldList {
-    pub held: Vec<HeldView>,
-}
-
-/// What the popup shows: held tokens, the settings in force (for honest empty states),
-/// and whether Keyshift works on the tab it was opened over.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Opened {
-    pub held: Vec<HeldView>,
-    pub settings: Settings,
-    pub locked: Vec<Locked>,
-    pub enabled: bool,
-    /// Warnings on the page the popup's tab shows (the badge's number).
-    pub flagged: u32,
-}
-
-/// The full token: only ever sent to the extension's own pages. It stays a `Secret`
-/// (wiped on drop) until the clipboard or the fill takes it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Revealed {
-    pub token: Secret,
-}
-
-/// The settings in force, and which of them a policy decides.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct InForce {
-    pub settings: Settings,
-    pub locked: Vec<Locked>,
-}
-
-/// Dismissed warnings, newest first.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DismissedList {
-    pub dismissed: Vec<Dismissal>,
-}
-
-/// How the engine last judged the page in a tab.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Judged {
-    pub page: Option<PageKind>,
-    pub verdict: Option<Verdict>,
-}
-
-/// After a fill: whether the token was forgotten at once (the option says so).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-pub struct Filled {
-    pub forgotten: bool,
 }
 
 /// What the shell must do after a request, besides replying.

@@ -49,9 +49,18 @@ pub struct PageFacts {
     pub offered: Vec<(Fingerprint, Millis)>,
     /// Its last plan offered a fill note.
     pub fill: bool,
-    /// The blocks that carry a warning (a legacy key, an expired or expiring token), as
-    /// last read: what the toolbar badge counts.
-    pub flagged: Vec<ElementId>,
+    /// The blocks that carry a warning (a legacy key, an expired or expiring token), and
+    /// which, as last read: what the toolbar badge and a list's summary line count.
+    pub flagged: Vec<(ElementId, Warning)>,
+}
+
+/// What a warning is about, for counting (the plan's note kinds, below it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Warning {
+    Legacy,
+    Expired,
+    Expiring,
 }
 
 /// Every page the engine remembers.
@@ -210,24 +219,34 @@ impl Tabs {
         &mut self,
         (tab, origin, top): (TabId, &str, bool),
         read: &[ElementId],
-        warned: &[ElementId],
+        warned: &[(ElementId, Warning)],
         now: Millis,
     ) -> bool {
         if warned.is_empty() && self.find(tab, origin, top).is_none_or(|p| p.flagged.is_empty()) {
             return false;
         }
         let list = &mut self.entry(tab, origin, top, now).flagged;
-        let before = list.len();
-        list.retain(|b| !read.contains(b));
-        for b in warned {
-            if !list.contains(b) && list.len() < MAX_FLAGGED {
-                list.push(*b);
+        let before = list.clone();
+        list.retain(|(b, _)| !read.contains(b));
+        for w in warned {
+            if !list.contains(w) && list.len() < MAX_FLAGGED {
+                list.push(*w);
             }
         }
-        list.len() != before
+        *list != before
     }
 
     /// How many warnings the page a tab shows carries (its frames' included).
+    /// How many warnings of each kind the page carries, as last read (legacy, expired,
+    /// expiring): a list's summary line.
+    pub fn warnings(&self, (tab, origin, top): (TabId, &str, bool)) -> [usize; 3] {
+        let mut out = [0; 3];
+        for (_, w) in self.find(tab, origin, top).map_or(&[][..], |p| &p.flagged[..]) {
+            out[*w as usize] += 1;
+        }
+        out
+    }
+
     pub fn flagged(&self, tab: TabId) -> usize {
         let Some(shown) = self.shown(tab) else { return 0 };
         let frames = self.0.iter().filter(|p| p.tab == tab && !p.top).map(|p| p.flagged.len()).sum::<usize>();
@@ -313,9 +332,10 @@ mod tests {
         assert!(tabs.flag(
             (TabId(1), A, true),
             &[ElementId(1), ElementId(2), ElementId(3)],
-            &[ElementId(1), ElementId(3)],
+            &[(ElementId(1), Warning::Legacy), (ElementId(3), Warning::Expired)],
             Millis(1)
         ));
+        assert_eq!(tabs.warnings((TabId(1), A, true)), [1, 1, 0]);
         assert_eq!(tabs.flagged(TabId(1)), 2);
         // A later read of block 3 alone (a row re-rendered, its key replaced) drops its warning.
         assert!(tabs.flag((TabId(1), A, true), &[ElementId(3)], &[], Millis(2)));

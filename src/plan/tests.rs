@@ -347,6 +347,20 @@ fn token_list_rows_get_expiry_and_legacy_notes() {
         vec![crate::policy::Param::Date(Date::new(2026, 12, 5).expect("date")), crate::policy::Param::Days(7)]
     );
     assert!(a.tokens.is_empty(), "references are never captured");
+    assert!(a.plan.notes.iter().all(|n| n.compact), "each warning in a row is drawn on one line");
+    assert!(a.plan.summary.is_none(), "the backend counts the page's warnings, not one read");
+}
+
+#[test]
+fn one_warning_on_a_list_gets_no_summary_and_a_key_outside_a_row_no_compact_note() {
+    let snapshot = list("en", vec![list_row(1, &[("Name", "Legacy API Key"), ("Token", KEY), ("Expires", "")])]);
+    let a = run(&snapshot);
+    assert_eq!(a.plan.notes.len(), 1);
+    assert!(a.plan.summary.is_none(), "one warning needs no count");
+    let mut outside = snapshot.clone();
+    outside.blocks.iter_mut().for_each(|b| b.row = None);
+    let b = run(&outside);
+    assert!(b.plan.notes.iter().all(|n| !n.compact), "a note outside any row keeps its full size");
 }
 
 #[test]

@@ -2,18 +2,20 @@
 //! copy, forget (asking first for a token never copied), honest empty states, and a way
 //! to report a page Keyshift misread. What it says is decided in `keyshift::popup`.
 
+mod row;
+
 use super::chrome::{active_tab, ask, open_tab, t, Failure};
 use super::dom::{append, attr, by_id, el, on_click};
 use super::{format, keep, keep_interval};
 use gloo_events::EventListener;
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use keyshift::contract::asks;
 use keyshift::contract::messages::Here;
 use keyshift::ids::{CaptureId, Millis, TabId};
 use keyshift::keep::capture::HeldView;
 use keyshift::keep::settings::{Locked, Settings};
 use keyshift::policy::Duration;
-use keyshift::popup::{about_here, ask_before_forgetting, empty, host, place, remaining};
+use keyshift::popup::{about_here, ask_before_forgetting, empty, remaining};
 use keyshift::text::TextId;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,14 +31,38 @@ struct Popup {
     read_at: f64,
     /// Listeners of the drawn rows: dropped (and removed) when the list is drawn again.
     rows: Vec<EventListener>,
+    /// The tab's page has a field for a token: Fill in is each row's main action.
+    fill_here: bool,
+    /// Tokens whose keep time ran out while the popup was open: a one-line trace each,
+    /// their name and when (`Date.now()`), so a row never vanishes without a word.
+    gone: Vec<(String, f64)>,
+    /// Tokens the user chose to forget: their rows go without a trace.
+    forgetting: Vec<CaptureId>,
 }
+
+thread_local! {
+    /// The status line clears itself a few seconds after it spoke.
+    static STATUS_CLEAR: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+/// How long a status line stays (a copy's confirmation, a failure).
+const STATUS_MS: u32 = 6_000;
 
 type Shared = Rc<RefCell<Popup>>;
 
 fn status(text: &str) {
-    if let Some(s) = by_id::<HtmlElement>("status") {
-        s.set_text_content(Some(text));
-    }
+    let Some(s) = by_id::<HtmlElement>("status") else { return };
+    s.set_text_content(Some(text));
+    let line = s.clone();
+    let said = text.to_string();
+    let clear = (!text.is_empty()).then(|| {
+        Timeout::new(STATUS_MS, move || {
+            if line.text_content().as_deref() == Some(said.as_str()) {
+                line.set_text_content(None);
+            }
+        })
+    });
+    STATUS_CLEAR.with(|c| *c.borrow_mut() = clear);
 }
 
 fn fail(f: Failure) {
@@ -56,6 +82,8 @@ pub fn popup() {
     let list = el("ul", "", "");
     attr(&list, "id", "held");
     attr(&list, "aria-label", &t(TextId::PopupTitle, &[]));
+    let gone = el("ul", "gone", "");
+    attr(&gone, "id", "gone");
     let empty_text = el("p", "", "");
     attr(&empty_text, "id", "empty");
     empty_text.set_hidden(true);
@@ -82,7 +110,7 @@ pub fn popup() {
     attr(&welcome, "href", "welcome.html");
     attr(&welcome, "target", "_blank");
     append(&actions, &[&forget_all, &report, &options, &welcome]);
-    append(&app, &[&brand, &here_line, &title, &list, &empty_text, &fill_panel, &status_line, &actions]);
+    append(&app, &[&brand, &here_line, &title, &list, &gone, &empty_text, &fill_panel, &status_line, &actions]);
 
     let state: Shared = Rc::new(RefCell::new(Popup {
         here: Here::default(),
@@ -90,6 +118,9 @@ pub fn popup() {
         settings: None,
         read_at: 0.0,
         rows: Vec::new(),
+        fill_here: false,
+        gone: Vec::new(),
+        forgetting: Vec::new(),
     }));
     let s = state.clone();
     keep(on_click(&forget_all, move |_| forget(&s, None)));
@@ -119,6 +150,7 @@ pub fn popup() {
                 here_line.set_text_content(Some(&t(text, &[&n])));
                 let mut p = state.borrow_mut();
                 p.settings = Some((o.settings, o.locked));
+                p.fill_here = o.fill_here;
                 drop(p);
                 show(&state, o.held);
                 // When the held tokens were first shown, for `make bench`.
@@ -143,8 +175,20 @@ fn now() -> f64 {
 fn show(state: &Shared, held: Vec<HeldView>) {
     {
         let mut p = state.borrow_mut();
+        // A token that left the list when its keep time was up, without the user
+        // forgetting it here: a trace of it stays. (One forgotten elsewhere just goes.)
+        let at = now();
+        let read_at = p.read_at;
+        let ended: Vec<String> = p
+            .held
+            .iter()
+            .filter(|old| !held.iter().any(|v| v.id == old.id) && !p.forgetting.contains(&old.id))
+            .filter(|old| read_at + old.expires_in_ms.0 as f64 <= at + 2_000.0)
+            .map(row::name_of)
+            .collect();
+        p.gone.extend(ended.into_iter().map(|name| (name, at)));
         p.held = held;
-        p.read_at = now();
+        p.read_at = at;
     }
     draw(state);
 }
@@ -155,7 +199,8 @@ fn draw(state: &Shared) {
     let mut listeners = Vec::new();
     let held = state.borrow().held.clone();
     for view in &held {
-        let (row, mut row_listeners) = entry(state, view);
+        let fill_here = state.borrow().fill_here;
+        let (row, mut row_listeners) = row::entry(state, view, fill_here);
         let _ = list.append_child(&row);
         listeners.append(&mut row_listeners);
     }
@@ -173,82 +218,14 @@ fn draw(state: &Shared) {
     if let Some(all) = by_id::<HtmlElement>("forgetAll") {
         all.set_hidden(held.is_empty());
     }
+    if let Some(gone) = by_id::<HtmlElement>("gone") {
+        gone.set_text_content(None);
+        for (name, at) in &p.gone {
+            let _ = gone.append_child(&el("li", "", &t(TextId::HeldGone, &[name, &format::time_of_day(*at)])));
+        }
+    }
     drop(p);
     state.borrow_mut().rows = listeners;
-}
-
-/// One held token: its name, mask, site and where it came from, when it was captured and
-/// when it goes, whether it was copied; Copy and Forget.
-fn entry(state: &Shared, view: &HeldView) -> (HtmlElement, Vec<EventListener>) {
-    let li = el("li", "", "");
-    attr(&li, "data-id", &view.id.to_string());
-    let name = view.name.clone().unwrap_or_else(|| t(TextId::HeldUnnamed, &[]));
-    let site = host(&view.origin).to_string();
-    let title = el("strong", if view.name.is_some() { "name" } else { "name unnamed" }, &name);
-    let copy = el("button", "primary", &t(TextId::Copy, &[]));
-    attr(&copy, "aria-label", &t(TextId::CopyHeldLabel, &[&name, &view.masked, &site]));
-    let forget_button = el("button", "", &t(TextId::Forget, &[]));
-    attr(&forget_button, "aria-label", &t(TextId::ForgetHeldLabel, &[&name, &view.masked]));
-    let fill_button = el("button", "fill", &t(TextId::FillInto, &[]));
-    attr(&fill_button, "aria-label", &t(TextId::FillIntoLabel, &[&name, &view.masked]));
-    let mut where_from = vec![site.clone()];
-    if let Some(p) = place(view) {
-        where_from.push(t(p, &[]));
-    }
-    let token = el("code", "", &view.masked);
-    let details = el("span", "meta", &format!(" · {}", where_from.join(" · ")));
-    let line = el("span", "meta", "");
-    let _ = line.prepend_with_node_1(&token);
-    let _ = line.append_child(&details);
-    let captured = t(TextId::CapturedAt, &[&format::time_of_day(view.captured_at.0 as f64)]);
-    let left = el("span", "left", "");
-    // Whole milliseconds: formatting a float would link float printing into the wasm.
-    attr(&left, "data-expires", &((state.borrow().read_at as i64) + view.expires_in_ms.0).to_string());
-    left.set_text_content(Some(&left_text(view.expires_in_ms.0 as f64)));
-    let times = el("span", "meta", &format!("{captured} · "));
-    let _ = times.append_child(&left);
-    if view.copied {
-        let _ = times.append_child(&el("span", "copied", &format!(" · {}", t(TextId::CopiedMark, &[]))));
-    }
-    if view.filled {
-        let _ = times.append_child(&el("span", "copied", &format!(" · {}", t(TextId::FilledMark, &[]))));
-    }
-    if !view.copied && !view.filled {
-        // Nobody has this token yet but Keyshift: the one row the user must act on.
-        let _ = times.append_child(&el("span", "uncopied", &format!(" · {}", t(TextId::NotCopiedMark, &[]))));
-    }
-    append(&li, &[&title, &copy, &forget_button, &line, &times, &fill_button]);
-
-    let id = view.id;
-    let s = state.clone();
-    let label = name.clone();
-    let on_copy = on_click(&copy, move |_| {
-        let s = s.clone();
-        let label = label.clone();
-        spawn_local(async move { copy_held(&s, id, &label).await });
-    });
-    let s = state.clone();
-    let on_forget = on_click(&forget_button, move |_| forget(&s, Some(id)));
-    let s = state.clone();
-    let (label, masked) = (name.clone(), view.masked.clone());
-    let on_fill = on_click(&fill_button, move |_| {
-        let (for_copy, for_refresh, label) = (s.clone(), s.clone(), label.clone());
-        super::fill::start(super::fill::Job {
-            capture: id,
-            name: label.clone(),
-            masked: masked.clone(),
-            tab: s.borrow().here.tab,
-            copy: Rc::new(move || {
-                let (s, label) = (for_copy.clone(), label.clone());
-                spawn_local(async move { copy_held(&s, id, &label).await });
-            }),
-            refresh: Rc::new(move || {
-                let s = for_refresh.clone();
-                spawn_local(async move { refresh(&s).await });
-            }),
-        });
-    });
-    (li, vec![on_copy, on_forget, on_fill])
 }
 
 fn left_text(ms: f64) -> String {
@@ -291,23 +268,22 @@ async fn refresh(state: &Shared) {
     }
 }
 
-/// Forgets one token (or all): at once if it was copied, else after the user confirms.
+/// Forgets one token (or all): at once if it was copied, else after the user confirms,
+/// asked in the token's row (or, for all, under the list).
 fn forget(state: &Shared, id: Option<CaptureId>) {
     let held = state.borrow().held.clone();
     let chosen: Vec<&HeldView> = held.iter().filter(|v| id.is_none_or(|i| v.id == i)).collect();
     if chosen.is_empty() {
         return;
     }
+    let ids: Vec<CaptureId> = chosen.iter().map(|v| v.id).collect();
     let go = {
         let s = state.clone();
         move || {
-            let s = s.clone();
+            let (s, ids) = (s.clone(), ids.clone());
             spawn_local(async move {
-                let done = match id {
-                    Some(capture) => ask(asks::forget(Some(capture))).await,
-                    None => ask(asks::forget(None)).await,
-                };
-                match done {
+                s.borrow_mut().forgetting.extend(ids);
+                match ask(asks::forget(id)).await {
                     Ok(l) => {
                         status(&t(TextId::Forgotten, &[]));
                         show(&s, l.held);
@@ -317,18 +293,26 @@ fn forget(state: &Shared, id: Option<CaptureId>) {
             });
         }
     };
-    if ask_before_forgetting(&chosen) {
-        confirm(state, if id.is_some() { TextId::ForgetUncopied } else { TextId::ForgetAllUncopied }, go);
-    } else {
-        go();
+    if !ask_before_forgetting(&chosen) {
+        return go();
+    }
+    let row = id.and_then(|i| {
+        by_id::<HtmlElement>("held")?.query_selector(&format!("li[data-id=\"{i}\"]")).ok().flatten()?.dyn_into().ok()
+    });
+    match (row, chosen.first()) {
+        (Some(li), Some(view)) => {
+            row::ask_in_row(state, &li, &t(TextId::ForgetUncopiedNamed, &[&row::name_of(view)]), go)
+        }
+        _ => confirm_all(state, go),
     }
 }
 
-/// An inline question with Forget and Keep; focus goes to Keep, the safe answer.
-fn confirm(state: &Shared, question: TextId, go: impl Fn() + 'static) {
+/// The question before forgetting every token, some never copied: under the list, focus
+/// on Keep, the safe answer.
+fn confirm_all(state: &Shared, go: impl Fn() + 'static) {
     let Some(status_line) = by_id::<HtmlElement>("status") else { return };
     status_line.set_text_content(None);
-    let box_ = el("span", "confirm", &format!("{} ", t(question, &[])));
+    let box_ = el("span", "confirm", &format!("{} ", t(TextId::ForgetAllUncopied, &[])));
     attr(&box_, "role", "alert");
     let yes = el("button", "", &t(TextId::Forget, &[]));
     let keep = el("button", "primary", &t(TextId::Keep, &[]));

@@ -103,3 +103,22 @@ fn a_replacement_link_marks_the_new_token_page_of_the_same_tab_only() {
     assert_eq!(marked(&mut b, 3), vec![1]);
     assert!(marked(&mut b, 4).is_empty(), "another tab did not follow the link");
 }
+
+#[test]
+fn the_popup_makes_fill_in_the_main_action_only_over_a_page_with_a_field_for_the_token() {
+    let mut b = backend();
+    let holder = page_caller(&b, 1);
+    scan(&mut b, &holder); // a token is held, read in tab 1 (no field there)
+    docs_with_field(&mut b, 7);
+    let fill_here = |b: &mut Backend, tab: i64| match ask(
+        b,
+        &Caller::ExtensionPage,
+        Request::Popup(Here { tab: Some(TabId(tab)), url: None }),
+    ) {
+        Ok(Outcome { reply: Reply::Popup(Opened { fill_here, .. }), .. }) => fill_here,
+        other => panic!("{other:?}"),
+    };
+    assert!(fill_here(&mut b, 7), "over the docs with the Authorize field");
+    assert!(!fill_here(&mut b, 1), "over the page the token came from");
+    assert!(!fill_here(&mut b, 99), "over a tab Keyshift never read");
+}

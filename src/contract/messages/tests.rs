@@ -137,6 +137,7 @@ fn every_outbound_field_and_value_is_declared() {
         capture: Some(CaptureId(4)),
         copy_failed: Some(TextId::CopyFailed),
         fill: true,
+        compact: true,
     };
     let verdict = Verdict {
         reveal: true,
@@ -163,6 +164,7 @@ fn every_outbound_field_and_value_is_declared() {
         }),
         verdict: Some(verdict.clone()),
         errors: vec![BlockError { block: ElementId(1), error: "MessageTooLarge", message: "m".into() }],
+        summary: Some(crate::plan::Summary { block: ElementId(1), parts: vec![message.clone()] }),
     };
     let held = HeldView {
         id: CaptureId(1),
@@ -196,6 +198,7 @@ fn every_outbound_field_and_value_is_declared() {
     for (name, value) in [
         ("Plan", to_json(&plan)),
         ("Note", to_json(&note)),
+        ("Summary", to_json(plan.summary.as_ref().expect("a summary"))),
         ("Span", to_json(&span)),
         ("Point", to_json(&span.start)),
         ("Message", to_json(&message)),
@@ -224,6 +227,7 @@ fn every_outbound_field_and_value_is_declared() {
             locked: vec![Locked::HoldMinutes],
             enabled: true,
             flagged: 2,
+            fill_here: true,
         }),
         Reply::Revealed(Revealed { token: crate::keep::capture::Secret::new("t".into()) }),
         Reply::Settings(InForce { settings, locked: vec![] }),
