@@ -265,3 +265,16 @@ test('Firefox: a token list gets one-line warnings and the line that counts them
   const compact = await driver.executeScript(() => Array.from(document.querySelectorAll('keyshift-note'), (n) => n.hasAttribute('data-compact')));
   assert.ok(compact.length >= 3 && compact.every(Boolean), `${compact}`);
 });
+
+test('Firefox: the token list read, the popup shows the account’s token health', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.syncro, '/api_tokens'));
+  await waitForNote(driver, 'legacy-key');
+  await ff.openExtensionPage('popup.html');
+  const line = await driver.wait(until.elementLocated(By.css('#health .account[data-origin^="https://acme.syncromsp.com"] .account-line')), 10000);
+  assert.match(await line.getText(), /acme\.syncromsp\.com(:\d+)? · read .* · 4 of 5 tokens need action/, 'the test server’s port, in Firefox');
+  const problems = await Promise.all(
+    (await driver.findElements(By.css('#health .account[data-origin^="https://acme.syncromsp.com"] .problems li'))).map((li) => li.getText()),
+  );
+  assert.deepEqual(problems, ['Legacy key still listed: “Legacy API Key”', 'Expired: “Old Zapier”', 'Expires within 7 days: “IT Glue sync”', 'Never expires: “Pax8 billing”']);
+});

@@ -3,8 +3,9 @@
 // question before forgetting an uncopied token asked inside its row, naming it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch, waitForNotes } from './harness.mjs';
-import { HOSTS } from './fixtures.mjs';
+import { HOSTS, LEGACY_KEY } from './fixtures.mjs';
 
 let b;
 before(async () => {
@@ -91,3 +92,42 @@ test('popup: over a page with a field for the token, Fill in is the main action 
   assert.deepEqual(await row.getByRole('menuitem').allTextContents(), ['Copy', 'Forget']);
   for (const p of [popup, docs, kept]) await p.close();
 });
+
+test('popup: the token health of the account the tab shows, each line naming its tokens, and a CSV with nothing secret', async () => {
+  const list = await b.context.newPage();
+  await list.goto(b.url(HOSTS.syncro, '/api_tokens'));
+  await waitForNotes(list, 3);
+  const page = await openPopupOver(list);
+  const health = page.locator('#health');
+  await health.locator('.account').first().waitFor();
+  const account = health.locator('.account').first();
+  assert.match(await account.locator('.account-line').textContent(), /acme\.syncromsp\.com · read .* · 4 of 5 tokens need action/);
+  const lines = await account.locator('.problems li').allTextContents();
+  assert.deepEqual(lines, [
+    'Legacy key still listed: “Legacy API Key”',
+    'Expired: “Old Zapier”',
+    'Expires within 7 days: “IT Glue sync”',
+    'Never expires: “Pax8 billing”',
+  ]);
+  assert.match(await account.locator('.problems a').first().getAttribute('href'), /^https:\/\/acme\.syncromsp\.com\/api_tokens$/, 'each line opens the list');
+  const download = page.waitForEvent('download');
+  await account.getByRole('button', { name: /^Export CSV: the token health of acme\.syncromsp\.com/ }).click();
+  const file = await (await download).path();
+  const csv = readFileSync(file, 'utf8');
+  const rows = csv.trim().split('\r\n');
+  assert.equal(rows[0], 'account,name,kind,token,expires,permissions,needs');
+  assert.equal(rows.length, 6, 'a row per token');
+  assert.ok(!csv.includes(LEGACY_KEY), 'no legacy key');
+  assert.ok(!/T[0-9a-f]{17}-[0-9a-f]{32}/i.test(csv), 'no whole token');
+  assert.match(csv, /"Old Zapier","zapier","T1a2b3c4...9f9f","\d{4}-\d{2}-\d{2}","Zapier","expired"/);
+  await page.close();
+  await list.close();
+});
+
+/** The popup over `page` when it may have no kept token to wait for. */
+async function openPopupOver(page) {
+  await page.bringToFront();
+  const opened = b.context.waitForEvent('page', (p) => p.url().includes('popup.html'));
+  await b.context.serviceWorkers()[0].evaluate(() => chrome.windows.create({ url: chrome.runtime.getURL('popup.html'), type: 'popup', width: 400, height: 600 }));
+  return opened;
+}

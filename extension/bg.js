@@ -196,6 +196,7 @@ function apply(effects) {
   const local = {};
   if (effects.settings) local.settings = effects.settings;
   if (effects.dismissed) local.dismissed = effects.dismissed;
+  if (effects.health) local.health = effects.health;
   if (effects.salt) local.salt = effects.salt;
   if (Object.keys(local).length) writes.push(saveSoon(local));
   if (effects.hostPatterns) writes.push(syncExtraHosts(effects.hostPatterns));

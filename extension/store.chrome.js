@@ -4,7 +4,8 @@
 // read the salt). The Firefox build ships store.firefox.js under this name instead.
 
 // `managed`: the administrator's policy as last read (see bg.js), not the user's.
-const KEYS = ['settings', 'dismissed', 'salt', 'managed'];
+// `health`: what each account's token list last said (no secret in it).
+const KEYS = ['settings', 'dismissed', 'salt', 'managed', 'health'];
 
 // Feature-detected: Chrome has had it since 102; trusted contexts are the extension's
 // own pages and its worker.

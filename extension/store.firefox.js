@@ -8,7 +8,8 @@
 // ships store.chrome.js under this name instead.
 
 // `managed`: the administrator's policy as last read (see bg.js), not the user's.
-const KEYS = ['settings', 'dismissed', 'salt', 'managed'];
+// `health`: what each account's token list last said (no secret in it).
+const KEYS = ['settings', 'dismissed', 'salt', 'managed', 'health'];
 const DB = 'keyshift';
 const STORE = 'local';
 const MIGRATED = 'migratedFromStorageLocal';

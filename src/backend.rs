@@ -4,6 +4,7 @@
 
 use crate::contract::error::Error;
 use crate::contract::messages::*;
+use crate::health::Health;
 use crate::ids::{Millis, TabId};
 use crate::keep::capture::{CopiedBy, Label, Secret};
 use crate::keep::dismissals::{Dismissal, Dismissals, MAX_DISMISSED, MAX_DISMISSED_PER_HOST};
@@ -36,6 +37,8 @@ pub struct Backend {
     /// When each tab last opened the fill window, and when any did (memory only).
     fill_opened: Vec<(TabId, Millis)>,
     fill_opened_any: Option<Millis>,
+    /// What each account's token list last said (no secret in it).
+    health: Health,
 }
 
 /// A tab's notes open the fill window at most this often, and all tabs together at most
@@ -50,6 +53,8 @@ const FILL_TABS: usize = 32;
 struct Changes {
     held: bool,
     dismissed: bool,
+    /// The accounts' token health (`keep::health`): written to local storage.
+    health: bool,
     settings: bool,
     /// Re-sync host access with the custom domains in force (after any save attempt).
     hosts: bool,
@@ -87,6 +92,7 @@ impl Backend {
             self_origin: state.self_origin,
             fill_opened: Vec::new(),
             fill_opened_any: None,
+            health: state.health.unwrap_or_default(),
         }
     }
 
@@ -159,6 +165,7 @@ impl Backend {
             settings: changed.settings.then(|| self.user.clone()),
             host_patterns: (changed.settings || changed.hosts).then(|| match_patterns(&self.settings.extra_hosts)),
             dismissed: changed.dismissed.then(|| self.dismissed.as_slice().to_vec()),
+            health: changed.health.then(|| self.health.clone()),
             salt,
             alarm_at: wake.into_iter().flatten().min(),
             read_clipboard: self.session.clears.is_due(now),
@@ -181,11 +188,17 @@ impl Backend {
             Caller::ExtensionPage => None,
         };
         let reply = match (caller, request) {
+            (Caller::Page { binding, top, .. }, Request::Hello(_)) => {
+                self.session.tabs.hello((binding.tab, &binding.origin, *top), now);
+                Reply::Ok {}
+            }
             (_, Request::Hello(_)) => Reply::Ok {},
             (Caller::Page { binding, frame_ok, top }, Request::Scan { snapshot }) => {
                 snapshot.check()?;
-                let (plan, held) = self.scan(binding, scan::Frame { top: *top, ok: *frame_ok }, &snapshot, clock);
+                let (plan, held, health) =
+                    self.scan(binding, scan::Frame { top: *top, ok: *frame_ok }, &snapshot, clock);
                 changed.held |= held;
+                changed.health |= health;
                 changed.badges = true;
                 Reply::Plan { plan }
             }
@@ -300,9 +313,21 @@ impl Backend {
                 // engine knows the tab's content script has read it.
                 flagged: here.tab.map_or(0, |t| u32::try_from(self.session.tabs.flagged(t)).unwrap_or(u32::MAX)),
                 fill_here: here.tab.and_then(|t| self.session.tabs.shown(t)).is_some_and(|p| p.fill),
+                health: self.health_views(&here, clock.today()),
                 enabled: here.tab.is_some_and(|t| self.session.tabs.shown(t).is_some())
                     || here.url.as_deref().and_then(address).is_some_and(|a| self.enabled(a.host)),
             }),
+            (Caller::ExtensionPage, Request::HealthCsv(OriginRef { origin })) => {
+                let account = self
+                    .health
+                    .account(&origin)
+                    .ok_or(Error::NotAllowed("Keyshift has not read that account's token list"))?;
+                Reply::Csv(Csv { csv: account.csv(clock.today()) })
+            }
+            (Caller::ExtensionPage, Request::ClearHealth(_)) => {
+                changed.health = self.health.clear();
+                Reply::Ok {}
+            }
             (Caller::ExtensionPage, Request::RevealHeld(CaptureRef { capture })) => {
                 Reply::Revealed(Revealed { token: self.session.held.reveal(capture, now)?.clone() })
             }

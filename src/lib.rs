@@ -8,11 +8,12 @@
 //! `make test` fails on an arrow back up): `ids`, `text`, `words` (what pages say, in five
 //! languages), `strict` (the reader for what pages send) → `read` (what a page means) → `policy` (the vendor's rules and what
 //! Keyshift says of them), `reveal` (is this a fresh token?) → `keep` (what the engine
-//! remembers) → `plan` (a snapshot → a plan) → `contract` (what crosses to the shell)
+//! remembers), `health` (each account's token list, as facts) → `plan` (a snapshot → a plan) → `contract` (what crosses to the shell)
 //! → `backend` (who may ask what) → the two wasm crates.
 
 pub mod backend;
 pub mod contract;
+pub mod health;
 pub mod ids;
 pub mod keep;
 pub mod plan;

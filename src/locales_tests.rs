@@ -186,8 +186,9 @@ const SHARED_WORDS: &[&str] = &[
 /// Each language's own words that happen to be spelled like English ones.
 fn cognates(code: &str) -> &'static [&'static str] {
     match code {
-        "es" => &["use"],
-        "de" => &["domain", "domains", "browser", "integration", "tab", "suffix", "mail"],
+        // CSV is a file format's name in every language.
+        "es" => &["use", "csv"],
+        "de" => &["domain", "domains", "browser", "integration", "tab", "suffix", "mail", "csv"],
         "fr" => &[
             "page",
             "pages",
@@ -206,8 +207,10 @@ fn cognates(code: &str) -> &'static [&'static str] {
             "badge",
             "menu",
             "puzzle",
+            "action",
+            "csv",
         ],
-        "nl" => &["site", "sites", "browser", "per", "was", "interface", "letter", "over", "open", "badge"],
+        "nl" => &["site", "sites", "browser", "per", "was", "interface", "letter", "over", "open", "badge", "csv"],
         _ => &[],
     }
 }

@@ -101,6 +101,7 @@ pub struct FoundToken {
     pub rank: Rank,
 }
 
+use form::{new_token_forms, watch};
 pub use list::{summary, warning, Summary};
 pub use tokens::{captured_note, Kept, RevealAt};
 
@@ -140,6 +141,9 @@ pub struct Plan {
 pub struct Analysis {
     pub plan: Plan,
     pub tokens: Vec<FoundToken>,
+    /// On a token list: its rows as facts for the account's token health (never sent to
+    /// the page).
+    pub health: Vec<crate::health::TokenFact>,
     /// The reveal this page shows now, or showed before (`Context::revealed`).
     pub reveal: Option<RevealAt>,
 }
@@ -289,10 +293,15 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
         plan.watch = Some(watched);
     }
     list::compact(snapshot, &mut plan.notes);
+    let health = if plan.page == PageKind::TokenList {
+        health::facts(snapshot, &plan.notes, order, ctx.today)
+    } else {
+        Vec::new()
+    };
     let confirmed = ctx.situation.just_submitted;
     let reveal =
         reveal_region.or(ctx.revealed).map(|region| RevealAt { region, exits: exits(&reading, region, confirmed) });
-    Analysis { plan, tokens, reveal }
+    Analysis { plan, tokens, health, reveal }
 }
 
 /// How the page writes numeric dates: its expiry column's own values decide first, then
@@ -343,50 +352,9 @@ fn label_of(snapshot: &Snapshot, region: Region, submitted: Option<&Label>) -> (
     (Label { name: submitted.name.or(shown), kind: submitted.kind }, by_user)
 }
 
-/// Where the New Token form is: the page itself (`None`), or dialogs whose name or
-/// headings say so (a modal opened from the token list).
-fn new_token_forms(snapshot: &Snapshot, page: PageKind) -> Vec<Region> {
-    let mut forms: Vec<Region> = Vec::new();
-    if page == PageKind::NewToken {
-        forms.push(Region::Page);
-    }
-    let says = |t: &str| words::NEW_TOKEN.in_text(&fold(t));
-    for region in &snapshot.regions {
-        let headed = snapshot.page.headings.iter().any(|h| h.region == Region::Dialog(region.id) && says(&h.text));
-        if says(&region.name) || headed {
-            forms.push(Region::Dialog(region.id));
-        }
-    }
-    forms
-}
-
-/// On the New Token form: which controls submit it, as which kind of token, and where
-/// the name is typed.
-fn watch(snapshot: &Snapshot, forms: &[Region]) -> Watch {
-    let controls: Vec<(ElementId, TokenKind)> = snapshot
-        .page
-        .controls
-        .iter()
-        .filter(|c| forms.contains(&c.region))
-        .filter_map(|c| {
-            let label = fold(&c.label);
-            let kind = TokenKind::named_in(&label)
-                .or_else(|| words::CREATE_TOKEN_CONTROL.is(&label).then_some(TokenKind::Custom))?;
-            Some((c.id, kind))
-        })
-        .collect();
-    let named = |f: &crate::read::snapshot::Field| {
-        forms.contains(&f.region)
-            && [&f.label, &f.name, &f.placeholder]
-                .into_iter()
-                .flatten()
-                .any(|t| words::NAME_LABEL.is(&fold(t)) || fold(t).ends_with("[name]"))
-    };
-    let submits = controls.is_empty();
-    Watch { controls, name: snapshot.fields.iter().find(|f| named(f)).map(|f| f.id), submits }
-}
-
 mod fields;
+mod form;
+mod health;
 mod list;
 mod replace;
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! came from, the empty state that tells the truth about the settings in force, when to
 //! ask before forgetting, and how long a token still stays. `ui::popup` draws it.
 
+use crate::health::Problem;
 use crate::ids::Millis;
 use crate::keep::capture::{HeldView, Place};
 use crate::keep::settings::{Locked, Settings};
@@ -51,6 +52,24 @@ pub fn about_here(enabled: bool, flagged: u32) -> (TextId, Option<u32>) {
         (true, 0) => (TextId::PopupHereClear, None),
         (true, n) => (TextId::PopupHereFlagged, Some(n)),
     }
+}
+
+/// How the health view names a problem ("Never expires: $1", the tokens' names).
+pub fn problem_text(problem: Problem) -> TextId {
+    match problem {
+        Problem::Legacy => TextId::HealthLegacy,
+        Problem::Expired => TextId::HealthExpired,
+        Problem::ExpiresInADay => TextId::HealthExpiresDay,
+        Problem::ExpiresInAWeek => TextId::HealthExpiresWeek,
+        Problem::ExpiresInAMonth => TextId::HealthExpiresMonth,
+        Problem::NeverExpires => TextId::HealthNever,
+        Problem::AllPermissions => TextId::HealthAllPermissions,
+    }
+}
+
+/// Where an account's token list is, for each health line to open it.
+pub fn token_list(origin: &str) -> String {
+    format!("{origin}/api_tokens")
 }
 
 /// Forgetting a token nobody copied loses it for good: the popup asks first.

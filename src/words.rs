@@ -149,6 +149,30 @@ vocabulary! {
         fr: ["expire", "expiration", "date d'expiration", "valide jusqu'au", "valable jusqu'au"],
         nl: ["verloopt", "vervaldatum", "verloopdatum", "geldig tot", "vervalt"],
     }
+    /// A column header of a token's name (in the token list).
+    NAME_HEADER {
+        en: ["name", "token name", "description", "label"],
+        es: ["nombre", "nombre del token", "descripcion"],
+        de: ["name", "bezeichnung", "tokenname", "beschreibung"],
+        fr: ["nom", "nom du jeton", "description", "libelle"],
+        nl: ["naam", "tokennaam", "omschrijving", "beschrijving"],
+    }
+    /// A column header of what a token may do.
+    PERMISSIONS_HEADER {
+        en: ["permissions", "scopes", "access", "rights"],
+        es: ["permisos", "alcance", "acceso"],
+        de: ["berechtigungen", "rechte", "zugriff"],
+        fr: ["autorisations", "permissions", "droits", "acces"],
+        nl: ["rechten", "machtigingen", "toegang", "bevoegdheden"],
+    }
+    /// A permissions cell that says the token may do everything.
+    ALL_PERMISSIONS {
+        en: ["all", "all permissions", "full access", "everything", "admin"],
+        es: ["todos", "todos los permisos", "acceso total", "acceso completo"],
+        de: ["alle", "alle berechtigungen", "vollzugriff", "voller zugriff"],
+        fr: ["toutes", "toutes les autorisations", "tous", "acces complet", "acces total"],
+        nl: ["alle", "alle rechten", "volledige toegang", "alles"],
+    }
     /// An expiry cell that says the token never expires.
     NEVER_EXPIRES {
         en: ["never", "no expiration", "does not expire", "doesn't expire", "none", "n/a"],

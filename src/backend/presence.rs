@@ -41,4 +41,16 @@ impl Backend {
         let origin = here.url.as_deref().or(read).and_then(address).map(|a| a.origin.to_ascii_lowercase());
         self.session.held.list(now, here.tab, origin.as_deref())
     }
+
+    /// Each account's token health for the popup: the account of the tab it was opened
+    /// over first, then the others, newest first (at most three).
+    pub(super) fn health_views(&self, here: &Here, today: crate::read::dates::Date) -> Vec<crate::health::View> {
+        let shown = here.tab.and_then(|t| self.session.tabs.shown(t)).map(|p| p.origin.clone());
+        let origin = shown.or_else(|| {
+            here.url.as_deref().and_then(crate::read::page::address).map(|a| a.origin.to_ascii_lowercase())
+        });
+        let mut accounts: Vec<&crate::health::Account> = self.health.0.iter().collect();
+        accounts.sort_by_key(|a| Some(&a.origin) != origin.as_ref());
+        accounts.into_iter().take(3).map(|a| a.view(today)).collect()
+    }
 }

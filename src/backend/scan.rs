@@ -12,7 +12,15 @@ use crate::reveal::Situation;
 impl Backend {
     /// Analyzes a snapshot, registers the fresh tokens it shows, then composes their
     /// notes and the guard on the reveal's ways out. Says whether the store changed.
-    pub(super) fn scan(&mut self, binding: &Binding, frame: Frame, snapshot: &Snapshot, clock: Clock) -> (Plan, bool) {
+    /// The plan for a page's read; whether the session changed, and whether the token
+    /// health did (a token list was read).
+    pub(super) fn scan(
+        &mut self,
+        binding: &Binding,
+        frame: Frame,
+        snapshot: &Snapshot,
+        clock: Clock,
+    ) -> (Plan, bool, bool) {
         let now = clock.now;
         // A tab that moved to another origin no longer shows what it passed through.
         let moved = frame.top && self.session.held.tab_moved(binding.tab, &binding.origin);
@@ -37,7 +45,14 @@ impl Backend {
         let mut plan = analysis.plan;
         let page = (binding.tab, binding.origin.as_str(), frame.top);
         let judged = self.session.tabs.judged(page, &snapshot.page.url, plan.page, plan.verdict.as_ref(), now);
-        let changed = judged || !analysis.tokens.is_empty() || moved;
+        // A token list's rows, as the account's token health: a new visit replaces what
+        // the last one said; the reads of one visit add up.
+        let (mut fresh, mut health) = (false, false);
+        if frame.top && !analysis.health.is_empty() {
+            fresh = self.session.tabs.take_new_visit(page, now);
+            health = self.health.record(&binding.origin, analysis.health, clock.today(), fresh);
+        }
+        let changed = judged || !analysis.tokens.is_empty() || moved || fresh;
         // Which capture the reveal's guard asks about: the first one kept and still open,
         // or none (the page asks by itself) when the store refused one.
         let mut guarded: Option<Option<CaptureId>> = None;
@@ -83,7 +98,7 @@ impl Backend {
         if let Some(capture) = plan.done.as_ref().and_then(|g| g.capture) {
             self.session.tabs.set_guards(binding.tab, &snapshot.page.url, capture);
         }
-        (plan, changed || offered || flagged)
+        (plan, changed || offered || flagged, health)
     }
 }
 

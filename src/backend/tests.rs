@@ -499,3 +499,94 @@ fn a_lists_summary_counts_the_pages_warnings_across_reads() {
     lone.page.url = "https://acme.repairshopr.com/profile?other".into();
     assert!(read(&mut b, lone).summary.is_none(), "a key outside any row: no list, no line");
 }
+
+/// A token list read in tab 6: its rows become the account's token health, which the
+/// popup shows for that tab and the shell stores; the page's next visit replaces it.
+#[test]
+fn a_token_lists_rows_become_the_accounts_health_and_a_new_visit_replaces_them() {
+    let mut b = backend();
+    let caller = page_caller(&b, 6);
+    let cell = |id: u32, row: u32, header: &str, text: &str| Block {
+        id: ElementId(id),
+        segs: vec![text.into()],
+        header: Some(header.into()),
+        row: Some(ElementId(row)),
+        ..Block::default()
+    };
+    let list = |rows: &[(u32, &str, &str, &str)]| Snapshot {
+        page: PageInfo {
+            url: "https://acme.repairshopr.com/api_tokens".into(),
+            title: "API Tokens".into(),
+            headings: vec![Heading { text: "API Tokens".into(), region: Region::Page }],
+            controls: vec![Control { id: ElementId(900), label: "New Token".into(), region: Region::Page }],
+            ..PageInfo::default()
+        },
+        rows: rows
+            .iter()
+            .map(|(r, name, token, exp)| crate::read::snapshot::Row {
+                id: ElementId(*r),
+                text: format!("{name} {token} {exp}"),
+            })
+            .collect(),
+        blocks: rows
+            .iter()
+            .flat_map(|(r, name, token, exp)| {
+                [
+                    cell(r * 10, *r, "Name", name),
+                    cell(r * 10 + 1, *r, "Token", token),
+                    cell(r * 10 + 2, *r, "Expires", exp),
+                ]
+            })
+            .collect(),
+        ..Snapshot::default()
+    };
+    let hello = |b: &mut Backend| ask(b, &caller, Request::Hello(NoFields {})).expect("hello");
+    hello(&mut b);
+    let read = ask(
+        &mut b,
+        &caller,
+        Request::Scan {
+            snapshot: list(&[
+                (1, "Reports", "T1a2b3c4...9f9f", "Never"),
+                (2, "Zapier", "T4d5e6f7...0a0a", "2020-01-01"),
+            ]),
+        },
+    )
+    .expect("scan");
+    assert!(read.effects.health.is_some(), "the shell stores what the list said");
+    let popup =
+        |b: &mut Backend| match ask(b, &Caller::ExtensionPage, Request::Popup(Here { tab: Some(TabId(6)), url: None }))
+        {
+            Ok(Outcome { reply: Reply::Popup(Opened { health, .. }), .. }) => health,
+            other => panic!("{other:?}"),
+        };
+    let views = popup(&mut b);
+    assert_eq!((views.len(), views[0].tokens, views[0].needs_action), (1, 2, 2));
+    assert_eq!(views[0].origin, "https://acme.repairshopr.com");
+    // The same visit's next read adds to it; a new visit replaces it.
+    ask(&mut b, &caller, Request::Scan { snapshot: list(&[(3, "Billing", "T9f8e7d6...1b1b", "2099-01-01")]) })
+        .expect("scan");
+    assert_eq!(popup(&mut b)[0].tokens, 3);
+    hello(&mut b);
+    ask(&mut b, &caller, Request::Scan { snapshot: list(&[(3, "Billing", "T9f8e7d6...1b1b", "2099-01-01")]) })
+        .expect("scan");
+    assert_eq!(
+        (popup(&mut b)[0].tokens, popup(&mut b)[0].needs_action),
+        (1, 0),
+        "the old rows are gone with the visit"
+    );
+    // The CSV and clearing are for Keyshift's own pages only.
+    assert!(matches!(ask(&mut b, &caller, Request::ClearHealth(NoFields {})), Err(Error::NotAllowed(_))));
+    let csv = match ask(
+        &mut b,
+        &Caller::ExtensionPage,
+        Request::HealthCsv(OriginRef { origin: "https://acme.repairshopr.com".into() }),
+    ) {
+        Ok(Outcome { reply: Reply::Csv(Csv { csv }), .. }) => csv,
+        other => panic!("{other:?}"),
+    };
+    assert!(csv.contains("\"Billing\""));
+    let cleared = ask(&mut b, &Caller::ExtensionPage, Request::ClearHealth(NoFields {})).expect("clear");
+    assert_eq!(cleared.effects.health.map(|h| h.0.len()), Some(0));
+    assert!(popup(&mut b).is_empty());
+}

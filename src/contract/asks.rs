@@ -3,8 +3,8 @@
 //! reads back exactly that type, so a request and its reply cannot drift apart.
 
 use super::messages::{
-    CaptureRef, CopyRef, DismissedList, Filled, FingerprintRef, HeldList, Here, InForce, Judged, NoFields, Opened,
-    Request, Revealed,
+    CaptureRef, CopyRef, Csv, DismissedList, Filled, FingerprintRef, HeldList, Here, InForce, Judged, NoFields, Opened,
+    OriginRef, Request, Revealed,
 };
 use crate::ids::CaptureId;
 use crate::keep::capture::CopiedBy;
@@ -77,6 +77,16 @@ pub fn undismiss(fingerprint: Fingerprint) -> Ask<DismissedList> {
     ask(Request::Undismiss(FingerprintRef { fingerprint }))
 }
 
+/// An account's token health as CSV.
+pub fn health_csv(origin: &str) -> Ask<Csv> {
+    ask(Request::HealthCsv(OriginRef { origin: origin.to_string() }))
+}
+
+/// Forget every account's token health.
+pub fn clear_health() -> Ask<Done> {
+    ask(Request::ClearHealth(NoFields {}))
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -103,6 +113,8 @@ mod tests {
             set_settings(Settings::default()).request,
             list_dismissed().request,
             undismiss(print).request,
+            health_csv("https://acme.syncromsp.com").request,
+            clear_health().request,
         ];
         for request in requests {
             let wire = serde_json::to_value(&request).expect("a page's ask is written");

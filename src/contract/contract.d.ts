@@ -13,6 +13,7 @@ export interface FingerprintRef { fingerprint: string; }
 export interface Submitted { kind: TokenKind; name?: string | null; chosen?: string[]; }
 export interface Here { tab?: number | null; url?: string | null; }
 export interface Replacing { kind: TokenKind; }
+export interface OriginRef { origin: string; }
 export interface ScanBody { snapshot: Snapshot; }
 export interface SetSettingsBody { settings: Settings; }
 
@@ -37,7 +38,9 @@ export type Request =
   | { 'get-settings': NoFields }
   | { 'set-settings': SetSettingsBody }
   | { 'list-dismissed': NoFields }
-  | { 'undismiss': FingerprintRef };
+  | { 'undismiss': FingerprintRef }
+  | { 'health-csv': OriginRef }
+  | { 'clear-health': NoFields };
 
 export type Source = 'text' | 'value' | 'attr';
 /** `[tag, role, class]`, the element first. */
@@ -201,7 +204,13 @@ export interface PlanReply { plan: Plan; }
 export interface CopiedReply { said: Message; }
 export interface DoneReply { decision: DoneDecision; }
 export interface HeldReply { held: HeldView[]; }
-export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; flagged: number; fillHere: boolean; }
+export interface PopupReply { held: HeldView[]; settings: Settings; locked: Locked[]; enabled: boolean; flagged: number; fillHere: boolean; health: HealthView[]; }
+/** What needs doing about a token, worst first. */
+export type Problem = 'legacy' | 'expired' | 'expires-in-a-day' | 'expires-in-a-week' | 'expires-in-a-month' | 'never-expires' | 'all-permissions';
+export interface HealthLine { problem: Problem; names: string[]; }
+/** An account's token health, from its token list as last read (`readOn`, YYYY-MM-DD). */
+export interface HealthView { origin: string; readOn: string; tokens: number; needsAction: number; lines: HealthLine[]; }
+export interface CsvReply { csv: string; }
 export interface RevealedReply { token: string; }
 export interface SettingsReply { settings: Settings; locked: Locked[]; }
 /** A dismissed legacy-key warning; `host` and `on` are null for ones stored by older versions. */
@@ -212,7 +221,7 @@ export interface ClipboardReply { clear: boolean; }
 export interface FilledReply { forgotten: boolean; }
 export type Reply =
   | PlanReply | CopiedReply | DoneReply | HeldReply | PopupReply | RevealedReply
-  | SettingsReply | DismissedReply | VerdictReply | ClipboardReply | FilledReply | NoFields;
+  | SettingsReply | DismissedReply | VerdictReply | ClipboardReply | FilledReply | CsvReply | NoFields;
 
 /** What `storage.session` holds; the shell stores it and hands it back, never reads it. */
 export type Session = Record<string, unknown>;
@@ -229,6 +238,8 @@ export interface Effects {
   /** The toolbar's badge and tooltip for each tab the engine knows. */
   badges: Badge[] | null;
   dismissed: Dismissal[] | null;
+  /** What each account's token list last said: local storage, trusted contexts only. */
+  health: unknown[] | null;
   salt: string | null;
   alarmAt: number | null;
   readClipboard: boolean;
@@ -273,6 +284,7 @@ export interface Init {
   settings?: unknown;
   managed?: unknown;
   dismissed?: unknown;
+  health?: unknown;
   session?: unknown;
   suffixes?: string;
 }

@@ -15,7 +15,7 @@ use crate::read::integrations::TokenKind;
 use crate::read::snapshot::Snapshot;
 use serde::{Deserialize, Serialize};
 
-pub use super::replies::{DismissedList, Filled, HeldList, InForce, Judged, Opened, Revealed};
+pub use super::replies::{Csv, DismissedList, Filled, HeldList, InForce, Judged, Opened, Revealed};
 
 /// What the shell knows of a message's sender (from `runtime.onMessage`'s `sender`).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -121,6 +121,10 @@ pub enum Request {
     ListDismissed(NoFields),
     /// Bring a dismissed note back.
     Undismiss(FingerprintRef),
+    /// An account's token health as CSV.
+    HealthCsv(OriginRef),
+    /// Forget what Keyshift knows of every account's tokens.
+    ClearHealth(NoFields),
     /// Test builds only: makes the engine panic, to prove the shell recovers from it.
     #[cfg(feature = "fault-injection")]
     #[serde(skip_serializing)]
@@ -209,6 +213,13 @@ pub struct Here {
     pub url: Option<String>,
 }
 
+/// `{ "origin": "https://acme.syncromsp.com" }`
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OriginRef {
+    pub origin: String,
+}
+
 /// `{}`
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -242,6 +253,7 @@ pub enum Reply {
         clear: bool,
     },
     Filled(Filled),
+    Csv(Csv),
     Ok {},
 }
 
@@ -258,6 +270,8 @@ pub struct Effects {
     /// content script on (`keep::hosts`): register these, and give back access to any other.
     pub host_patterns: Option<Vec<String>>,
     pub dismissed: Option<Vec<Dismissal>>,
+    /// Write this to local storage: what each account's token list last said.
+    pub health: Option<crate::health::Health>,
     /// A new salt to keep (first start).
     pub salt: Option<String>,
     /// Schedule the next `tick` at this time (ms since epoch); `None`: clear the alarm,
@@ -328,6 +342,8 @@ pub struct State {
     pub managed: Option<Managed>,
     /// Dismissed warnings, in either stored form.
     pub dismissed: Vec<Dismissal>,
+    /// The accounts' token health, as stored.
+    pub health: Option<crate::health::Health>,
     /// The stored salt, as stored (32 hex digits).
     pub salt: Option<String>,
     /// Sixteen random bytes, for a salt if none is stored yet.

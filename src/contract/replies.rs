@@ -28,6 +28,14 @@ pub struct Opened {
     /// read one): Fill in is each row's main action there.
     #[serde(rename = "fillHere")]
     pub fill_here: bool,
+    /// The accounts' token health, the tab's account first (`keep::health`).
+    pub health: Vec<crate::health::View>,
+}
+
+/// An account's token health as CSV, for the MSP's own documentation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Csv {
+    pub csv: String,
 }
 
 /// The full token: only ever sent to the extension's own pages. It stays a `Secret`

@@ -49,6 +49,9 @@ pub struct PageFacts {
     pub offered: Vec<(Fingerprint, Millis)>,
     /// Its last plan offered a fill note.
     pub fill: bool,
+    /// The page was loaded again (its content script said hello) since its token list was
+    /// last recorded: the next reading of the list replaces the account's token health.
+    pub new_visit: bool,
     /// The blocks that carry a warning (a legacy key, an expired or expiring token), and
     /// which, as last read: what the toolbar badge and a list's summary line count.
     pub flagged: Vec<(ElementId, Warning)>,
@@ -237,6 +240,16 @@ impl Tabs {
     }
 
     /// How many warnings the page a tab shows carries (its frames' included).
+    /// A page's content script started: a new visit of whatever it shows.
+    pub fn hello(&mut self, (tab, origin, top): (TabId, &str, bool), now: Millis) {
+        self.entry(tab, origin, top, now).new_visit = true;
+    }
+
+    /// Whether this read starts a new visit of the page (once per visit).
+    pub fn take_new_visit(&mut self, (tab, origin, top): (TabId, &str, bool), now: Millis) -> bool {
+        std::mem::take(&mut self.entry(tab, origin, top, now).new_visit)
+    }
+
     /// How many warnings of each kind the page carries, as last read (legacy, expired,
     /// expiring): a list's summary line.
     pub fn warnings(&self, (tab, origin, top): (TabId, &str, bool)) -> [usize; 3] {

@@ -1,6 +1,7 @@
 use super::*;
 use crate::ids::{CaptureId, ElementId, Region};
 use crate::read::block::Point;
+use crate::read::dates::Expiry;
 use crate::read::snapshot::{Ancestor, Control, Dialog, Field, Heading, PageInfo, Row, Shown};
 use crate::reveal::Evidence;
 #[cfg(target_arch = "wasm32")]
@@ -426,3 +427,38 @@ fn one_bad_block_does_not_stop_the_others() {
 }
 
 mod handoff;
+
+/// A token list in German, its columns found by their headers' meaning: each row becomes
+/// a fact for the account's token health, with no token in it (the list shows none whole)
+/// and no legacy key's value.
+#[test]
+fn a_token_list_becomes_health_facts_in_another_language() {
+    let row = |id: u32, name: &str, token: &str, rights: &str, expires: &str| {
+        list_row(id, &[("Name", name), ("Token", token), ("Berechtigungen", rights), ("Läuft ab", expires)])
+    };
+    let snapshot = list(
+        "de",
+        vec![
+            row(1, "Veralteter API-Schlüssel", KEY, "Alle (veraltet)", ""),
+            row(2, "Alter Zapier", "T1a2b3c...9f9f", "Zapier", "01.11.2026"),
+            row(3, "IT Glue Sync", "T4d5e6f7...0a0a", "IT Glue", "09.12.2026"),
+            row(4, "Berichte", "T0a1b2c3…", "Alle", "Nie"),
+        ],
+    );
+    let a = run(&snapshot);
+    let got: Vec<(&str, TokenKind, bool, bool, Option<Expiry>)> =
+        a.health.iter().map(|f| (f.name.as_str(), f.kind, f.legacy, f.all_permissions, f.expires)).collect();
+    let on = |m, d| Some(Expiry::On(Date::new(2026, m, d).expect("date")));
+    assert_eq!(
+        got,
+        vec![
+            ("Veralteter API-Schlüssel", TokenKind::Custom, true, true, Some(Expiry::Never)),
+            ("Alter Zapier", TokenKind::Zapier, false, false, on(11, 1)),
+            ("IT Glue Sync", TokenKind::ItGlue, false, false, on(12, 9)),
+            ("Berichte", TokenKind::Custom, false, true, Some(Expiry::Never)),
+        ]
+    );
+    assert_eq!(a.health[0].shown, "", "a legacy key's value is never kept");
+    assert_eq!(a.health[1].shown, "T1a2b3c...9f9f", "the token as the list shows it");
+    assert!(!format!("{:?}", a.health).contains(KEY));
+}

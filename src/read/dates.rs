@@ -82,8 +82,28 @@ impl Date {
     }
 }
 
+/// Stored (token health) as `YYYY-MM-DD`.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        let mut parts = text.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+        let (y, m, day) = (parts.next().flatten(), parts.next().flatten(), parts.next().flatten());
+        y.zip(m)
+            .zip(day)
+            .and_then(|((y, m), day)| Date::new(i32::try_from(y).ok()?, m, day))
+            .ok_or_else(|| serde::de::Error::custom("a date is YYYY-MM-DD"))
+    }
+}
+
 /// What an expiry cell says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Expiry {
     Never,
     On(Date),

@@ -2,6 +2,7 @@
 //! copy, forget (asking first for a token never copied), honest empty states, and a way
 //! to report a page Keyshift misread. What it says is decided in `keyshift::popup`.
 
+mod health;
 mod row;
 
 use super::chrome::{active_tab, ask, open_tab, t, Failure};
@@ -84,6 +85,9 @@ pub fn popup() {
     attr(&list, "aria-label", &t(TextId::PopupTitle, &[]));
     let gone = el("ul", "gone", "");
     attr(&gone, "id", "gone");
+    let health_section = el("section", "health", "");
+    attr(&health_section, "id", "health");
+    health_section.set_hidden(true);
     let empty_text = el("p", "", "");
     attr(&empty_text, "id", "empty");
     empty_text.set_hidden(true);
@@ -110,7 +114,10 @@ pub fn popup() {
     attr(&welcome, "href", "welcome.html");
     attr(&welcome, "target", "_blank");
     append(&actions, &[&forget_all, &report, &options, &welcome]);
-    append(&app, &[&brand, &here_line, &title, &list, &gone, &empty_text, &fill_panel, &status_line, &actions]);
+    append(
+        &app,
+        &[&brand, &here_line, &title, &list, &gone, &empty_text, &fill_panel, &status_line, &health_section, &actions],
+    );
 
     let state: Shared = Rc::new(RefCell::new(Popup {
         here: Here::default(),
@@ -151,6 +158,7 @@ pub fn popup() {
                 let mut p = state.borrow_mut();
                 p.settings = Some((o.settings, o.locked));
                 p.fill_here = o.fill_here;
+                health::draw(&o.health);
                 drop(p);
                 show(&state, o.held);
                 // When the held tokens were first shown, for `make bench`.

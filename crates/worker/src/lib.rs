@@ -104,6 +104,7 @@ impl Engine {
             settings: part(&init, "settings"),
             managed: part(&init, "managed"),
             dismissed: part(&init, "dismissed").unwrap_or_default(),
+            health: part(&init, "health"),
             salt: part(&init, "salt"),
             fresh_salt: random_bytes(),
             session: part(&init, "session"),

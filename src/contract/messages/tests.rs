@@ -179,11 +179,19 @@ fn every_outbound_field_and_value_is_declared() {
         filled: true,
         confirmed: true,
     };
+    let health_view = crate::health::View {
+        origin: "https://acme.syncromsp.com".into(),
+        read_on: crate::read::dates::Date { year: 2026, month: 12, day: 4 },
+        tokens: 2,
+        needs_action: 1,
+        lines: vec![crate::health::Line { problem: crate::health::Problem::Legacy, names: vec!["k".into()] }],
+    };
     let effects = Effects {
         session: Some(Session::default()),
         settings: Some(Settings::default()),
         host_patterns: Some(vec![]),
         dismissed: Some(vec![]),
+        health: Some(crate::health::Health::default()),
         salt: Some("s".into()),
         alarm_at: Some(Millis(1)),
         read_clipboard: true,
@@ -228,6 +236,7 @@ fn every_outbound_field_and_value_is_declared() {
             enabled: true,
             flagged: 2,
             fill_here: true,
+            health: vec![health_view.clone()],
         }),
         Reply::Revealed(Revealed { token: crate::keep::capture::Secret::new("t".into()) }),
         Reply::Settings(InForce { settings, locked: vec![] }),
@@ -235,6 +244,7 @@ fn every_outbound_field_and_value_is_declared() {
         Reply::Verdict(Judged { page: Some(PageKind::Other), verdict: Some(verdict) }),
         Reply::Clipboard { clear: false },
         Reply::Filled(Filled { forgotten: true }),
+        Reply::Csv(Csv { csv: "account\r\n".into() }),
         Reply::Ok {},
     ];
     let reply_types: Vec<&str> = {
