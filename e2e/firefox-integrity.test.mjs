@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { By, until } from 'selenium-webdriver';
 import { launchFirefox } from './firefox.mjs';
+import { HOSTS } from './fixtures.mjs';
 
 let ff;
 before(async () => {
@@ -42,7 +43,7 @@ test('Firefox: the options page in sections, "Clear after" waiting for its switc
   await ff.openExtensionPage('options.html');
   await holdShown(driver);
   const headings = await Promise.all((await driver.findElements(By.css('h2'))).map((h) => h.getText()));
-  assert.deepEqual(headings, ['Capture & copy', 'Clipboard', 'Custom domains', 'Filling in', 'Dismissed warnings']);
+  assert.deepEqual(headings, ['Capture & copy', 'Clipboard', 'Custom domains', 'Filling in', 'Reminders', 'Dismissed warnings']);
   const delay = await driver.findElement(By.id('clearAfterSeconds'));
   assert.equal(await delay.isEnabled(), false, 'no delay while clearing is off');
   await driver.findElement(By.id('clearClipboard')).click();
@@ -61,4 +62,43 @@ test('Firefox: the options page in sections, "Clear after" waiting for its switc
   await driver.findElement(By.css('button[type=submit]')).click();
   await driver.wait(async () => (await driver.findElement(By.id('status')).getText()) === 'Saved.', 5000);
   assert.equal(await hold.getAttribute('aria-invalid'), null);
+});
+
+test('Firefox: reminders, once turned on, notify once per token and stage from the token list read', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url(HOSTS.syncro, '/api_tokens'));
+  await driver.wait(until.elementLocated(By.css('keyshift-summary')), 10000);
+  await ff.openExtensionPage('options.html');
+  await holdShown(driver);
+  await driver.findElement(By.id('remindBeforeExpiry')).click();
+  await driver.findElement(By.css('button[type=submit]')).click();
+  await driver.wait(async () => (await driver.findElement(By.id('status')).getText()) === 'Saved.', 5000);
+  // Headless Firefox has nowhere to show a notification and closes it at once: the
+  // options page hears of each one the background made (shown or closed), by id.
+  await driver.executeScript(() => {
+    const w = /** @type {any} */ (window);
+    w.heard = new Set();
+    const hear = (id) => w.heard.add(id);
+    chrome.notifications.onShown?.addListener(hear);
+    chrome.notifications.onClosed.addListener(hear);
+  });
+  const shown = async () => {
+    const open = await driver.executeAsyncScript((done) => chrome.notifications.getAll().then((all) => done(Object.keys(all))));
+    const heard = await driver.executeScript(() => [.../** @type {any} */ (window).heard]);
+    await driver.executeScript(() => /** @type {any} */ (window).heard.clear());
+    // Still open from before is not new: only what was heard since counts then.
+    return [...new Set([...heard, ...open.filter((id) => !seen.has(id))])].sort();
+  };
+  const seen = new Set();
+  const tick = async () => {
+    await driver.executeScript(() => chrome.alarms.create('keyshift-expire', { when: Date.now() + 50 }));
+    await driver.sleep(1500);
+    return shown();
+  };
+  const first = await tick();
+  first.forEach((id) => seen.add(id));
+  assert.deepEqual(first.map((id) => id.replace(/^keyshift:https:\/\/acme\.syncromsp\.com(:\d+)?:/, '')), ['IT Glue sync:week', 'Old Zapier:expired']);
+  assert.deepEqual(await tick(), [], 'each once');
+  await driver.findElement(By.id('remindBeforeExpiry')).click();
+  await driver.findElement(By.css('button[type=submit]')).click();
 });

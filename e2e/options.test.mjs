@@ -22,12 +22,13 @@ async function options() {
 test('options: one section per kind of setting, in order, then the dismissed warnings', async () => {
   const page = await options();
   const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
-  assert.deepEqual(headings, ['Capture & copy', 'Clipboard', 'Custom domains', 'Filling in', 'Dismissed warnings']);
+  assert.deepEqual(headings, ['Capture & copy', 'Clipboard', 'Custom domains', 'Filling in', 'Reminders', 'Dismissed warnings']);
   const sectionOf = (id) => page.locator(`#${id}`).evaluate((el) => el.closest('section')?.querySelector('h2')?.textContent);
   assert.equal(await sectionOf('holdMinutes'), 'Capture & copy');
   assert.equal(await sectionOf('clearAfterSeconds'), 'Clipboard');
   assert.equal(await sectionOf('extraHosts'), 'Custom domains');
   assert.equal(await sectionOf('forgetAfterFill'), 'Filling in');
+  assert.equal(await sectionOf('remindBeforeExpiry'), 'Reminders');
   await page.close();
 });
 
@@ -75,11 +76,11 @@ test('options: keyboard only, Tab walks the settings in their sections, skipping
   const page = await options();
   await page.locator('h1').click();
   const order = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent));
   }
-  assert.deepEqual(order.slice(0, 6), ['captureTokens', 'holdMinutes', 'clearClipboard', 'extraHosts', 'forgetAfterFill', 'Save']);
+  assert.deepEqual(order.slice(0, 7), ['captureTokens', 'holdMinutes', 'clearClipboard', 'extraHosts', 'forgetAfterFill', 'remindBeforeExpiry', 'Save']);
   // Space on the switch, from the keyboard, frees its delay.
   await page.focus('#clearClipboard');
   await page.keyboard.press('Space');

@@ -207,8 +207,55 @@ function apply(effects) {
   // chooses and confirms, over that tab.
   if (effects.openFill) writes.push(openFillWindow(effects.openFill).catch(() => {}));
   if (effects.badges) writes.push(showBadges(effects.badges));
+  if (effects.notify) writes.push(notify(effects.notify));
   return Promise.all(writes);
 }
+
+/** A message's parameter in the browser's language (dates, counts, names).
+ * @param {import('./pkg/keyshift.js').Param} p */
+function written(p) {
+  const lang = chrome.i18n.getUILanguage();
+  if ('date' in p) return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${p.date}T00:00:00Z`));
+  if ('count' in p) return new Intl.NumberFormat(lang).format(p.count);
+  if ('name' in p) return p.name;
+  return '';
+}
+
+/** Reminders as notifications; a click opens the account's token list (kept with the
+ * notification's id in session storage, memory only).
+ * @param {import('./pkg/keyshift.js').Notice[]} notices */
+async function notify(notices) {
+  if (!chrome.notifications) return; // the permission was taken back
+  listenToNotifications();
+  /** @type {Record<string, string>} */
+  const noticeUrls = /** @type {any} */ ((await chrome.storage.session.get('noticeUrls')).noticeUrls) || {};
+  for (const n of notices) {
+    noticeUrls[n.id] = n.url;
+    await chrome.notifications
+      .create(n.id, {
+        type: 'basic',
+        iconUrl: chrome.runtime.getURL('icons/128.png'),
+        title: chrome.i18n.getMessage('reminderTitle', [n.name, n.account]),
+        message: chrome.i18n.getMessage(n.message.id, n.message.params.map(written)),
+      })
+      .catch(() => {});
+  }
+  await chrome.storage.session.set({ noticeUrls });
+}
+
+let listening = false;
+function listenToNotifications() {
+  if (listening || !chrome.notifications) return;
+  listening = true;
+  chrome.notifications.onClicked.addListener(async (id) => {
+    /** @type {Record<string, string>} */
+    const noticeUrls = /** @type {any} */ ((await chrome.storage.session.get('noticeUrls')).noticeUrls) || {};
+    if (noticeUrls[id]) await chrome.tabs.create({ url: noticeUrls[id] }).catch(() => {});
+    await chrome.notifications.clear(id).catch(() => {});
+  });
+}
+// A click can wake the worker: listen from the start when the permission is there.
+listenToNotifications();
 
 // The engine decides from what the clipboard holds; it is emptied only if it still holds
 // the copied token.

@@ -39,6 +39,9 @@ pub struct Backend {
     fill_opened_any: Option<Millis>,
     /// What each account's token list last said (no secret in it).
     health: Health,
+    /// Minutes east of UTC, as the shell last said: an alarm's tick has no clock of its
+    /// own, and reminders go by the user's calendar day.
+    offset_minutes: i32,
 }
 
 /// A tab's notes open the fill window at most this often, and all tabs together at most
@@ -62,6 +65,8 @@ struct Changes {
     open_fill: Option<TabId>,
     /// A page was read: the toolbar's badges follow.
     badges: bool,
+    /// Reminders to show now.
+    notify: Vec<Notice>,
 }
 
 /// A refused request: the error for the asker, and what the shell must still do (host
@@ -93,14 +98,18 @@ impl Backend {
             fill_opened: Vec::new(),
             fill_opened_any: None,
             health: state.health.unwrap_or_default(),
+            offset_minutes: 0,
         }
     }
 
     /// What the shell does once at start: keep a new salt, bring host access and the
     /// custom domains' content script in line with the settings, schedule what is due.
     pub fn start(&mut self, clock: Clock) -> Outcome {
+        self.offset_minutes = clock.offset_minutes;
         let held = self.session.held.expire(clock.now);
-        let mut out = self.outcome(Reply::Ok {}, Changes { held, ..Changes::default() }, clock.now);
+        let mut changed = Changes { held, ..Changes::default() };
+        self.remind(clock.now, &mut changed);
+        let mut out = self.outcome(Reply::Ok {}, changed, clock.now);
         out.effects.host_patterns = Some(match_patterns(&self.settings.extra_hosts));
         out
     }
@@ -108,6 +117,7 @@ impl Backend {
     /// Answers one request from a checked caller: the reply and what the shell must do, or
     /// a refusal (with what the shell must still do).
     pub fn handle(&mut self, caller: &Caller, request: Request, clock: Clock) -> Result<Outcome, Refusal> {
+        self.offset_minutes = clock.offset_minutes;
         let mut changed = Changes { held: self.session.held.expire(clock.now), ..Changes::default() };
         match self.respond(caller, request, clock, &mut changed) {
             Ok(reply) => Ok(self.outcome(reply, changed, clock.now)),
@@ -142,7 +152,9 @@ impl Backend {
     /// An alarm fired: drop what expired; say whether a clipboard clear is due.
     pub fn tick(&mut self, now: Millis) -> Outcome {
         let held = self.session.held.expire(now);
-        self.outcome(Reply::Ok {}, Changes { held, ..Changes::default() }, now)
+        let mut changed = Changes { held, ..Changes::default() };
+        self.remind(now, &mut changed);
+        self.outcome(Reply::Ok {}, changed, now)
     }
 
     /// The clipboard's text, read because a clear was due: whether to empty it.
@@ -158,7 +170,7 @@ impl Backend {
     }
 
     fn outcome(&mut self, reply: Reply, changed: Changes, now: Millis) -> Outcome {
-        let wake = [self.session.held.next_deadline(), self.session.clears.next_due()];
+        let wake = [self.session.held.next_deadline(), self.session.clears.next_due(), self.next_reminder_check(now)];
         let salt = std::mem::take(&mut self.new_salt).then(|| self.salt.hex());
         let effects = Effects {
             session: changed.held.then(|| self.session.clone()),
@@ -171,6 +183,7 @@ impl Backend {
             read_clipboard: self.session.clears.is_due(now),
             open_fill: changed.open_fill,
             badges: (changed.badges || changed.held).then(|| self.badges(now)),
+            notify: (!changed.notify.is_empty()).then_some(changed.notify),
         };
         Outcome { reply, effects }
     }
@@ -382,6 +395,7 @@ impl Backend {
 
 mod caller;
 mod presence;
+mod remind;
 mod scan;
 
 pub use caller::Caller;

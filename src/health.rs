@@ -37,6 +37,47 @@ pub struct Account {
     pub origin: String,
     pub read_on: Date,
     pub tokens: Vec<TokenFact>,
+    /// The reminders already given, per token (its name and shown form) and stage: each
+    /// fires once, and a new visit of the list does not fire them again.
+    #[serde(default)]
+    pub reminded: Vec<(String, String, Stage)>,
+}
+
+/// How close a token is to its expiry, as reminders count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    /// 8 to 30 days left.
+    Month,
+    /// 2 to 7 days.
+    Week,
+    /// Today or tomorrow.
+    Day,
+    /// Past it.
+    Expired,
+}
+
+impl Stage {
+    /// The stage `days_left` falls in, if any (more than 30 days: none yet).
+    pub fn of(days_left: i64) -> Option<Stage> {
+        match days_left {
+            d if d < 0 => Some(Stage::Expired),
+            0..=1 => Some(Stage::Day),
+            2..=7 => Some(Stage::Week),
+            8..=30 => Some(Stage::Month),
+            _ => None,
+        }
+    }
+}
+
+/// A reminder due: which account and token, how close, and on which day it expires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reminder {
+    pub origin: String,
+    pub name: String,
+    pub stage: Stage,
+    pub days_left: i64,
+    pub expires: Date,
 }
 
 /// Every account's last reading, newest first.
@@ -59,7 +100,7 @@ impl Health {
         let at = self.0.iter().position(|a| a.origin == origin);
         let mut account = match at {
             Some(i) => self.0.remove(i),
-            None => Account { origin: origin.to_string(), read_on: today, tokens: Vec::new() },
+            None => Account { origin: origin.to_string(), read_on: today, tokens: Vec::new(), reminded: Vec::new() },
         };
         let before = account.clone();
         if fresh {
@@ -89,6 +130,35 @@ impl Health {
 
     pub fn account(&self, origin: &str) -> Option<&Account> {
         self.0.iter().find(|a| a.origin == origin)
+    }
+
+    /// The reminders due today, each marked given so it never fires twice. A token first
+    /// seen close to its expiry gets the stage it is in, not the ones it skipped; what is
+    /// remembered of tokens that left the list goes with them.
+    pub fn due(&mut self, today: Date) -> Vec<Reminder> {
+        let mut out = Vec::new();
+        for account in &mut self.0 {
+            let tokens = &account.tokens;
+            account.reminded.retain(|(name, shown, _)| tokens.iter().any(|t| &t.name == name && &t.shown == shown));
+            for t in tokens.iter().filter(|t| !t.legacy) {
+                let Some(Expiry::On(expires)) = t.expires else { continue };
+                let days_left = expires.days() - today.days();
+                let Some(stage) = Stage::of(days_left) else { continue };
+                let given =
+                    |s: Stage| account.reminded.iter().any(|(n, sh, g)| n == &t.name && sh == &t.shown && *g >= s);
+                if given(stage) {
+                    continue;
+                }
+                account.reminded.push((t.name.clone(), t.shown.clone(), stage));
+                out.push(Reminder { origin: account.origin.clone(), name: t.name.clone(), stage, days_left, expires });
+            }
+        }
+        out
+    }
+
+    /// Whether any token may still come due (reminders need a daily look).
+    pub fn pending(&self) -> bool {
+        self.0.iter().flat_map(|a| &a.tokens).any(|t| matches!(t.expires, Some(Expiry::On(_))) && !t.legacy)
     }
 }
 

@@ -209,8 +209,12 @@ fn cognates(code: &str) -> &'static [&'static str] {
             "puzzle",
             "action",
             "csv",
+            "notification",
+            "notifications",
         ],
-        "nl" => &["site", "sites", "browser", "per", "was", "interface", "letter", "over", "open", "badge", "csv"],
+        "nl" => {
+            &["site", "sites", "browser", "per", "was", "interface", "letter", "over", "open", "badge", "csv", "plan"]
+        }
         _ => &[],
     }
 }

@@ -176,6 +176,15 @@ texts! {
     HealthExport => "healthExport", 0;
     HealthExportLabel => "healthExportLabel", 1;
     HealthClear => "healthClear", 0;
+    SectionReminders => "sectionReminders", 0;
+    RemindLabel => "remindLabel", 0;
+    RemindHelp => "remindHelp", 0;
+    NotificationsDenied => "notificationsDenied", 0;
+    ReminderTitle => "reminderTitle", 2;
+    ReminderMonth => "reminderMonth", 2;
+    ReminderWeek => "reminderWeek", 2;
+    ReminderDay => "reminderDay", 1;
+    ReminderExpired => "reminderExpired", 1;
     DismissedTitle => "dismissedTitle", 0;
     NoDismissed => "noDismissed", 0;
     DismissedItem => "dismissedItem", 2;

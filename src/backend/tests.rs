@@ -366,6 +366,7 @@ fn a_flooding_site_is_refused_counted_and_never_pushes_out_the_users_token() {
 }
 
 mod handoff;
+mod remind;
 mod settings;
 
 #[test]

@@ -114,6 +114,7 @@ export interface Settings {
   clearAfterSeconds: number;
   extraHosts: string[];
   forgetAfterFill: boolean;
+  remindBeforeExpiry: boolean;
 }
 
 // ---- replies -------------------------------------------------------------------------
@@ -127,7 +128,7 @@ export type DoneDecision = 'confirm' | 'allow' | 'kept';
 export type Exit = 'activate' | 'escape' | 'backdrop' | 'submit' | 'link' | 'removed';
 export type CopiedBy = 'keyshift' | 'user' | 'page';
 export type Rank = 'judged' | 'confirmed';
-export type Locked = 'captureTokens' | 'holdMinutes' | 'clearClipboard' | 'clearAfterSeconds' | 'extraHosts' | 'forgetAfterFill';
+export type Locked = 'captureTokens' | 'holdMinutes' | 'clearClipboard' | 'clearAfterSeconds' | 'extraHosts' | 'forgetAfterFill' | 'remindBeforeExpiry';
 export type Evidence =
   | 'just-submitted' | 'reveal-address' | 'reveal-heading' | 'once-text' | 'done-nearby' | 'shown-as-value'
   | 'in-prose' | 'in-code-sample' | 'in-discussion' | 'on-docs-page' | 'on-echo-page'
@@ -245,7 +246,11 @@ export interface Effects {
   readClipboard: boolean;
   /** Open Keyshift's fill window over this tab. */
   openFill: number | null;
+  /** Reminders to show as notifications now. */
+  notify: Notice[] | null;
 }
+/** A reminder: titled `reminderTitle` with `name` and `account`; a click opens `url`. */
+export interface Notice { id: string; name: string; account: string; message: Message; url: string; }
 
 export interface Outcome<R = Reply> { reply: R; effects: Effects; }
 

@@ -283,6 +283,21 @@ pub struct Effects {
     pub open_fill: Option<TabId>,
     /// The toolbar's badge and tooltip for each tab the engine knows (`backend::badges`).
     pub badges: Option<Vec<Badge>>,
+    /// Reminders to show as notifications (`backend::remind`).
+    pub notify: Option<Vec<Notice>>,
+}
+
+/// A reminder, as a notification titled `reminderTitle` with the token's name and its
+/// account (page text, so not a message parameter); a click opens `url`, the account's
+/// token list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    /// Names this reminder once: the same id never shows twice.
+    pub id: String,
+    pub name: String,
+    pub account: String,
+    pub message: Message,
+    pub url: String,
 }
 
 /// What the toolbar says over one tab.

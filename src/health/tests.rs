@@ -59,6 +59,7 @@ fn the_view_counts_the_tokens_that_need_action_and_names_them_per_problem() {
     let a = Account {
         origin: "https://acme.syncromsp.com".into(),
         read_on: day(4),
+        reminded: vec![],
         tokens: vec![
             token("Legacy API Key", Some(Expiry::Never), true, true),
             token("Old Zapier", Some(Expiry::On(day(1))), false, false),
@@ -87,7 +88,8 @@ fn the_view_counts_the_tokens_that_need_action_and_names_them_per_problem() {
 fn the_csv_holds_no_secret_and_no_formula() {
     let mut evil = token("=HYPERLINK(\"http://x\")", Some(Expiry::On(day(9))), false, false);
     evil.shown = "T1a2b3c4…9f9f".into();
-    let a = Account { origin: "https://acme.syncromsp.com".into(), read_on: day(4), tokens: vec![evil] };
+    let a =
+        Account { origin: "https://acme.syncromsp.com".into(), read_on: day(4), tokens: vec![evil], reminded: vec![] };
     let csv = a.csv(day(4));
     let mut lines = csv.lines();
     assert_eq!(lines.next(), Some("account,name,kind,token,expires,permissions,needs"));
@@ -106,4 +108,38 @@ fn what_is_stored_reads_back() {
     assert_eq!(json[0]["tokens"][0]["expires"], serde_json::json!({ "on": "2026-12-09" }));
     let back: Health = serde_json::from_value(json).expect("read back");
     assert_eq!(back, h);
+}
+
+#[test]
+fn reminders_fire_at_thirty_seven_and_one_days_and_once_after_each_once() {
+    let mut h = Health::default();
+    let o = "https://acme.syncromsp.com";
+    let expires = Date::new(2027, 1, 31).expect("d");
+    h.record(o, vec![token("IT Glue sync", Some(Expiry::On(expires)), false, false)], day(1), true);
+    let stages = |h: &mut Health, d: Date| h.due(d).into_iter().map(|r| (r.stage, r.days_left)).collect::<Vec<_>>();
+    assert_eq!(stages(&mut h, day(1)), vec![], "61 days out: nothing yet");
+    let on = |n: i64| expires.plus_days(-n);
+    assert_eq!(stages(&mut h, on(30)), vec![(Stage::Month, 30)]);
+    assert_eq!(stages(&mut h, on(29)), vec![], "once");
+    assert_eq!(stages(&mut h, on(7)), vec![(Stage::Week, 7)]);
+    // A new visit of the list does not fire it again.
+    h.record(o, vec![token("IT Glue sync", Some(Expiry::On(expires)), false, false)], on(6), true);
+    assert_eq!(stages(&mut h, on(6)), vec![]);
+    assert_eq!(stages(&mut h, on(1)), vec![(Stage::Day, 1)]);
+    assert_eq!(stages(&mut h, on(0)), vec![], "today is the same stage as tomorrow");
+    assert_eq!(stages(&mut h, on(-1)), vec![(Stage::Expired, -1)]);
+    assert_eq!(stages(&mut h, on(-40)), vec![], "and only once after");
+    // A token first seen five days out gets the week's reminder, not the month's too.
+    let mut late = Health::default();
+    late.record(o, vec![token("Late", Some(Expiry::On(expires)), false, false)], on(5), true);
+    assert_eq!(stages(&mut late, on(5)), vec![(Stage::Week, 5)]);
+    // Legacy keys and tokens that never expire: no reminder.
+    let mut none = Health::default();
+    none.record(
+        o,
+        vec![token("k", Some(Expiry::Never), true, true), token("n", Some(Expiry::Never), false, false)],
+        day(1),
+        true,
+    );
+    assert!(none.due(day(1)).is_empty() && !none.pending());
 }

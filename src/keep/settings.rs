@@ -61,10 +61,12 @@ pub enum Section {
     Clipboard,
     Domains,
     Filling,
+    Reminders,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [Section::Capture, Section::Clipboard, Section::Domains, Section::Filling];
+    pub const ALL: [Section; 5] =
+        [Section::Capture, Section::Clipboard, Section::Domains, Section::Filling, Section::Reminders];
 
     pub fn title(self) -> TextId {
         match self {
@@ -72,6 +74,7 @@ impl Section {
             Section::Clipboard => TextId::SectionClipboard,
             Section::Domains => TextId::SectionDomains,
             Section::Filling => TextId::SectionFilling,
+            Section::Reminders => TextId::SectionReminders,
         }
     }
 }
@@ -84,6 +87,7 @@ impl Locked {
             Locked::ClearClipboard | Locked::ClearAfterSeconds => Section::Clipboard,
             Locked::ExtraHosts => Section::Domains,
             Locked::ForgetAfterFill => Section::Filling,
+            Locked::RemindBeforeExpiry => Section::Reminders,
         }
     }
 
@@ -200,6 +204,9 @@ settings! {
     extra_hosts: Vec<String> = Vec::new(), "extraHosts", ExtraHosts, Kind::Hosts { max: 50 }, HostsLabel, Some(TextId::HostsHelp), Some(BadSetting::TooManyHosts);
     /// Forget a held token once it was filled into an integration's form.
     forget_after_fill: bool = false, "forgetAfterFill", ForgetAfterFill, Kind::Flag, ForgetAfterFillLabel, Some(TextId::ForgetAfterFillHelp), None;
+    /// Notify before a token in an account's token list expires (30, 7 and 1 days), and
+    /// once after; off until the user turns it on and grants the notifications permission.
+    remind_before_expiry: bool = false, "remindBeforeExpiry", RemindBeforeExpiry, Kind::Flag, RemindLabel, Some(TextId::RemindHelp), None;
 }
 
 /// How each kind of value is checked against its row; `bad` is the row's refusal.

@@ -213,6 +213,7 @@ fn fill(page: &Shared, f: InForce) {
         ("captureTokens", s.capture_tokens),
         ("clearClipboard", s.clear_clipboard),
         ("forgetAfterFill", s.forget_after_fill),
+        ("remindBeforeExpiry", s.remind_before_expiry),
     ];
     for (key, on) in flags {
         if let Some(i) = input(key) {

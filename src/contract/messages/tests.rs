@@ -196,6 +196,16 @@ fn every_outbound_field_and_value_is_declared() {
         alarm_at: Some(Millis(1)),
         read_clipboard: true,
         open_fill: Some(TabId(3)),
+        notify: Some(vec![Notice {
+            id: "keyshift:x".into(),
+            name: "IT Glue sync".into(),
+            account: "acme.syncromsp.com".into(),
+            message: Message::new(
+                TextId::ReminderDay,
+                vec![Param::Date(crate::read::dates::Date { year: 2026, month: 12, day: 5 })],
+            ),
+            url: "https://acme.syncromsp.com/api_tokens".into(),
+        }]),
         badges: Some(vec![Badge {
             tab: TabId(3),
             kind: BadgeKind::Flagged,

@@ -74,12 +74,20 @@ pub(super) fn submit(page: &Shared) {
         clear_after_seconds: clear_after,
         extra_hosts: hosts.iter().map(|h| h.as_str().to_string()).collect(),
         forget_after_fill: checked("forgetAfterFill"),
+        remind_before_expiry: checked("remindBeforeExpiry"),
     };
     if let Err(e) = settings.check(&p.suffixes) {
         return refuse_setting(e);
     }
     // Inside the click: the browser asks only for what the engine accepted.
-    let clipboard: &[&str] = if settings.clear_clipboard { &["clipboardRead", "clipboardWrite"] } else { &[] };
+    let mut permissions: Vec<&str> = Vec::new();
+    if settings.clear_clipboard {
+        permissions.extend(["clipboardRead", "clipboardWrite"]);
+    }
+    if settings.remind_before_expiry {
+        permissions.push("notifications");
+    }
+    let clipboard: &[&str] = &permissions;
     // Domains a policy decides are not the user's to save: access to them is asked for
     // under Custom domains (Grant access), never again on each Save.
     let origins: Vec<String> = if p.locked.contains(&Locked::ExtraHosts) {
@@ -95,7 +103,13 @@ pub(super) fn submit(page: &Shared) {
             // Granted all or nothing: when refused, no access changed and nothing is saved.
             if !granted(asked).await {
                 return status(&t(
-                    if settings.clear_clipboard { TextId::ClipboardDenied } else { TextId::HostsDenied },
+                    if settings.clear_clipboard {
+                        TextId::ClipboardDenied
+                    } else if settings.remind_before_expiry {
+                        TextId::NotificationsDenied
+                    } else {
+                        TextId::HostsDenied
+                    },
                     &[],
                 ));
             }
