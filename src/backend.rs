@@ -6,7 +6,7 @@ use crate::contract::error::Error;
 use crate::contract::messages::*;
 use crate::health::Health;
 use crate::ids::{Millis, TabId};
-use crate::keep::capture::{CopiedBy, Label, Secret};
+use crate::keep::capture::{CopiedBy, Label};
 use crate::keep::dismissals::{Dismissal, Dismissals, MAX_DISMISSED, MAX_DISMISSED_PER_HOST};
 use crate::keep::fingerprint::Salt;
 use crate::keep::hosts::match_patterns;
@@ -147,21 +147,6 @@ impl Backend {
 
     fn settings_reply(&self) -> Reply {
         Reply::Settings(InForce { settings: self.settings.clone(), locked: self.managed.locked() })
-    }
-
-    /// An alarm fired: drop what expired; say whether a clipboard clear is due.
-    pub fn tick(&mut self, now: Millis) -> Outcome {
-        let held = self.session.held.expire(now);
-        let mut changed = Changes { held, ..Changes::default() };
-        self.remind(now, &mut changed);
-        self.outcome(Reply::Ok {}, changed, now)
-    }
-
-    /// The clipboard's text, read because a clear was due: whether to empty it.
-    pub fn clipboard(&mut self, text: Secret, now: Millis) -> Outcome {
-        let print = self.salt.of(text.expose().trim());
-        let clear = self.session.clears.check(now, &print);
-        self.outcome(Reply::Clipboard { clear }, Changes { held: true, ..Changes::default() }, now)
     }
 
     /// How many new tokens were not kept for want of room (see `capture`).
@@ -394,6 +379,7 @@ impl Backend {
 }
 
 mod caller;
+mod events;
 mod presence;
 mod remind;
 mod scan;

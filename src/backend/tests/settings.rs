@@ -1,6 +1,7 @@
 //! Settings, dismissals, clipboard clearing and an administrator's policy.
 
 use super::*;
+use crate::keep::capture::Secret;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
