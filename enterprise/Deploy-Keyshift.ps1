@@ -26,6 +26,8 @@ param(
   [ValidateRange(10, 3600)][Nullable[int]] $ClearAfterSeconds,
   [ValidateCount(0, 50)][string[]] $ExtraHosts,
   [Nullable[bool]] $ForgetAfterFill,
+  # Reminders need the notifications permission, which each technician grants once.
+  [Nullable[bool]] $RemindBeforeExpiry,
   [switch] $Remove
 )
 $ErrorActionPreference = 'Stop'
@@ -43,6 +45,7 @@ $Settings = [ordered]@{
   clearClipboard    = $ClearClipboard
   clearAfterSeconds = $ClearAfterSeconds
   forgetAfterFill   = $ForgetAfterFill
+  remindBeforeExpiry = $RemindBeforeExpiry
 }
 
 function Set-Value($Path, $Name, $Value, $Type) {
