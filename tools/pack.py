@@ -78,7 +78,7 @@ def specialise(folder, browser):
 # fields.js is shared with the popup (which injects it on other sites): bundled in, and
 # shipped on its own too, as a classic script.
 CONTENT_PARTS = ("tables.js", "../fields.js", "read.js", "visible.js", "landmarks.js", "notes.js", "guard.js",
-                 "form.js", "pages.js", "main.js")
+                 "form.js", "pages.js", "place.js", "main.js")
 
 IMPORT = re.compile(r"^import \{([^}]*)\} from '([^']+)';\n", re.M)
 EXPORT = re.compile(r"^export (?=(?:async )?(?:function\*?|const|let|class) )", re.M)

@@ -8,7 +8,7 @@
 // control) counts as copied. Part of the one bundled content script (tools/pack.py).
 
 import { button, confirmDone, link, showKept, t } from './notes.js';
-import { element, OURS, skipped } from './read.js';
+import { element, ours, skipped } from './read.js';
 
 /** @typedef {import('./pkg/keyshift.js').DoneGuard} DoneGuard */
 /** @typedef {import('./pkg/keyshift.js').Exit} Exit */
@@ -27,8 +27,6 @@ export function revealGuard(io) {
   /** @type {HTMLElement | null} */
   let open = null; // the question on screen (a page may remove it: then it is not open)
 
-  /** @param {unknown} n */
-  const isOurs = (n) => n instanceof Element && OURS.has(n.tagName);
   /** @param {Element} region */
   const modal = (region) => region.getAttribute('aria-modal') === 'true' || (typeof region.matches === 'function' && safeMatches(region, ':modal'));
   /** @param {Element} el @param {string} selector */
@@ -146,7 +144,7 @@ export function revealGuard(io) {
     try {
       if (!ev.isTrusted || passing || !armed) return;
       const path = ev.composedPath();
-      if (path.some(isOurs)) return;
+      if (path.some(ours)) return;
       if (armed.local.copied) {
         armed = null;
         return;

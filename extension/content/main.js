@@ -6,10 +6,11 @@
 
 import { newTokenForm } from './form.js';
 import { revealGuard } from './guard.js';
+import { anchorFor, place, tokenFrom } from './place.js';
 import { pageInfo } from './landmarks.js';
 import { button, clearSummaries, renderNote, say, showSummary, t } from './notes.js';
 import { answerKeyshiftPages } from './pages.js';
-import { blockFor, CELL_OR_ITEM, COPY_ATTRS, element, gather, INLINE, mayHold, OURS, outermost, rest, roleOf, ROWS, startSlice, tired, VALUES } from './read.js';
+import { blockFor, COPY_ATTRS, element, gather, mayHold, ours, outermost, rest, ROWS, startSlice, tired, VALUES } from './read.js';
 import { hiddenBlocks } from './visible.js';
 import { READING } from './tables.js';
 
@@ -185,44 +186,7 @@ function start() {
     }
   });
 
-  // ---- placing ------------------------------------------------------------------------
-
-  // The element that shows the value: the outermost inline element around the text
-  // node where it ends (`<code>` around split `<span>`s), or the input or button itself.
-  /** @param {Note} note @param {Block | undefined} block @param {Map<number, Text[]>} nodes */
-  function anchorFor(note, block, nodes) {
-    const el = element(note.block);
-    if (!el || !el.isConnected) return null;
-    let anchor = el;
-    const list = block && block.source === undefined ? nodes.get(note.block) : null;
-    const node = list && list[note.span.end.seg];
-    if (node && node.parentElement) {
-      anchor = node.parentElement;
-      while (anchor !== el && anchor.parentElement && anchor.parentElement !== el && INLINE.has(anchor.parentElement.tagName)) anchor = anchor.parentElement;
-    }
-    // Never inside a button or link: a note there would be a control inside a control.
-    return anchor.closest('button, a, [role=button]') || anchor;
-  }
-
-  /** @param {Element} anchor @param {HTMLElement} note */
-  function place(anchor, note) {
-    // In a table cell the note's words take the cell's width (its style reads this).
-    if (anchor.closest('td, th, [role=gridcell], [role=cell]')) note.toggleAttribute('data-in-cell', true);
-    if (CELL_OR_ITEM.has(anchor.tagName) || /^(gridcell|cell)$/.test(roleOf(anchor))) anchor.append(note);
-    else anchor.after(note);
-  }
-
-  /** @param {Block} block @param {Note['span']} span */
-  function tokenFrom(block, span) {
-    const segs = block.segs;
-    let out = '';
-    for (let i = span.start.seg; i <= span.end.seg; i++) {
-      const from = i === span.start.seg ? span.start.at : 0;
-      const to = i === span.end.seg ? span.end.at : segs[i].length;
-      out += segs[i].slice(from, to);
-    }
-    return out;
-  }
+  // ---- placing (place.js finds where a note goes) -------------------------------------
 
   /** @param {Plan} plan @param {Block[]} batch @param {Map<number, Text[]>} nodes @param {Set<number>} placedNow */
   function apply(plan, batch, nodes, placedNow) {
@@ -309,12 +273,6 @@ function start() {
   const dirty = new Set();
   let pending = false; // a flush is scheduled
   let running = false; // a scan is reading or waiting for the engine
-
-  /** @param {Node} node */
-  function ours(node) {
-    const tag = node.nodeType === 1 ? /** @type {Element} */ (node).tagName : '';
-    return OURS.has(tag);
-  }
 
   function schedule() {
     if (pending || running || !dirty.size) return;

@@ -19,8 +19,10 @@ import { CAPS, READING } from './tables.js';
 // Elements whose text is never page text, and inline elements whose text belongs to the
 // block around them. A textarea is read by its value, not its child text.
 /** Keyshift's own elements: never read, and their changes are not the page's. */
-export const OURS = new Set(['KEYSHIFT-NOTE', 'KEYSHIFT-CONFIRM', 'KEYSHIFT-SUMMARY']);
+const OURS = new Set(['KEYSHIFT-NOTE', 'KEYSHIFT-CONFIRM', 'KEYSHIFT-SUMMARY']);
 export const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', ...OURS]);
+/** Whether `node` is one of Keyshift's own elements. @param {unknown} node */
+export const ours = (node) => node instanceof Element && OURS.has(node.tagName);
 export const INLINE = new Set([
   'SPAN', 'B', 'STRONG', 'I', 'EM', 'SMALL', 'MARK', 'CODE', 'KBD', 'SAMP', 'VAR', 'SUB', 'SUP', 'ABBR', 'FONT',
   'U', 'S', 'A', 'LABEL', 'TT', 'BDI', 'BDO', 'TIME', 'DATA', 'Q', 'CITE', 'DFN', 'INS', 'DEL', 'WBR', 'BR',
