@@ -186,6 +186,10 @@ test('forms written apart from the replicas: password fields, aria-labelledby, a
       await popup.getByText(/^This page has no field for a RepairShopr or Syncro API token that Keyshift recognizes\./).waitFor();
     } else {
       await popup.getByText(confirmation(token, label, WRITTEN_HOST)).waitFor();
+      // The token is RepairShopr's: only the form that names Syncro alone is told so.
+      const warned = await popup.locator('#fill [role=alert]').allTextContents();
+      if (name === 'labelledby') assert.deepEqual(warned, ['This form asks for a Syncro API token, but this one is from RepairShopr: it will not work there.'], name);
+      else assert.deepEqual(warned, [], name);
       await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
       await popup.getByText(`Filled into “${label}”. Save the integration’s settings to finish.`).waitFor();
       assert.equal(await page.$eval('#k', (el) => el.value), token, name);

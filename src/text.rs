@@ -185,6 +185,7 @@ texts! {
     ReminderWeek => "reminderWeek", 2;
     ReminderDay => "reminderDay", 1;
     ReminderExpired => "reminderExpired", 1;
+    FillVendorMismatch => "fillVendorMismatch", 2;
     DismissedTitle => "dismissedTitle", 0;
     NoDismissed => "noDismissed", 0;
     DismissedItem => "dismissedItem", 2;

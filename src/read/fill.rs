@@ -198,6 +198,61 @@ pub fn vendor_api_docs(host: &str, title: &str) -> bool {
             || words::DOCS_PAGE.in_text(&title) && title.contains("api"))
 }
 
+/// Whose token a token is, or a form asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vendor {
+    RepairShopr,
+    Syncro,
+}
+
+impl Vendor {
+    /// The vendor's name, the same in every language.
+    pub fn name(self) -> &'static str {
+        match self {
+            Vendor::RepairShopr => "RepairShopr",
+            Vendor::Syncro => "Syncro",
+        }
+    }
+
+    /// The vendor whose site a token came from (a custom domain: unknown).
+    pub fn of_origin(origin: &str) -> Option<Vendor> {
+        let host = crate::read::page::address(origin).map(|a| a.host.to_ascii_lowercase())?;
+        let under = |d: &str| host == d || host.ends_with(&format!(".{d}"));
+        if under("repairshopr.com") {
+            Some(Vendor::RepairShopr)
+        } else if under("syncromsp.com") {
+            Some(Vendor::Syncro)
+        } else {
+            None
+        }
+    }
+}
+
+/// The vendor a form asks for, when its page names exactly one (its title, and the
+/// labels, sections and words around the fields that take a token).
+pub fn vendor_asked(page: &FormPage, found: &[Candidate]) -> Option<Vendor> {
+    let mut text = fold(&page.title);
+    for f in page.fields.iter().filter(|f| found.iter().any(|c| c.id == f.id)) {
+        for t in [&f.label, &f.near, &f.section, &f.name, &f.placeholder].into_iter().flatten() {
+            text.push(' ');
+            text.push_str(&fold(t));
+        }
+    }
+    let repairshopr = text.contains("repairshopr") || text.contains("repair shopr");
+    let syncro = text.contains("syncro");
+    match (repairshopr, syncro) {
+        (true, false) => Some(Vendor::RepairShopr),
+        (false, true) => Some(Vendor::Syncro),
+        _ => None,
+    }
+}
+
+/// A form that asks for one vendor's token while the token is the other's: which each is.
+pub fn vendor_mismatch(token_origin: &str, page: &FormPage, found: &[Candidate]) -> Option<(Vendor, Vendor)> {
+    let (asked, token) = (vendor_asked(page, found)?, Vendor::of_origin(token_origin)?);
+    (asked != token).then_some((asked, token))
+}
+
 /// The fields of `fields` that ask for a RepairShopr/Syncro token, best first.
 /// `api_docs`: the page is the vendor's API documentation (`vendor_api_docs`).
 pub fn find(fields: &[Field], title: &str, api_docs: bool) -> Vec<Candidate> {

@@ -45,6 +45,8 @@ pub(super) struct Job {
     /// How the popup names the token (its name, or "Unnamed token"), and its mask.
     pub name: String,
     pub masked: String,
+    /// Where the token came from: whose token it is (RepairShopr or Syncro).
+    pub origin: String,
     pub tab: Option<TabId>,
     pub copy: Rc<dyn Fn()>,
     pub refresh: Rc<dyn Fn()>,
@@ -176,6 +178,11 @@ async fn ask_which(job: Rc<Job>, tab: TabId, reach: Reach, page: FormPage, found
     };
     if let Some(f) = field_of(&found[0]) {
         mark(tab, reach, &f, true).await;
+    }
+    if let Some((asked, token)) = keyshift::read::fill::vendor_mismatch(&job.origin, &page, &found) {
+        let warn = el("p", "warning", &t(TextId::FillVendorMismatch, &[asked.name(), token.name()]));
+        attr(&warn, "role", "alert");
+        let _ = p.append_child(&warn);
     }
     if found.len() == 1 {
         let label = if found[0].label.is_empty() { t(TextId::FillFieldUnnamed, &[]) } else { found[0].label.clone() };

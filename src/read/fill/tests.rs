@@ -153,3 +153,27 @@ fn only_text_fields_count_whatever_the_describer_sends() {
     let with_subdomain = [Field { kind: "text".into(), ..form[0].clone() }, form[2].clone()];
     assert_eq!(ids(&find(&with_subdomain, "Settings", false)), vec![2], "a real subdomain field is");
 }
+
+#[test]
+fn a_form_that_names_the_other_vendor_is_told_apart_from_one_that_names_none() {
+    let field = |label: &str, near: &str| Field {
+        id: ElementId(1),
+        kind: "text".into(),
+        label: Some(label.into()),
+        near: Some(near.into()),
+        visible: true,
+        editable: true,
+        ..Default::default()
+    };
+    let page = |title: &str, f: Field| FormPage { host: "app.example.com".into(), title: title.into(), fields: vec![f], ..FormPage::default() };
+    let found = |p: &FormPage| find(&p.fields, &p.title, false);
+    let syncro = page("Connect", field("Syncro API token", "Connect Syncro"));
+    assert_eq!(
+        vendor_mismatch("https://acme.repairshopr.com", &syncro, &found(&syncro)),
+        Some((Vendor::Syncro, Vendor::RepairShopr))
+    );
+    assert_eq!(vendor_mismatch("https://acme.syncromsp.com", &syncro, &found(&syncro)), None, "the right vendor");
+    let either = page("PSA", field("API token", "RepairShopr or Syncro"));
+    assert_eq!(vendor_mismatch("https://acme.repairshopr.com", &either, &found(&either)), None, "both named: no guess");
+    assert_eq!(vendor_mismatch("https://help.example.com", &syncro, &found(&syncro)), None, "a custom domain's token: unknown");
+}

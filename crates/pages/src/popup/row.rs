@@ -91,13 +91,14 @@ pub(super) fn entry(state: &Shared, view: &HeldView, fill_here: bool) -> (HtmlEl
     let s = state.clone();
     listeners.push(on_click(&forget_button, move |_| forget(&s, Some(id))));
     let s = state.clone();
-    let (label, masked) = (name.clone(), view.masked.clone());
+    let (label, masked, origin) = (name.clone(), view.masked.clone(), view.origin.clone());
     listeners.push(on_click(&fill_button, move |_| {
         let (for_copy, for_refresh, label) = (s.clone(), s.clone(), label.clone());
         crate::fill::start(crate::fill::Job {
             capture: id,
             name: label.clone(),
             masked: masked.clone(),
+            origin: origin.clone(),
             tab: s.borrow().here.tab,
             copy: Rc::new(move || {
                 let (s, label) = (for_copy.clone(), label.clone());
