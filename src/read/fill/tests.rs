@@ -165,7 +165,12 @@ fn a_form_that_names_the_other_vendor_is_told_apart_from_one_that_names_none() {
         editable: true,
         ..Default::default()
     };
-    let page = |title: &str, f: Field| FormPage { host: "app.example.com".into(), title: title.into(), fields: vec![f], ..FormPage::default() };
+    let page = |title: &str, f: Field| FormPage {
+        host: "app.example.com".into(),
+        title: title.into(),
+        fields: vec![f],
+        ..FormPage::default()
+    };
     let found = |p: &FormPage| find(&p.fields, &p.title, false);
     let syncro = page("Connect", field("Syncro API token", "Connect Syncro"));
     assert_eq!(
@@ -175,5 +180,9 @@ fn a_form_that_names_the_other_vendor_is_told_apart_from_one_that_names_none() {
     assert_eq!(vendor_mismatch("https://acme.syncromsp.com", &syncro, &found(&syncro)), None, "the right vendor");
     let either = page("PSA", field("API token", "RepairShopr or Syncro"));
     assert_eq!(vendor_mismatch("https://acme.repairshopr.com", &either, &found(&either)), None, "both named: no guess");
-    assert_eq!(vendor_mismatch("https://help.example.com", &syncro, &found(&syncro)), None, "a custom domain's token: unknown");
+    assert_eq!(
+        vendor_mismatch("https://help.example.com", &syncro, &found(&syncro)),
+        None,
+        "a custom domain's token: unknown"
+    );
 }
