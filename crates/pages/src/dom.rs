@@ -46,3 +46,17 @@ pub fn on_click(target: &Element, action: impl FnMut(&web_sys::Event) + 'static)
         }
     })
 }
+
+/// Saves `text` as a file named `name` (a download the page makes: no permission).
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let link = el("a", "", "");
+    attr(&link, "href", &url);
+    attr(&link, "download", name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+}

@@ -3,7 +3,7 @@
 //! What is kept and what is hidden is decided by `keyshift::report`.
 
 use super::chrome::{ask, ask_tab, t};
-use super::dom::{append, attr, by_id, el, on_click};
+use super::dom::{append, attr, by_id, download, el, on_click};
 use super::keep;
 use keyshift::contract::asks;
 use keyshift::contract::messages::Here;
@@ -140,14 +140,5 @@ pub fn report() {
 /// Saves the report as `keyshift-report.json` (a download made by the page, no permission).
 fn save_file() {
     let Some(text) = by_id::<HtmlElement>("report").and_then(|r| r.text_content()) else { return };
-    let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let link = el("a", "", "");
-    attr(&link, "href", &url);
-    attr(&link, "download", "keyshift-report.json");
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    download("keyshift-report.json", "application/json", &text);
 }

@@ -4,13 +4,12 @@
 
 use super::status;
 use crate::chrome::{ask, t};
-use crate::dom::{append, attr, by_id, el, on_click};
+use crate::dom::{append, attr, by_id, download, el, on_click};
 use crate::{format, keep};
 use keyshift::contract::asks;
 use keyshift::health::View;
 use keyshift::popup::{host, problem_text, token_list};
 use keyshift::text::TextId;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlElement;
 
@@ -55,7 +54,7 @@ pub(super) fn draw(views: &[View]) {
             let origin = origin.clone();
             spawn_local(async move {
                 match ask(asks::health_csv(&origin)).await {
-                    Ok(c) => download(&format!("keyshift-tokens-{}.csv", host(&origin)), &c.csv),
+                    Ok(c) => download(&format!("keyshift-tokens-{}.csv", host(&origin)), "text/csv", &c.csv),
                     Err(f) => status(&f.message),
                 }
             });
@@ -70,18 +69,4 @@ pub(super) fn draw(views: &[View]) {
             }
         });
     }));
-}
-
-/// A file the user saves (a download made by the page: no permission).
-fn download(name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    let link = el("a", "", "");
-    attr(&link, "href", &url);
-    attr(&link, "download", name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
