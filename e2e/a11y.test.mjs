@@ -54,10 +54,13 @@ const PAGES = [
   { name: 'reveal page with a captured-token note', host: HOSTS.repairshopr, path: '/api_tokens/created?seed=a11y&variant=spans', kinds: ['captured-token'] },
 ];
 
-for (const p of PAGES) {
-  test(`axe: ${p.name}: no violations`, async () => {
+// `theme=dark`: the page drawn dark by its own stylesheet (www/dark.css).
+const darkly = (path) => `${path}${path.includes('?') ? '&' : '?'}theme=dark`;
+
+for (const p of PAGES) for (const dark of [false, true]) {
+  test(`axe: ${p.name}${dark ? ' on a dark page' : ''}: no violations`, async () => {
     const page = await b.context.newPage();
-    await page.goto(b.url(p.host, p.path));
+    await page.goto(b.url(p.host, dark ? darkly(p.path) : p.path));
     const list = await waitForNotes(page, p.kinds.length);
     assert.deepEqual([...new Set(list.map((n) => n.kind))].sort(), [...p.kinds].sort());
     assert.deepEqual(await violations(page), []);
@@ -161,27 +164,37 @@ test('keyboard: dismiss a legacy-key note, then restore it from the options page
   await page.close();
 });
 
-test('dark mode: notes, popup and options switch to their dark colours', async () => {
+test('dark mode: notes follow the page\'s own colours, the popup follows the system', async () => {
   const background = (page, selector) =>
     page.evaluate((sel) => {
       const [host, inner] = sel.split(' >>> ');
       const el = inner ? document.querySelector(host).shadowRoot.querySelector(inner) : document.querySelector(host);
       return getComputedStyle(el).backgroundColor;
     }, selector);
-  const page = await b.context.newPage();
-  await page.goto(b.url(HOSTS.repairshopr, '/profile'));
-  await waitForNotes(page, 1, 'legacy-key');
   const popup = await b.context.newPage();
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  const seen = {};
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await popup.emulateMedia({ colorScheme: scheme });
-    seen[scheme] = [await background(page, 'keyshift-note >>> .note'), await background(popup, 'body')];
-  }
+  // A light page under a dark system: the note stays light, as the page around it is.
+  const page = await b.context.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(b.url(HOSTS.repairshopr, '/profile'));
+  await waitForNotes(page, 1, 'legacy-key');
+  const onLight = await background(page, 'keyshift-note >>> .note');
+  // The same page restyled dark by its own stylesheet, under a light system: the note goes dark.
+  const dark = await b.context.newPage();
+  await dark.emulateMedia({ colorScheme: 'light' });
+  await dark.goto(b.url(HOSTS.repairshopr, darkly('/profile')));
+  await waitForNotes(dark, 1, 'legacy-key');
+  const onDark = await background(dark, 'keyshift-note >>> .note');
   // A legacy key stopped working: the red of what is broken, in each scheme.
-  assert.deepEqual(seen.light, ['rgb(254, 242, 242)', 'rgb(255, 255, 255)']);
-  assert.deepEqual(seen.dark, ['rgb(43, 10, 10)', 'rgb(17, 24, 39)']);
+  assert.equal(onLight, 'rgb(254, 242, 242)');
+  assert.equal(onDark, 'rgb(43, 10, 10)');
+  const popupIn = {};
+  for (const scheme of ['light', 'dark']) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    popupIn[scheme] = await background(popup, 'body');
+  }
+  assert.deepEqual(popupIn, { light: 'rgb(255, 255, 255)', dark: 'rgb(17, 24, 39)' });
+  await dark.close();
   await popup.close();
   await page.close();
 });

@@ -62,6 +62,30 @@ test('Done guard: the first Done is held back; continuing without copying leaves
   await page.close();
 });
 
+test('after Done, the site’s “token created” line says how long the toolbar still keeps the token', async () => {
+  const { page, list } = await reveal('kept-after', 'input');
+  assert.match(list[0].text, /before you click “Done”/, 'the page’s own Done, quoted');
+  await page.click('#done');
+  await page.locator('keyshift-confirm').getByRole('button', { name: 'I’ve saved it, continue' }).click();
+  await page.waitForURL(/done=kept-after/);
+  const kept = page.locator('p.alert keyshift-note[data-kind="kept"]');
+  await kept.waitFor({ state: 'attached' });
+  const text = await kept.evaluate((n) => n.shadowRoot.textContent);
+  assert.match(text, /Keyshift still keeps the full token for (10|9) minutes: copy it from the Keyshift icon in the toolbar/);
+  assert.equal(await page.locator('keyshift-note[data-kind="kept"]').count(), 1, 'once, beside the banner, not by each row');
+  await page.close();
+});
+
+test('a translated reveal page: the note names its Done as the page writes it', async () => {
+  const seed = 'kept-de';
+  seen.add(tokenFor(seed));
+  const page = await b.context.newPage();
+  await page.goto(b.url(HOSTS.repairshopr, `/api_tokens/created?seed=${seed}&variant=input&translated=de`));
+  const [note] = await waitForNotes(page, 1, 'captured-token');
+  assert.match(note.text, /before you click “Fertig”/);
+  await page.close();
+});
+
 test('Done guard: "Copy and continue" copies, then leaves', async () => {
   const { page, token } = await reveal('guard-copy', 'spans');
   await setClipboard(page, 'before');

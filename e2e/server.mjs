@@ -192,6 +192,8 @@ function render(file, host, query) {
   html = html.replace(/\{\{date:([+-]\d+)\}\}/g, (_, n) => dateIn(Number(n), syncro));
   html = html.replace(/\{\{t:([^}]+)\}\}/g, (_, text) => translate(lang, text));
   html = html.replace(/\{\{(\w+)\}\}/g, (_, k) => vars[k] ?? '');
+  // `theme=dark`: the page drawn dark by its own stylesheet.
+  if (query.get('theme') === 'dark') html = html.replace('</head>', '<link rel="stylesheet" href="/dark.css"></head>');
   // The reveal page shows its token even where the markup splits it into spans.
   if (file === 'api_tokens_created.html' || file === 'remount.html' || file === 'dialog.html') shown.add(token);
   many.forEach((t) => shown.add(t));
@@ -243,7 +245,7 @@ const VENDORED = {
   '/integrations/react-app.js': [join(WWW, 'integrations', 'react-app.js'), 'text/javascript'],
 };
 const STATIC = Object.fromEntries(
-  ['reveal.js', 'stress.js', 'spa.js', 'scale.js', 'dialog.js', 'remount.js', 'docs.js', 'ticket.js'].map((f) => [`/${f}`, 'text/javascript']).concat([['/site.css', 'text/css']]),
+  ['reveal.js', 'stress.js', 'spa.js', 'scale.js', 'dialog.js', 'remount.js', 'docs.js', 'ticket.js'].map((f) => [`/${f}`, 'text/javascript']).concat([['/site.css', 'text/css'], ['/dark.css', 'text/css']]),
 );
 
 // A not-found page that echoes the address it was asked for, as many do.

@@ -218,6 +218,7 @@ function written(p) {
   if ('date' in p) return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${p.date}T00:00:00Z`));
   if ('count' in p) return new Intl.NumberFormat(lang).format(p.count);
   if ('name' in p) return p.name;
+  if ('word' in p) return chrome.i18n.getMessage(p.word);
   return '';
 }
 

@@ -11,11 +11,11 @@ use crate::read::block::{Joined, Span};
 use crate::read::context::{legacy_key_reason, Surroundings};
 use crate::read::dates::{order_for_lang, order_from_column, read_expiry, Date, NumericOrder};
 use crate::read::integrations::TokenKind;
+use crate::read::look::{theme, Theme};
 use crate::read::page::{address, classify, PageFacts, PageKind};
 use crate::read::scan::FindingKind;
 use crate::read::snapshot::{Block, Snapshot, Source};
 use crate::reveal::guard::exits;
-pub use crate::reveal::guard::DoneGuard;
 use crate::reveal::life::Rank;
 use crate::reveal::{judge, PageReading, Situation, Verdict};
 use crate::text::TextId;
@@ -34,6 +34,9 @@ pub enum NoteKind {
     FillField,
     /// On the New Token page: the choice that makes the replacement the user came for.
     ReplacementChoice,
+    /// After Done, beside the page's shortened form of the new token: the toolbar still
+    /// keeps it in full (`kept_note`).
+    Kept,
 }
 
 /// A link the note offers: its label, where it goes, and the kind of token it is for
@@ -101,9 +104,20 @@ pub struct FoundToken {
     pub rank: Rank,
 }
 
+/// A token the page names by a shortened form (`T5e1c0a…9b21`): never a secret.
+#[derive(Debug)]
+pub struct Shortened {
+    pub block: ElementId,
+    pub span: Span,
+    pub shown: String,
+}
+
+/// Shortened tokens an analysis keeps: a token list shows one per row.
+const MAX_SHORTENED: usize = 50;
+
 use form::{new_token_forms, watch};
 pub use list::{summary, warning, Summary};
-pub use tokens::{captured_note, Kept, RevealAt};
+pub use tokens::{captured_note, kept_note, DoneGuard, Kept, RevealAt};
 
 /// On the New Token page: the controls whose trusted click submits the form (and which
 /// kind of token each makes), and the field holding the token's name.
@@ -136,6 +150,8 @@ pub struct Plan {
     pub errors: Vec<BlockError>,
     /// Above a list with several warnings: one line that counts them (`list::summary`).
     pub summary: Option<Summary>,
+    /// The page's own colour scheme, which the notes take (`look::theme`).
+    pub theme: Theme,
 }
 
 pub struct Analysis {
@@ -146,6 +162,9 @@ pub struct Analysis {
     pub health: Vec<crate::health::TokenFact>,
     /// The reveal this page shows now, or showed before (`Context::revealed`).
     pub reveal: Option<RevealAt>,
+    /// Tokens the page names by a shortened form, outside lists' rows first (a "token
+    /// created" line), at most `MAX_SHORTENED`.
+    pub shortened: Vec<Shortened>,
 }
 
 /// What the analysis needs besides the snapshot.
@@ -195,10 +214,12 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
         verdict: None,
         errors: Vec::new(),
         summary: None,
+        theme: theme(&snapshot.page.look),
     };
     let mut tokens: Vec<FoundToken> = Vec::new();
     let mut reveal_region = None;
     let mut rows = Rows::default();
+    let mut shortened = Vec::new();
 
     // Text and values first, so a token shown both in text and in a copy button's
     // attribute gets its note beside the visible one.
@@ -245,6 +266,9 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
                     if let Some(row) = block.row {
                         rows.refs.entry(row).or_insert((block.id, span));
                     }
+                    if shortened.len() < MAX_SHORTENED {
+                        shortened.push((block.row.is_some(), Shortened { block: block.id, span, shown: value.into() }));
+                    }
                 }
                 FindingKind::Uuid => {
                     let around = Surroundings {
@@ -288,7 +312,7 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     if !forms.is_empty() {
         let watched = watch(snapshot, &forms);
         if let Some(kind) = ctx.replacing {
-            replace::mark_choice(kind, &watched.controls, &mut plan.notes);
+            replace::mark_choice(kind, &watched.controls, &snapshot.page.controls, &mut plan.notes);
         }
         plan.watch = Some(watched);
     }
@@ -301,7 +325,9 @@ pub fn analyze(snapshot: &Snapshot, ctx: &Context) -> Analysis {
     let confirmed = ctx.situation.just_submitted;
     let reveal =
         reveal_region.or(ctx.revealed).map(|region| RevealAt { region, exits: exits(&reading, region, confirmed) });
-    Analysis { plan, tokens, health, reveal }
+    shortened.sort_by_key(|(in_row, _)| *in_row);
+    let shortened = shortened.into_iter().map(|(_, s)| s).collect();
+    Analysis { plan, tokens, health, reveal, shortened }
 }
 
 /// How the page writes numeric dates: its expiry column's own values decide first, then

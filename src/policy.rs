@@ -5,15 +5,16 @@
 pub use crate::read::dates::{Date, Expiry};
 use crate::text::TextId;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Legacy keys stopped working on this day.
 pub const LEGACY_CUTOFF: Date = Date { year: 2020, month: 12, day: 1 };
 /// A token expiring within this many days gets a warning.
 pub const EXPIRING_DAYS: i64 = 14;
 
-/// A message parameter: a number with its meaning, never text, so the shell writes it in
-/// the reader's language with `Intl` (plurals, "tomorrow", units).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A message parameter: a number with its meaning, so the shell writes it in the reader's
+/// language with `Intl` (plurals, "tomorrow", units); or a name, shown as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Param {
     /// A calendar day: `{"date": "YYYY-MM-DD"}` (`Intl.DateTimeFormat`).
@@ -27,9 +28,27 @@ pub enum Param {
     /// A length of time: `{"duration": {"value": 2, "unit": "minute"}}`, written
     /// "2 minutes", "2 Minuten" (`Intl.NumberFormat` units).
     Duration(Duration),
-    /// A proper name, the same in every language: `{"name": "IT Glue"}`.
-    Name(&'static str),
+    /// A name, the same in every language: a vendor's (`{"name": "IT Glue"}`) or a label
+    /// the page itself shows (its Done button's, in the page's language).
+    Name(Cow<'static, str>),
+    /// One of Keyshift's own words, in the reader's language (`{"word": "doneWord"}`):
+    /// where the page's own label for something is not known.
+    Word(TextId),
 }
+
+impl Param {
+    /// The label the page shows for a control, as the message's parameter; its meaning in
+    /// Keyshift's words where the page shows none that reads well in a sentence.
+    pub fn label(shown: Option<&str>, otherwise: TextId) -> Param {
+        match shown.map(str::trim) {
+            Some(label) if (1..=MAX_LABEL).contains(&label.chars().count()) => Param::Name(label.to_owned().into()),
+            _ => Param::Word(otherwise),
+        }
+    }
+}
+
+/// A page's label longer than this is not a button's name: Keyshift's word stands in.
+const MAX_LABEL: usize = 40;
 
 /// A length of time in the one unit that writes it exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -147,6 +166,15 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Date {
         Date::new(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn a_pages_label_is_quoted_as_written_else_keyshifts_word_stands_in() {
+        assert_eq!(Param::label(Some(" Fertig "), TextId::DoneWord), Param::Name("Fertig".into()));
+        assert_eq!(Param::label(Some(""), TextId::DoneWord), Param::Word(TextId::DoneWord));
+        assert_eq!(Param::label(None, TextId::DoneWord), Param::Word(TextId::DoneWord));
+        let essay = "Done ".repeat(10);
+        assert_eq!(Param::label(Some(&essay), TextId::DoneWord), Param::Word(TextId::DoneWord), "not a button's name");
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod context;
 pub mod dates;
 pub mod fill;
 pub mod integrations;
+pub mod look;
 pub mod page;
 pub mod scan;
 pub mod snapshot;

@@ -38,8 +38,13 @@ texts! {
     TokenExpired => "tokenExpired", 1;
     TokenExpiring => "tokenExpiring", 2;
     TokenExpiresToday => "tokenExpiresToday", 1;
-    CapturedToken => "capturedToken", 1;
-    CapturedTokenNoHold => "capturedTokenNoHold", 0;
+    CapturedToken => "capturedToken", 2;
+    CapturedTokenNoHold => "capturedTokenNoHold", 1;
+    DoneWord => "doneWord", 0;
+    KeptAfterDone => "keptAfterDone", 1;
+    CreateWord => "createWord", 0;
+    CopiedByYou => "copiedByYou", 1;
+    CopiedByPage => "copiedByPage", 1;
     FillHint => "fillHint", 0;
     FillInto => "fillInto", 0;
     FillIntoLabel => "fillIntoLabel", 2;
@@ -66,7 +71,7 @@ texts! {
     CreateReplacementToken => "createReplacementToken", 0;
     CreatePrebuiltToken => "createPrebuiltToken", 1;
     ReplaceWithPrebuilt => "replaceWithPrebuilt", 1;
-    ReplaceWithCustom => "replaceWithCustom", 0;
+    ReplaceWithCustom => "replaceWithCustom", 1;
     ErrorMalformed => "errorMalformed", 0;
     ErrorTooLarge => "errorTooLarge", 0;
     ErrorNotAllowed => "errorNotAllowed", 0;

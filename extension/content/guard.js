@@ -7,7 +7,7 @@
 // user's own copy (a copy event carrying the token, or a press on the page's own copy
 // control) counts as copied. Part of the one bundled content script (tools/pack.py).
 
-import { button, confirmDone, link, showKept, t } from './notes.js';
+import { button, confirmDone, formatParam, link, showKept, t } from './notes.js';
 import { element, ours, skipped } from './read.js';
 
 /** @typedef {import('./pkg/keyshift.js').DoneGuard} DoneGuard */
@@ -198,9 +198,10 @@ export function revealGuard(io) {
   function copiedHere(local, by) {
     if (local.copied) return;
     local.copied = true;
-    if (armed && armed.local === local) armed = null;
     const status = local.note.shadowRoot && local.note.shadowRoot.querySelector('.status');
-    if (status) status.textContent = by === 'user' ? t('copiedByYou') : t('copiedByPage');
+    const done = [formatParam(armed ? armed.plan.done : { word: 'doneWord' })];
+    if (status) status.textContent = by === 'user' ? t('copiedByYou', done) : t('copiedByPage', done);
+    if (armed && armed.local === local) armed = null;
     if (local.capture !== null) io.ask({ copied: { capture: local.capture, by } });
   }
 

@@ -84,12 +84,28 @@ function merge(kept, fresh, roots, cap) {
   return all.slice(0, cap);
 }
 
-/** The page's address, title and landmarks, for a scan of `roots`.
+// The page's colours, read with each whole scan and once more after the page has loaded
+// (a stylesheet that arrives late can turn it dark): a few computed styles.
+/** @type {{ scheme: string, backgrounds: string[] } | null} */
+let look = null;
+let lookLoaded = false;
+function lookOf() {
+  const html = document.documentElement;
+  const main = document.querySelector('main, [role=main]');
+  const els = [main, document.body, html].filter((e) => e instanceof Element);
+  return {
+    scheme: getComputedStyle(html).colorScheme || '',
+    backgrounds: els.map((e) => getComputedStyle(/** @type {Element} */ (e)).backgroundColor),
+  };
+}
+
+/** The page's address, title, landmarks and look, for a scan of `roots`.
  * @param {Array<Element | ShadowRoot>} roots */
 export async function pageInfo(roots) {
   const whole = !landmarks || roots.some((r) => r === document.body || r === document.documentElement);
   if (whole) {
     landmarks = await landmarksIn([document.documentElement]);
+    if (document.body) look = lookOf();
   } else if (landmarks) {
     const fresh = await landmarksIn(roots);
     landmarks = {
@@ -98,6 +114,8 @@ export async function pageInfo(roots) {
       regions: merge(landmarks.regions, fresh.regions, roots, MAX_REGIONS),
     };
   }
+  if (!whole && document.body && (!look || (!lookLoaded && document.readyState === 'complete'))) look = lookOf();
+  if (document.readyState === 'complete') lookLoaded = true;
   const marks = /** @type {Landmarks} */ (landmarks);
   const html = document.documentElement;
   const page = {
@@ -107,6 +125,7 @@ export async function pageInfo(roots) {
     translated: /\btranslated-(ltr|rtl)\b/.test(html.className),
     headings: marks.headings.map(([text, region]) => /** @type {[string, number]} */ ([text, region])),
     controls: marks.controls.map(([id, label, region]) => /** @type {[number, string, number]} */ ([id, label, region])),
+    ...(look ? { look } : {}),
   };
   const regions = marks.regions.map(([id, name]) => /** @type {[number, string]} */ ([id, name]));
   return { page, regions };

@@ -8,7 +8,7 @@ import { newTokenForm } from './form.js';
 import { revealGuard } from './guard.js';
 import { anchorFor, place, tokenFrom } from './place.js';
 import { pageInfo } from './landmarks.js';
-import { button, clearSummaries, renderNote, say, showSummary, t } from './notes.js';
+import { button, clearSummaries, renderNote, say, showSummary, t, useTheme } from './notes.js';
 import { answerKeyshiftPages } from './pages.js';
 import { blockFor, COPY_ATTRS, element, gather, mayHold, ours, outermost, rest, ROWS, startSlice, tired, VALUES } from './read.js';
 import { hiddenBlocks } from './visible.js';
@@ -191,6 +191,7 @@ function start() {
   /** @param {Plan} plan @param {Block[]} batch @param {Map<number, Text[]>} nodes @param {Set<number>} placedNow */
   function apply(plan, batch, nodes, placedNow) {
     const byId = new Map(batch.map((b) => [b.id, b]));
+    useTheme(plan.theme);
     /** @type {Map<number, Note[]>} */
     const fresh = new Map();
     for (const n of plan.notes) {

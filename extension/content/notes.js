@@ -33,7 +33,7 @@ const formatter = (key, make) => {
 
 /** The engine passes numbers with their meaning; `Intl` writes them in the note's
  * language: a day, a count, "tomorrow" or "in 5 days", "2 minutes". @param {Param} p */
-function formatParam(p) {
+export function formatParam(p) {
   if ('date' in p) {
     return formatter('date', () => new Intl.DateTimeFormat(LOCALE(), { dateStyle: 'medium', timeZone: 'UTC' })).format(new Date(`${p.date}T00:00:00Z`));
   }
@@ -43,6 +43,7 @@ function formatParam(p) {
     return formatter(unit, () => new Intl.NumberFormat(LOCALE(), { style: 'unit', unit, unitDisplay: 'long' })).format(value);
   }
   if ('name' in p) return p.name;
+  if ('word' in p) return t(p.word);
   return formatter('count', () => new Intl.NumberFormat(LOCALE())).format(p.count);
 }
 /** @param {Message} message */
@@ -51,15 +52,23 @@ export const say = (message) => t(message.id, message.params.map(formatParam));
 // Notes by severity: what stopped working (a legacy key, an expired token) red, what is
 // about to (an expiring token) amber, the new token green, guidance (a field to fill, the
 // replacement choice) neutral; each with a glyph, so colour is never the only sign. The
-// question before a way out is amber: a question, not an error.
+// question before a way out is amber: a question, not an error. Each colour is written
+// once for a light and a dark page (`light-dark()`); the host's `data-theme` is the
+// page's own scheme as the engine judged it (src/read/look.rs), not the desktop's.
 const STYLE = `
-  :host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; }
-  .note { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 6px 10px;
-    border-radius: 6px; border: 1px solid #b45309; background: #fffbeb; color: #451a03; }
-  :host([data-kind=legacy-key]) .note, :host([data-kind=token-expired]) .note { border-color: #b91c1c; background: #fef2f2; color: #450a0a; }
-  :host([data-kind=captured-token]) .note, :host([data-kind=kept]) .note { border-color: #047857; background: #ecfdf5; color: #022c22; }
-  :host([data-kind=fill-field]) .note, :host([data-kind=replacement-choice]) .note { border-color: #1d4ed8; background: #eff6ff; color: #172554; }
-  :host([data-kind=kept]) { position: fixed; right: 16px; bottom: 16px; max-width: 420px; z-index: 2147483647; }
+  :host { all: initial; display: block; margin: 4px 0; font: 13px/1.4 system-ui, sans-serif; color-scheme: light; }
+  :host([data-theme=dark]) { color-scheme: dark; }
+  :host([data-theme=system]) { color-scheme: light dark; }
+  .note { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; padding: 6px 10px; border-radius: 6px; border: 1px solid;
+    --edge: light-dark(#b45309, #d97706); --paper: light-dark(#fffbeb, #2a1a05); --ink: light-dark(#451a03, #fde68a);
+    border-color: var(--edge); background: var(--paper); color: var(--ink); }
+  :host([data-kind=legacy-key]) .note, :host([data-kind=token-expired]) .note {
+    --edge: light-dark(#b91c1c, #ef4444); --paper: light-dark(#fef2f2, #2b0a0a); --ink: light-dark(#450a0a, #fecaca); }
+  :host([data-kind=captured-token]) .note, :host([data-kind=kept]) .note {
+    --edge: light-dark(#047857, #10b981); --paper: light-dark(#ecfdf5, #052e22); --ink: light-dark(#022c22, #a7f3d0); }
+  :host([data-kind=fill-field]) .note, :host([data-kind=replacement-choice]) .note {
+    --edge: light-dark(#1d4ed8, #60a5fa); --paper: light-dark(#eff6ff, #0b1a3a); --ink: light-dark(#172554, #bfdbfe); }
+  :host([data-kind=kept][data-corner]) { position: fixed; right: 16px; bottom: 16px; max-width: 420px; z-index: 2147483647; }
   .text { flex: 1 1 240px; }
   .text::before { content: "\\26A0\\FE0F  " / ""; }
   :host([data-kind=legacy-key]) .text::before, :host([data-kind=token-expired]) .text::before { content: "\\26D4  " / ""; }
@@ -82,24 +91,23 @@ const STYLE = `
   :host([data-compact]) a, :host([data-compact]) button { white-space: nowrap; flex: none; }
   /* The line above a list that counts its warnings. */
   .summary { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; padding: 4px 10px; border-radius: 6px;
-    border: 1px solid #9ca3af; background: #f9fafb; color: #111827; }
+    border: 1px solid light-dark(#9ca3af, #4b5563); background: light-dark(#f9fafb, #111827); color: light-dark(#111827, #e5e7eb); }
   .summary .part { white-space: nowrap; }
   .brand { font-weight: 600; margin-right: 4px; }
   button, a { font: inherit; color: inherit; }
   button { cursor: pointer; border: 1px solid currentColor; border-radius: 4px; padding: 2px 10px; background: transparent; }
-  button.primary { background: #047857; color: #fff; border-color: #047857; }
-  .confirm { border-color: #b45309; background: #fffbeb; color: #451a03; }
-  button:focus-visible, a:focus-visible, .status:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
-  .status:empty { display: none; }
-  @media (prefers-color-scheme: dark) {
-    .note { background: #2a1a05; color: #fde68a; border-color: #d97706; }
-    :host([data-kind=legacy-key]) .note, :host([data-kind=token-expired]) .note { background: #2b0a0a; color: #fecaca; border-color: #ef4444; }
-    :host([data-kind=captured-token]) .note, :host([data-kind=kept]) .note { background: #052e22; color: #a7f3d0; border-color: #10b981; }
-    :host([data-kind=fill-field]) .note, :host([data-kind=replacement-choice]) .note { background: #0b1a3a; color: #bfdbfe; border-color: #60a5fa; }
-    .summary { background: #111827; color: #e5e7eb; border-color: #4b5563; }
-    button.primary { background: #10b981; color: #022c22; }
-    .confirm { background: #2a1a05; color: #fde68a; border-color: #d97706; }
-  }`;
+  button.primary { background: light-dark(#047857, #10b981); color: light-dark(#fff, #022c22); border-color: light-dark(#047857, #10b981); }
+  .confirm { --edge: light-dark(#b45309, #d97706); --paper: light-dark(#fffbeb, #2a1a05); --ink: light-dark(#451a03, #fde68a); }
+  button:focus-visible, a:focus-visible, .status:focus-visible { outline: 2px solid light-dark(#2563eb, #93c5fd); outline-offset: 2px; }
+  .status:empty { display: none; }`;
+
+// The page's scheme, from the engine's last plan: every note drawn after takes it.
+/** @type {import('./pkg/keyshift.js').Theme} */
+let theme = 'light';
+/** @param {import('./pkg/keyshift.js').Theme | undefined} next */
+export function useTheme(next) {
+  if (next) theme = next;
+}
 
 /** Runs `handler` only for events the user made; a page script's synthetic click does
  * nothing. Never throws into the page. @param {(ev: Event) => void} handler */
@@ -171,7 +179,7 @@ export function link(label, href, before) {
  * by the caller, from its own state.
  * @param {Note} n @param {{ copy?: (status: HTMLElement) => Promise<boolean>, dismiss?: () => Promise<boolean>, follow?: () => Promise<unknown>, fill?: () => unknown }} actions */
 export function renderNote(n, actions) {
-  const host = h('keyshift-note', { 'data-kind': n.kind, lang: LOCALE() });
+  const host = h('keyshift-note', { 'data-kind': n.kind, 'data-theme': theme, lang: LOCALE() });
   if (n.compact) host.toggleAttribute('data-compact', true);
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'polite' });
@@ -202,7 +210,7 @@ const summaries = new Map();
  * the page's warnings, counted. @param {Element} anchor @param {import('./pkg/keyshift.js').Summary} summary */
 export function showSummary(anchor, summary) {
   const list = anchor.closest('table, [role=table], [role=grid], [role=treegrid], ul, ol') || anchor;
-  const host = h('keyshift-summary', { lang: LOCALE() });
+  const host = h('keyshift-summary', { 'data-theme': theme, lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const parts = summary.parts.map((m) => h('span', { class: 'part', text: say(m) }));
   root.append(h('div', { class: 'summary', role: 'note' }, h('span', { class: 'brand', text: t('summaryTitle') }), ...parts));
@@ -228,7 +236,7 @@ export function clearSummaries() {
  * @param {HTMLElement} anchor @param {(status: HTMLElement) => Promise<boolean>} copy @param {() => void} leave
  * @param {() => void} proceed @param {() => void} closed */
 export function confirmDone(anchor, copy, leave, proceed, closed) {
-  const host = h('keyshift-confirm', { lang: LOCALE() });
+  const host = h('keyshift-confirm', { 'data-theme': theme, lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const status = h('span', { class: 'status', 'aria-live': 'assertive', tabindex: '-1' });
   const close = () => host.remove();
@@ -303,7 +311,7 @@ export function confirmDone(anchor, copy, leave, proceed, closed) {
  * it: a note of its own at the page's corner, until the user closes it. */
 export function showKept() {
   if (document.querySelector('keyshift-note[data-kind=kept]')) return;
-  const host = h('keyshift-note', { 'data-kind': 'kept', lang: LOCALE() });
+  const host = h('keyshift-note', { 'data-kind': 'kept', 'data-corner': '', 'data-theme': theme, lang: LOCALE() });
   const root = styled(host.attachShadow({ mode: 'open' }));
   const box = h('div', { class: 'note', role: 'status' }, h('span', { class: 'text' }, h('span', { class: 'brand', text: t('notePrefix') }), ' ', t('tokenTakenAway')));
   box.append(button(t('tokenTakenAwayClose'), () => host.remove()));

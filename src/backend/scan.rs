@@ -5,9 +5,11 @@ use super::Backend;
 use crate::contract::messages::Clock;
 use crate::ids::{CaptureId, ElementId};
 use crate::keep::capture::{Binding, CaptureError, Seen};
-use crate::plan::{analyze, captured_note, summary, warning, Context, Kept, Plan};
+use crate::plan::{analyze, captured_note, kept_note, summary, warning, Context, Kept, Plan};
+use crate::policy::Param;
 use crate::read::snapshot::Snapshot;
 use crate::reveal::Situation;
+use crate::text::TextId;
 
 impl Backend {
     /// Analyzes a snapshot, registers the fresh tokens it shows, then composes their
@@ -78,7 +80,17 @@ impl Backend {
                 }
                 Err(_) => Kept::No,
             };
-            plan.notes.push(captured_note(found, kept));
+            let done = analysis.reveal.as_ref().map_or(Param::Word(TextId::DoneWord), |r| r.done());
+            plan.notes.push(captured_note(found, kept, done));
+        }
+        // After Done the site names the new token by a shortened form: beside it, the toolbar
+        // still keeps it in full. Once per page, where the page names it first.
+        if analysis.tokens.is_empty() && frame.top {
+            let kept = analysis.shortened.iter().find_map(|s| {
+                let until = self.session.held.still_held(binding, &s.shown, now)?;
+                Some(kept_note(s, until.0.saturating_sub(now.0).max(0) as u64))
+            });
+            plan.notes.extend(kept);
         }
         let read: Vec<ElementId> = snapshot.blocks.iter().map(|b| b.id).collect();
         let warned: Vec<_> = plan.notes.iter().filter_map(|n| warning(n.kind).map(|w| (n.block, w))).collect();

@@ -166,6 +166,7 @@ fn page_guard(control: u32, capture: Option<CaptureId>) -> DoneGuard {
         exits: vec![ElementId(control)],
         copies: vec![],
         dialog: false,
+        done: Param::Name("Done".into()),
     }
 }
 
@@ -365,6 +366,7 @@ fn a_flooding_site_is_refused_counted_and_never_pushes_out_the_users_token() {
     assert_eq!(held[0].id, mine, "the user's token is first for its tab");
 }
 
+mod after_done;
 mod handoff;
 mod remind;
 mod settings;

@@ -97,7 +97,10 @@ export interface PageInfo {
   translated?: boolean;
   headings?: Heading[];
   controls?: Control[];
+  look?: Look;
 }
+/** The page's computed `color-scheme` and background colours, innermost first. */
+export interface Look { scheme: string; backgrounds: string[]; }
 
 export interface Snapshot {
   page: PageInfo;
@@ -120,7 +123,7 @@ export interface Settings {
 // ---- replies -------------------------------------------------------------------------
 
 export type PageKind = 'token-list' | 'new-token' | 'token-reveal' | 'profile' | 'integration' | 'other';
-export type NoteKind = 'legacy-key' | 'token-expired' | 'token-expiring' | 'captured-token' | 'fill-field' | 'replacement-choice';
+export type NoteKind = 'legacy-key' | 'token-expired' | 'token-expiring' | 'captured-token' | 'fill-field' | 'replacement-choice' | 'kept';
 export type TokenKind = 'unknown' | 'custom' | 'it-glue' | 'ninja-rmm' | 'pax8' | 'zapier';
 export type Place = 'this-tab' | 'earlier-in-tab' | 'this-site' | 'elsewhere';
 export type DoneDecision = 'confirm' | 'allow' | 'kept';
@@ -145,7 +148,9 @@ export type Param =
   | { count: number }
   | { days: number }
   | { duration: { value: number; unit: TimeUnit } }
-  | { name: string };
+  | { name: string }
+  /** One of Keyshift's own words (a message id), where the page's own label is not known. */
+  | { word: string };
 export interface Message { id: string; params: Param[]; }
 export interface Action { label: Message; href: string; kind: TokenKind; }
 export interface Note {
@@ -174,6 +179,8 @@ export interface DoneGuard {
   exits: number[];
   copies: number[];
   dialog: boolean;
+  /** What the page calls its way on (its own label, or Keyshift's word for Done). */
+  done: Param;
 }
 export interface Watch { controls: Array<[number, TokenKind]>; name: number | null; submits: boolean; }
 export interface Verdict { reveal: boolean; rank: Rank; score: number; region: number | null; evidence: Evidence[]; }
@@ -186,7 +193,10 @@ export interface Plan {
   verdict: Verdict | null;
   errors: BlockError[];
   summary: Summary | null;
+  /** The page's own colour scheme, which the notes take. */
+  theme: Theme;
 }
+export type Theme = 'light' | 'dark' | 'system';
 export interface HeldView {
   id: number;
   masked: string;

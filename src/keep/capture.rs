@@ -353,6 +353,15 @@ impl CaptureStore {
         self.captures.iter().filter(|c| c.binding.tab == tab && c.token.is_some() && c.hold_until > now).count()
     }
 
+    /// The token a page of `binding` names by its shortened form `shown` (the site's "token
+    /// created" line after Done), if Keyshift still holds it in full: until when.
+    pub fn still_held(&self, binding: &Binding, shown: &str, now: Millis) -> Option<Millis> {
+        self.captures.iter().find_map(|c| {
+            let token = c.token.as_ref().filter(|_| c.binding == *binding && c.hold_until > now)?;
+            crate::read::scan::shortens(shown, token.expose()).then_some(c.hold_until)
+        })
+    }
+
     /// Whether any token is held now (a field may offer to fill one).
     pub fn holding(&self, now: Millis) -> bool {
         self.captures.iter().any(|c| c.token.is_some() && c.hold_until > now)

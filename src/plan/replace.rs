@@ -8,6 +8,7 @@ use crate::policy::{Message, Param};
 use crate::read::block::Joined;
 use crate::read::integrations::TokenKind;
 use crate::read::page::NEW_TOKEN_PATH;
+use crate::read::snapshot::Control;
 use crate::text::TextId;
 use crate::words::fold;
 
@@ -19,20 +20,29 @@ pub(super) fn kind_for(row_text: Option<&str>) -> TokenKind {
 /// The link to the New Token page of the site the note is on, for a token of `kind`.
 pub(super) fn link(origin: Option<&str>, kind: TokenKind) -> Option<Action> {
     let label = match kind.vendor_name() {
-        Some(name) => Message::new(TextId::CreatePrebuiltToken, vec![Param::Name(name)]),
+        Some(name) => Message::new(TextId::CreatePrebuiltToken, vec![Param::Name(name.into())]),
         None => Message::new(TextId::CreateReplacementToken, vec![]),
     };
     origin.map(|o| Action { label, href: format!("{o}{NEW_TOKEN_PATH}"), kind })
 }
 
 /// On the New Token page a replacement link led to: a note beside the choice that makes
-/// the right token (the prebuilt one, or Custom Permissions' Create button).
-pub(super) fn mark_choice(kind: TokenKind, controls: &[(crate::ids::ElementId, TokenKind)], notes: &mut Vec<Note>) {
+/// the right token (the prebuilt one, or Custom Permissions' Create button, named as the
+/// page names it: `shown` are the page's controls with their labels).
+pub(super) fn mark_choice(
+    kind: TokenKind,
+    controls: &[(crate::ids::ElementId, TokenKind)],
+    shown: &[Control],
+    notes: &mut Vec<Note>,
+) {
     let want = if kind == TokenKind::Unknown { TokenKind::Custom } else { kind };
     let Some(&(control, _)) = controls.iter().find(|(_, k)| *k == want) else { return };
     let message = match want.vendor_name() {
-        Some(name) => Message::new(TextId::ReplaceWithPrebuilt, vec![Param::Name(name)]),
-        None => Message::new(TextId::ReplaceWithCustom, vec![]),
+        Some(name) => Message::new(TextId::ReplaceWithPrebuilt, vec![Param::Name(name.into())]),
+        None => {
+            let label = shown.iter().find(|c| c.id == control).map(|c| c.label.as_str());
+            Message::new(TextId::ReplaceWithCustom, vec![Param::label(label, TextId::CreateWord)])
+        }
     };
     notes.push(Note::new(control, Joined::new::<&str>(&[]).whole(), NoteKind::ReplacementChoice, message));
 }

@@ -157,11 +157,13 @@ fn reveal_captures_once_and_guards_done() {
     assert_eq!(found.span.start, Point { seg: 1, at: 0 });
     assert_eq!(found.span.end, Point { seg: 3, at: 21 });
     assert!(a.plan.notes.is_empty(), "its note is made once the store kept it");
-    let note = captured_note(found, Kept::Yes { capture: CaptureId(7), hold_minutes: 10 });
+    let done = a.reveal.as_ref().expect("a reveal").done();
+    assert_eq!(done, crate::policy::Param::Name("Done".into()), "the page's own label for its way on");
+    let note = captured_note(found, Kept::Yes { capture: CaptureId(7), hold_minutes: 10 }, done.clone());
     assert_eq!((note.block, note.kind, note.capture), (ElementId(1), NoteKind::CapturedToken, Some(CaptureId(7))));
     assert_eq!(note.message.id, TextId::CapturedToken, "it says the toolbar keeps it, and for how long");
     assert_eq!(
-        captured_note(found, Kept::Yes { capture: CaptureId(7), hold_minutes: 0 }).message.id,
+        captured_note(found, Kept::Yes { capture: CaptureId(7), hold_minutes: 0 }, done).message.id,
         TextId::CapturedTokenNoHold
     );
     assert_eq!(a.reveal.as_ref().and_then(|r| r.exits.primary), Some(ElementId(101)));

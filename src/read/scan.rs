@@ -155,6 +155,19 @@ fn classify(bytes: &[u8], start: usize, end: usize) -> Option<Finding> {
     None
 }
 
+/// Whether `shortened` (a `TokenRef`'s text: `T5e1c0a…9b21`, `T5e1c0a****`) is how a
+/// page shortens `token`: its visible head starts the token and its tail, if any, ends it.
+pub fn shortens(shortened: &str, token: &str) -> bool {
+    let bytes = shortened.as_bytes();
+    let head = bytes.iter().take_while(|&&b| is_run_byte(b)).count();
+    let tail = bytes[head..].iter().rev().take_while(|&&b| is_run_byte(b)).count();
+    let (head, tail) = (&shortened[..head], &shortened[shortened.len() - tail..]);
+    head.len() > REF_MIN_HEX
+        && head.len() + tail.len() < token.len()
+        && token.starts_with(head)
+        && token.ends_with(tail)
+}
+
 /// All findings in `text`, in order, never overlapping.
 pub fn scan(text: &str) -> Vec<Finding> {
     scan_segmented(text, &[])

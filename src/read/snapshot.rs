@@ -279,6 +279,9 @@ pub struct PageInfo {
     pub headings: Vec<Heading>,
     #[serde(default)]
     pub controls: Vec<Control>,
+    /// Light or dark, for the notes' theme (`look`).
+    #[serde(default)]
+    pub look: crate::read::look::Look,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

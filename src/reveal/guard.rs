@@ -4,35 +4,18 @@
 //! page's own copy controls there, whose trusted press counts as the user's copy.
 
 use super::PageReading;
-use crate::ids::{CaptureId, ElementId, Region};
+use crate::ids::{ElementId, Region};
 use crate::words::{self, Words};
-use serde::Serialize;
 
 /// Labels of a close control that are a glyph, not a word (a dialog header's ×).
 const CLOSE_GLYPHS: &[&str] = &["×", "✕", "✖", "x", "╳"];
-
-/// What the content script arms for one reveal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DoneGuard {
-    /// The main way on (the question names what it does): Done first, then Close-like.
-    pub control: Option<ElementId>,
-    /// The capture to ask the engine about; `None`: the engine keeps no record (its
-    /// quota refused it, or a policy), so the page asks by itself.
-    pub capture: Option<CaptureId>,
-    /// The dialog the reveal is in (`None`: the page itself).
-    pub region: Region,
-    /// Every control whose press leaves the reveal.
-    pub exits: Vec<ElementId>,
-    /// The page's own copy controls in the region.
-    pub copies: Vec<ElementId>,
-    /// Escape and a press on the backdrop close the reveal's dialog.
-    pub dialog: bool,
-}
 
 /// The controls of a reveal's region, sorted into ways out and copy controls.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Exits {
     pub primary: Option<ElementId>,
+    /// The primary's label, when it is a word (Done, Close) and not a glyph (×).
+    pub named: Option<String>,
     pub exits: Vec<ElementId>,
     pub copies: Vec<ElementId>,
 }
@@ -59,7 +42,12 @@ pub fn exits(reading: &PageReading, region: Region, confirmed: bool) -> Exits {
         exits = controls.iter().map(|(_, c)| c.id).filter(|id| !copies.contains(id)).collect();
     }
     let primary = done.first().or(close.first()).or(exits.last()).copied();
-    Exits { primary, exits, copies }
+    // As the page writes it (the folded label reads, the page's own words are shown).
+    let named = primary
+        .and_then(|p| controls.iter().find(|(_, c)| c.id == p))
+        .filter(|(label, _)| words::DONE_CONTROL.is(label) || words::CLOSE_CONTROL.is(label))
+        .map(|(_, c)| c.label.trim().to_owned());
+    Exits { primary, named, exits, copies }
 }
 
 #[cfg(test)]
@@ -95,7 +83,12 @@ mod tests {
         let e = sorted(&p, Region::Dialog(ElementId(9)), false);
         assert_eq!(
             e,
-            Exits { primary: Some(ElementId(3)), exits: vec![ElementId(3), ElementId(2)], copies: vec![ElementId(1)] }
+            Exits {
+                primary: Some(ElementId(3)),
+                named: Some("Done".into()),
+                exits: vec![ElementId(3), ElementId(2)],
+                copies: vec![ElementId(1)]
+            }
         );
     }
 
@@ -104,11 +97,16 @@ mod tests {
         let p = page(&[(1, "Kopiera", Some(9)), (2, "Copy", Some(9)), (3, "Klar nu", Some(9))]);
         assert_eq!(
             sorted(&p, Region::Dialog(ElementId(9)), true),
-            Exits { primary: Some(ElementId(3)), exits: vec![ElementId(1), ElementId(3)], copies: vec![ElementId(2)] }
+            Exits {
+                primary: Some(ElementId(3)),
+                named: None,
+                exits: vec![ElementId(1), ElementId(3)],
+                copies: vec![ElementId(2)]
+            }
         );
         assert_eq!(
             sorted(&p, Region::Dialog(ElementId(9)), false),
-            Exits { primary: None, exits: vec![], copies: vec![ElementId(2)] }
+            Exits { primary: None, named: None, exits: vec![], copies: vec![ElementId(2)] }
         );
     }
 }

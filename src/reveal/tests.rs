@@ -224,6 +224,10 @@ fn translated_pages_read_like_native_ones() {
         let v = verdict(&p, &block, OK);
         assert!(v.reveal, "{title}: {v:?}");
         assert!(v.evidence.contains(&Evidence::OnceText) && v.evidence.contains(&Evidence::DoneNearby), "{title}");
+        // The words about its way on use the page's own label, in the page's language.
+        let reading = PageReading::new(&p, &[], "acme.repairshopr.com", "/settings");
+        let named = super::guard::exits(&reading, Region::Page, false).named;
+        assert_eq!(named.as_deref(), Some(done), "{title}");
     }
 }
 

@@ -129,7 +129,7 @@ fn every_outbound_field_and_value_is_declared() {
         kind: NoteKind::LegacyKey,
         message: message.clone(),
         action: Some(Action {
-            label: Message::new(TextId::CreatePrebuiltToken, vec![Param::Name("Zapier")]),
+            label: Message::new(TextId::CreatePrebuiltToken, vec![Param::Name("Zapier".into())]),
             href: "https://x/".into(),
             kind: TokenKind::Zapier,
         }),
@@ -156,6 +156,7 @@ fn every_outbound_field_and_value_is_declared() {
             exits: vec![ElementId(3)],
             copies: vec![ElementId(7)],
             dialog: true,
+            done: Param::Word(TextId::DoneWord),
         }),
         watch: Some(Watch {
             controls: vec![(ElementId(5), TokenKind::Custom)],
@@ -165,6 +166,7 @@ fn every_outbound_field_and_value_is_declared() {
         verdict: Some(verdict.clone()),
         errors: vec![BlockError { block: ElementId(1), error: "MessageTooLarge", message: "m".into() }],
         summary: Some(crate::plan::Summary { block: ElementId(1), parts: vec![message.clone()] }),
+        theme: crate::read::look::Theme::Dark,
     };
     let held = HeldView {
         id: CaptureId(1),
@@ -299,7 +301,8 @@ fn every_enumerated_value_is_declared() {
         | NoteKind::TokenExpiring
         | NoteKind::CapturedToken
         | NoteKind::FillField
-        | NoteKind::ReplacementChoice => to_json(&k),
+        | NoteKind::ReplacementChoice
+        | NoteKind::Kept => to_json(&k),
     };
     let notes = [
         NoteKind::LegacyKey,
@@ -308,6 +311,7 @@ fn every_enumerated_value_is_declared() {
         NoteKind::CapturedToken,
         NoteKind::FillField,
         NoteKind::ReplacementChoice,
+        NoteKind::Kept,
     ];
     assert_eq!(string_union("NoteKind"), values(notes.map(note).to_vec()));
     let kind = |k: TokenKind| match k {
@@ -375,14 +379,17 @@ fn every_enumerated_value_is_declared() {
     );
     // Each kind of parameter is one member of the declared union, named by its one key.
     let param = |p: Param| match p {
-        Param::Date(_) | Param::Count(_) | Param::Days(_) | Param::Duration(_) | Param::Name(_) => to_json(&p),
+        Param::Date(_) | Param::Count(_) | Param::Days(_) | Param::Duration(_) | Param::Name(_) | Param::Word(_) => {
+            to_json(&p)
+        }
     };
     let params = [
         Param::Date(crate::read::dates::Date { year: 2026, month: 1, day: 2 }),
         Param::Count(3),
         Param::Days(1),
         Param::Duration(Duration::of_seconds(60)),
-        Param::Name("IT Glue"),
+        Param::Name("IT Glue".into()),
+        Param::Word(TextId::DoneWord),
     ];
     let start = CONTRACT.find("export type Param =").expect("Param");
     let declared = &CONTRACT[start..start + CONTRACT[start..].find(";\n").expect("end")];

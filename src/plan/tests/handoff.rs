@@ -37,9 +37,9 @@ fn a_warning_on_a_row_for_a_prebuilt_integration_links_to_that_token() {
         .collect();
     assert_eq!(actions.len(), 3);
     assert_eq!((actions[0].0, actions[0].1), (NoteKind::LegacyKey, TokenKind::Zapier));
-    assert_eq!(*actions[0].2, Message::new(TextId::CreatePrebuiltToken, vec![Param::Name("Zapier")]));
+    assert_eq!(*actions[0].2, Message::new(TextId::CreatePrebuiltToken, vec![Param::Name("Zapier".into())]));
     assert_eq!((actions[1].0, actions[1].1), (NoteKind::TokenExpired, TokenKind::ItGlue));
-    assert_eq!(*actions[1].2, Message::new(TextId::CreatePrebuiltToken, vec![Param::Name("IT Glue")]));
+    assert_eq!(*actions[1].2, Message::new(TextId::CreatePrebuiltToken, vec![Param::Name("IT Glue".into())]));
     assert_eq!((actions[2].0, actions[2].1), (NoteKind::TokenExpired, TokenKind::Custom));
     assert_eq!(actions[2].2.id, TextId::CreateReplacementToken);
 }
@@ -67,11 +67,11 @@ fn the_new_token_page_marks_the_choice_the_link_was_for() {
     };
     assert_eq!(
         choice(Some(TokenKind::NinjaRmm)),
-        vec![(ElementId(101), Message::new(TextId::ReplaceWithPrebuilt, vec![Param::Name("Ninja RMM")]))]
+        vec![(ElementId(101), Message::new(TextId::ReplaceWithPrebuilt, vec![Param::Name("Ninja RMM".into())]))]
     );
     assert_eq!(
         choice(Some(TokenKind::Custom)),
-        vec![(ElementId(104), Message::new(TextId::ReplaceWithCustom, vec![]))]
+        vec![(ElementId(104), Message::new(TextId::ReplaceWithCustom, vec![Param::Name("Create API Token".into())]))]
     );
     assert!(choice(None).is_empty(), "without a link followed, nothing is marked");
 }

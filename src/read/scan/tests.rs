@@ -206,3 +206,15 @@ mod differential {
         }
     }
 }
+
+#[test]
+fn a_shortened_token_names_the_token_it_shortens_and_no_other() {
+    for shown in ["T5e1c0a9b…cdef", "T5e1c0a9b2d3...bcdef", "T5e1c0a****", "T5e1c0a9•••"] {
+        assert!(shortens(shown, TOKEN), "{shown}");
+    }
+    let other = "T5e1c0a9b2d3f4a5b6-0123456789abcdef0123456789abcd00";
+    assert!(!shortens("T5e1c0a9b…cdef", other), "the tail differs");
+    assert!(!shortens("T5e1c0b…", TOKEN), "the head differs");
+    assert!(!shortens("T5e1c0…", TOKEN), "a head of six or fewer names too many tokens");
+    assert!(!shortens(TOKEN, TOKEN), "the whole token is not a shortened one");
+}
