@@ -196,3 +196,24 @@ test('Firefox: the toolbar badge counts a vendor page\'s warnings, then turns gr
   await driver.sleep(300);
   assert.ok((await badges()).some((b) => /^[1-9]\d* 4,120,87,255$/.test(b)), 'green, with a count, while the new token is kept');
 });
+
+test('Firefox: the note quotes the page\'s own Done; after Done the site\'s banner gets a note that the toolbar still keeps the token', async () => {
+  const { driver } = ff;
+  await driver.get(ff.url('acme.repairshopr.com', '/api_tokens/created?seed=ff-kept-de&variant=input&translated=de'));
+  await driver.wait(async () => Boolean(await capturedNote(driver)), 10000, 'captured');
+  const translated = (await notes(driver)).find((n) => n.kind === 'captured-token');
+  assert.match(translated.text, /“Fertig”/, 'a translated page: its Done as it writes it');
+
+  await driver.get(ff.url('acme.repairshopr.com', '/api_tokens/created?seed=ff-kept&variant=input'));
+  await driver.wait(async () => Boolean(await capturedNote(driver)), 10000, 'captured');
+  assert.match((await notes(driver)).find((n) => n.kind === 'captured-token').text, /before you click “Done”/);
+  await driver.findElement(By.id('done')).click();
+  await answer('continue');
+  await driver.wait(async () => /done=ff-kept/.test(await driver.getCurrentUrl()), 10000, 'left the reveal');
+  await driver.wait(async () => (await notes(driver)).some((n) => n.kind === 'kept'), 10000, 'the kept note');
+  const kept = (await notes(driver)).filter((n) => n.kind === 'kept');
+  assert.equal(kept.length, 1, 'once, beside the banner');
+  assert.match(kept[0].text, /Keyshift still keeps the full token for (10|9) minutes/);
+  const besideBanner = await driver.executeScript(() => Boolean(document.querySelector('p.alert keyshift-note[data-kind="kept"]')));
+  assert.ok(besideBanner, 'inside the site\'s own “token created” line');
+});
