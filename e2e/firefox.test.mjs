@@ -248,11 +248,16 @@ test('Firefox: on the vendor\'s Swagger docs, the field\'s note fills a held tok
   await (await driver.wait(until.elementLocated(By.css('#held li button.fill')), 5000)).click();
   const fill = await driver.wait(until.elementLocated(By.css('#fill button.primary')), 5000);
   assert.equal(await field.getAttribute('value').catch(() => ''), '', 'nothing filled before the user confirms');
+  const callout = () => driver.executeScript(() => document.querySelector('keyshift-callout')?.shadowRoot?.textContent ?? null);
+  await driver.switchTo().window(page);
+  assert.equal(await callout(), 'Keyshift fills the token in here', 'the field is named on the page, not just outlined');
+  await driver.switchTo().window(window);
   await fill.click();
   await driver.wait(async () => (await driver.findElement(By.id('fill')).getText()).startsWith('Filled into'), 5000);
   await driver.close();
   await driver.switchTo().window(page);
   assert.equal(await driver.executeScript(() => document.querySelector('.auth-container input[type=text]').value), token);
+  assert.equal(await callout(), null, 'the callout goes with the fill');
 });
 
 test('Firefox: a token list gets one-line warnings and the line that counts them above the list', async () => {

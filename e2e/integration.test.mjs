@@ -84,6 +84,9 @@ async function fillWindowFrom(page) {
   return popup;
 }
 
+/** The callout Keyshift draws above the field it means, or null. */
+const callout = (page) => page.evaluate(() => document.querySelector('keyshift-callout')?.shadowRoot?.textContent ?? null);
+
 const outline = (page, selector) => page.$eval(selector, (el) => el.style.getPropertyValue('outline'));
 
 /** Nothing but the page's own value attribute may carry the token. */
@@ -96,15 +99,18 @@ async function tokenOnlyInValues(page, token) {
   }, token);
 }
 
+// Each form's token field, and the subdomain field Keyshift offers to fill beside it with
+// the account the token came from (acme.repairshopr.com): none on NinjaOne (it asks for a
+// Syncro account) nor on a form without one.
 const SINGLE = [
-  ['ninjaone', '#syncro-token', 'API Token', 'app.ninjarmm.com'],
-  ['pax8', 'input[name="psa.credential"]', 'RepairShopr API key', 'app.pax8.com'],
-  ['zapier', '#key', 'API Key (required)', 'zapier.com'],
-  ['zomentum', '#token', 'API Token', 'app.zomentum.com'],
-  ['custom', 'input[name="rs"]', 'RepairShopr API token', 'sync.acme-msp.com'],
+  ['ninjaone', '#syncro-token', 'API Token', 'app.ninjarmm.com', null],
+  ['pax8', 'input[name="psa.credential"]', 'RepairShopr API key', 'app.pax8.com', ['input[name="psa.subdomain"]', 'RepairShopr subdomain']],
+  ['zapier', '#key', 'API Key (required)', 'zapier.com', ['#sub', 'Subdomain (required)']],
+  ['zomentum', '#token', 'API Token', 'app.zomentum.com', ['#subdomain', 'Subdomain']],
+  ['custom', 'input[name="rs"]', 'RepairShopr API token', 'sync.acme-msp.com', null],
 ];
 
-for (const [name, selector, label, host] of SINGLE) {
+for (const [name, selector, label, host, address] of SINGLE) {
   test(`${name}: the token field is found by meaning, shown, and filled only after the user confirms`, async () => {
     const token = await hold(`fill-${name}`);
     const page = await integration(name);
@@ -112,12 +118,26 @@ for (const [name, selector, label, host] of SINGLE) {
     await startFill(popup);
     await popup.getByText(confirmation(token, label, host)).waitFor();
     assert.match(await outline(page, selector), /solid/, 'the field is marked on the page');
+    assert.equal(await callout(page), 'Keyshift fills the token in here', 'with a callout that says so');
     assert.equal(await page.$eval(selector, (el) => el.value), '', 'nothing filled before the user confirms');
+    const also = popup.locator('#fill').getByRole('checkbox');
+    if (address) {
+      assert.equal(await popup.locator('#fill label.also').innerText(), `Also fill in “${address[1]}” with acme`);
+      assert.ok(await also.isChecked(), 'ticked: the account the token came from');
+    } else {
+      assert.equal(await also.isVisible(), false, 'no subdomain offered');
+    }
     await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
     await popup.getByText(`Filled into “${label}”. Save the integration’s settings to finish.`).waitFor();
     assert.equal(await page.$eval(selector, (el) => el.value), token);
     assert.equal(await outline(page, selector), '', 'the mark is gone');
-    const others = await page.$$eval('input', (els, s) => els.filter((e) => !e.matches(s)).map((e) => e.value).filter(Boolean), selector);
+    assert.equal(await callout(page), null, 'and its callout');
+    if (address) {
+      await popup.getByText(`“${address[1]}” filled in with acme too.`).waitFor();
+      assert.equal(await page.$eval(address[0], (el) => el.value), 'acme');
+    }
+    const touched = [selector, ...(address ? [address[0]] : [])].join(', ');
+    const others = await page.$$eval('input', (els, s) => els.filter((e) => !e.matches(s)).map((e) => e.value).filter(Boolean), touched);
     assert.deepEqual(others, [], 'no other field was touched');
     assert.equal(await tokenOnlyInValues(page, token), null);
     assert.ok(!(await popup.content()).includes(token), 'the popup shows no token');
@@ -138,9 +158,15 @@ test('IT Glue: two integrations ask for a key; the user picks one, and a legacy 
   // Each choice is named by its part of the page; the mark follows the choice.
   const syncro = panel.getByRole('radio', { name: 'API Key (PSA: Syncro)' });
   const legacy = panel.getByRole('radio', { name: 'API Key (PSA: RepairShopr) — still holds a legacy API key' });
+  // The field still holding the legacy key is the one to move: chosen first, and the
+  // legacy warning speaks of the chosen field only.
+  assert.ok(await legacy.isChecked(), 'the legacy key\'s field is chosen first');
+  const legacyWarning = panel.getByText(/^This integration still uses a legacy API key/);
   await syncro.check();
   await page.waitForFunction(() => document.getElementById('syncro_api_key').style.getPropertyValue('outline') !== '');
+  assert.equal(await legacyWarning.isVisible(), false, 'no legacy warning for the Syncro field');
   await legacy.check();
+  await legacyWarning.waitFor();
   await page.waitForFunction(() => document.getElementById('api_key').style.getPropertyValue('outline') !== '');
   assert.equal(await outline(page, '#syncro_api_key'), '', 'only the chosen field is marked');
   await panel.getByRole('button', { name: 'Fill', exact: true }).click();
@@ -173,6 +199,7 @@ test('forms written apart from the replicas: password fields, aria-labelledby, a
     ['labelledby', form('Connect', '<h2>Connect Syncro</h2><span id="lbl">Syncro API token</span><input aria-labelledby="lbl" id="k">'), 'Syncro API token'],
     ['chooser', form('PSA', '<h1>PSA integration</h1><label>PSA <select><option>ConnectWise</option><option selected>RepairShopr</option></select></label><label for="k">API Key</label><input id="k">'), 'API Key'],
     ['textarea', form('Sync', '<h1>RepairShopr sync</h1><label for="k">RepairShopr API token</label><textarea id="k"></textarea>'), 'RepairShopr API token'],
+    ['apibase', form('Sync', '<h1>RepairShopr sync</h1><label for="u">API base URL</label><input id="u" placeholder="https://yourcompany.repairshopr.com/api/v1"><label for="w">Slack webhook URL</label><input id="w"><label for="k">API token</label><input id="k">'), 'API token'],
     ['autotask', form('Autotask', '<h1>Autotask integration</h1><label for="k">Autotask API key</label><input id="k">'), null],
   ];
   const token = await hold('fill-written');
@@ -187,12 +214,16 @@ test('forms written apart from the replicas: password fields, aria-labelledby, a
     } else {
       await popup.getByText(confirmation(token, label, WRITTEN_HOST)).waitFor();
       // The token is RepairShopr's: only the form that names Syncro alone is told so.
-      const warned = await popup.locator('#fill [role=alert]').allTextContents();
+      const warned = await popup.locator('#fill [role=alert]:not([hidden])').allTextContents();
       if (name === 'labelledby') assert.deepEqual(warned, ['This form asks for a Syncro API token, but this one is from RepairShopr: it will not work there.'], name);
       else assert.deepEqual(warned, [], name);
       await popup.locator('#fill').getByRole('button', { name: 'Fill', exact: true }).click();
       await popup.getByText(`Filled into “${label}”. Save the integration’s settings to finish.`).waitFor();
       assert.equal(await page.$eval('#k', (el) => el.value), token, name);
+      // The account's address beside it, in the form the field asks for; nothing else.
+      const values = await page.$$eval('input:not(#k)', (els) => Object.fromEntries(els.map((e) => [e.id, e.value])));
+      if (name === 'password') assert.deepEqual(values, { s: 'acme' }, name);
+      if (name === 'apibase') assert.deepEqual(values, { u: 'https://acme.repairshopr.com/api/v1', w: '' }, name);
     }
     await popup.close();
     await page.close();

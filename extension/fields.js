@@ -172,13 +172,15 @@ export function keyshiftFill(at, expect, value) {
   return el.value === value ? 'filled' : 'refused';
 }
 
-/** Shows (or stops showing) which field Keyshift means, before the user confirms.
- * @param {number} at @param {{ kind: string, name?: string | null, doc?: string, origin?: string }} expect @param {boolean} on */
-export function keyshiftMark(at, expect, on) {
+/** Shows (or stops showing) which field Keyshift means, before the user confirms: an
+ * outline and a labelled callout above it (`label`: the engine's words, never a value).
+ * @param {number} at @param {{ kind: string, name?: string | null, doc?: string, origin?: string }} expect @param {boolean} on @param {string} [label] */
+export function keyshiftMark(at, expect, on, label) {
   const el = keyshiftFieldAt(at, expect);
+  keyshiftCallout(on && el ? el : null, label || '');
   if (!el) return false;
   if (on) {
-    el.style.setProperty('outline', '3px solid #2563eb', 'important');
+    el.style.setProperty('outline', '3px solid #1d4ed8', 'important');
     el.style.setProperty('outline-offset', '2px', 'important');
     el.scrollIntoView({ block: 'center', behavior: 'instant' });
   } else {
@@ -186,4 +188,34 @@ export function keyshiftMark(at, expect, on) {
     el.style.removeProperty('outline-offset');
   }
   return true;
+}
+
+/** The one callout, above `el` (or none): in its own open shadow root with an adopted
+ * sheet, so the page's styles and its strict style-src leave it as drawn.
+ * @param {Element | null} el @param {string} label */
+function keyshiftCallout(el, label) {
+  const key = Symbol.for('keyshift.callout');
+  /** @type {any} */
+  const world = globalThis;
+  world[key]?.remove();
+  world[key] = null;
+  if (!el || !label) return;
+  const host = document.createElement('keyshift-callout');
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    ':host { all: initial; position: absolute; z-index: 2147483647; pointer-events: none; }' +
+      'p { margin: 0; font: 600 12px/1.4 system-ui, sans-serif; background: #1d4ed8; color: #fff; padding: 3px 8px;' +
+      ' border-radius: 4px; box-shadow: 0 1px 3px rgb(0 0 0 / 0.3); white-space: nowrap; }',
+  );
+  root.adoptedStyleSheets = [sheet];
+  const p = document.createElement('p');
+  p.setAttribute('role', 'note');
+  p.textContent = label;
+  root.append(p);
+  const box = el.getBoundingClientRect();
+  host.style.setProperty('left', `${Math.max(0, box.left + scrollX)}px`, 'important');
+  host.style.setProperty('top', `${Math.max(0, box.top + scrollY - 28)}px`, 'important');
+  document.documentElement.append(host);
+  world[key] = host;
 }

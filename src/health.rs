@@ -3,7 +3,7 @@
 //! expiry, permissions, whether a row holds a legacy key). A new visit of the list
 //! replaces what an earlier one said; the user can clear it all.
 
-use crate::read::dates::{Date, Expiry};
+use crate::dates::{Date, Expiry};
 use crate::read::integrations::TokenKind;
 use serde::{Deserialize, Serialize};
 

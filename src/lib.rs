@@ -13,6 +13,7 @@
 
 pub mod backend;
 pub mod contract;
+pub mod dates;
 pub mod health;
 pub mod ids;
 pub mod keep;

@@ -2,6 +2,7 @@
 //! capture and the controls to watch. Pure: the day, the salt, the dismissed
 //! fingerprints and what the tab just did come in as arguments.
 
+use crate::dates::{order_for_lang, order_from_column, read_expiry, Date, NumericOrder};
 use crate::ids::{CaptureId, ElementId, Region};
 use crate::keep::capture::{Label, Secret};
 use crate::keep::dismissals::Dismissals;
@@ -9,7 +10,6 @@ use crate::keep::fingerprint::{Fingerprint, Salt};
 use crate::policy::{expiry_message, legacy_message, ExpiryStatus, Message};
 use crate::read::block::{Joined, Span};
 use crate::read::context::{legacy_key_reason, Surroundings};
-use crate::read::dates::{order_for_lang, order_from_column, read_expiry, Date, NumericOrder};
 use crate::read::integrations::TokenKind;
 use crate::read::look::{theme, Theme};
 use crate::read::page::{address, classify, PageFacts, PageKind};

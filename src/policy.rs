@@ -2,7 +2,7 @@
 //! clock: `today` always comes in as an argument. Output is message ids with parameters;
 //! the shell localizes them (`_locales`).
 
-pub use crate::read::dates::{Date, Expiry};
+pub use crate::dates::{Date, Expiry};
 use crate::text::TextId;
 use serde::Serialize;
 use std::borrow::Cow;

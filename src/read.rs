@@ -1,8 +1,7 @@
-//! What a page means: the snapshot a content script sends, the shapes it is read by, dates, the kind of page, and the integrations' fields.
+//! What a page means: the snapshot a content script sends, the shapes it is read by, the kind of page, its look, and the integrations' fields (dates are `crate::dates`).
 
 pub mod block;
 pub mod context;
-pub mod dates;
 pub mod fill;
 pub mod integrations;
 pub mod look;

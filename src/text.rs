@@ -57,6 +57,9 @@ texts! {
     FieldHoldsLegacy => "fieldHoldsLegacy", 1;
     FillLegacyInField => "fillLegacyInField", 1;
     FillButton => "fillButton", 0;
+    FillAlsoAddress => "fillAlsoAddress", 2;
+    FilledAddress => "filledAddress", 2;
+    FillMarkHere => "fillMarkHere", 0;
     Cancel => "cancel", 0;
     Filled => "filled", 1;
     FilledForgotten => "filledForgotten", 0;

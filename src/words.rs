@@ -245,6 +245,24 @@ vocabulary! {
         fr: ["sous-domaine", "sous domaine"],
         nl: ["subdomein"],
     }
+    /// A form field for the API's address, whoever's it is: only ever offered beside a
+    /// RepairShopr/Syncro token field (`fill::subdomain`).
+    API_ADDRESS_LABEL {
+        en: ["base url", "api url", "api base", "api endpoint", "instance url"],
+        es: ["url base", "url de la api"],
+        de: ["basis-url", "basis url", "api-url", "api url"],
+        fr: ["url de base", "url de l'api"],
+        nl: ["basis-url", "basis url", "api-url", "api url"],
+    }
+    /// A word for an address of any kind ("Slack webhook URL"): an account's only when the
+    /// field also names RepairShopr or Syncro, or its example is one of their hosts.
+    ADDRESS_WORD {
+        en: ["url", "host", "hostname", "domain", "address", "endpoint"],
+        es: ["url", "dominio", "direccion"],
+        de: ["url", "hostname", "domain", "adresse"],
+        fr: ["url", "domaine", "adresse"],
+        nl: ["url", "domein", "adres", "hostnaam"],
+    }
     /// A label for a token's name.
     NAME_LABEL {
         en: ["name", "token name", "description"],

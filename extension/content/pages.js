@@ -18,7 +18,7 @@ export function answerKeyshiftPages(message, sender, reply) {
     if (sender.id !== chrome.runtime.id || !String(sender.url).startsWith(chrome.runtime.getURL(''))) return false;
     if (message.report) reply({ page: rawPage() });
     else if (message.fields) reply({ page: keyshiftFields() });
-    else if (message.mark) reply({ result: keyshiftMark(message.mark.at, message.mark.expect, Boolean(message.mark.on)) });
+    else if (message.mark) reply({ result: keyshiftMark(message.mark.at, message.mark.expect, Boolean(message.mark.on), String(message.mark.label || '')) });
     else if (message.fill) reply({ result: keyshiftFill(message.fill.at, message.fill.expect, String(message.fill.value)) });
   } catch (_) {
     /* never throw into the page */

@@ -44,7 +44,7 @@ impl Backend {
 
     /// Each account's token health for the popup: the account of the tab it was opened
     /// over first, then the others, newest first (at most three).
-    pub(super) fn health_views(&self, here: &Here, today: crate::read::dates::Date) -> Vec<crate::health::View> {
+    pub(super) fn health_views(&self, here: &Here, today: crate::dates::Date) -> Vec<crate::health::View> {
         let shown = here.tab.and_then(|t| self.session.tabs.shown(t)).map(|p| p.origin.clone());
         let origin = shown.or_else(|| {
             here.url.as_deref().and_then(crate::read::page::address).map(|a| a.origin.to_ascii_lowercase())

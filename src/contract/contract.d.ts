@@ -272,7 +272,7 @@ export type Answer = { ok: Reply } | { error: { name: string; message: string; t
 
 /** How the script checks the field is still the one described, in the approved document. */
 export interface Expect { kind: string; name: string | null; origin: string; doc: string; }
-export interface MarkBody { at: number; expect: Expect; on: boolean; }
+export interface MarkBody { at: number; expect: Expect; on: boolean; label: string; }
 export interface FillBody { at: number; expect: Expect; value: string; }
 export type TabRequest =
   | { 'report': boolean }

@@ -2,6 +2,7 @@
 //! shell applies, and what lives in storage. `backend` decides; this module only says
 //! what crosses.
 
+use crate::dates::Date;
 use crate::ids::{CaptureId, Millis, TabId};
 use crate::keep::capture::{CaptureStore, DoneDecision};
 use crate::keep::clipboard::ClipboardClears;
@@ -10,7 +11,6 @@ use crate::keep::fingerprint::Fingerprint;
 use crate::keep::settings::{Managed, Settings};
 use crate::plan::Plan;
 use crate::policy::Message;
-use crate::read::dates::Date;
 use crate::read::integrations::TokenKind;
 use crate::read::snapshot::Snapshot;
 use serde::{Deserialize, Serialize};

@@ -15,8 +15,9 @@ pub enum TabRequest<'a> {
     Report(bool),
     /// The page's text fields (`fields.js`).
     Fields(super::messages::NoFields),
-    /// Outline a field (or take the outline off).
-    Mark { at: ElementId, expect: Expect<'a>, on: bool },
+    /// Outline a field with a callout that says what Keyshift will do there (or take both
+    /// off: `label` empty).
+    Mark { at: ElementId, expect: Expect<'a>, on: bool, label: &'a str },
     /// Put the token in a field.
     Fill { at: ElementId, expect: Expect<'a>, value: &'a str },
 }
@@ -75,8 +76,8 @@ mod tests {
         assert_eq!(wire(&TabRequest::Report(true)), json!({ "report": true }));
         assert_eq!(wire(&TabRequest::Fields(super::super::messages::NoFields {})), json!({ "fields": {} }));
         assert_eq!(
-            wire(&TabRequest::Mark { at: ElementId(4), expect, on: true }),
-            json!({ "mark": { "at": 4, "expect": { "kind": "password", "name": "api_key", "origin": "https://app.example.com", "doc": "d1" }, "on": true } })
+            wire(&TabRequest::Mark { at: ElementId(4), expect, on: true, label: "Keyshift fills the token in here" }),
+            json!({ "mark": { "at": 4, "expect": { "kind": "password", "name": "api_key", "origin": "https://app.example.com", "doc": "d1" }, "on": true, "label": "Keyshift fills the token in here" } })
         );
         let fill = wire(&TabRequest::Fill { at: ElementId(4), expect, value: "T0" });
         assert_eq!((fill["fill"]["at"].clone(), fill["fill"]["value"].clone()), (json!(4), json!("T0")));

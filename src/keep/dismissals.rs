@@ -3,8 +3,8 @@
 //! ("Legacy-key warning on acme.repairshopr.com, dismissed 3 Nov 2026"). The key itself
 //! is never kept.
 
+use crate::dates::Date;
 use crate::keep::fingerprint::Fingerprint;
-use crate::read::dates::Date;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;

@@ -4,10 +4,10 @@
 //! language Keyshift reads; nothing here is shown to the page.
 
 use super::{Note, NoteKind};
+use crate::dates::{read_expiry, Date, NumericOrder};
 use crate::health::TokenFact;
 use crate::ids::ElementId;
 use crate::read::block::Joined;
-use crate::read::dates::{read_expiry, Date, NumericOrder};
 use crate::read::integrations::TokenKind;
 use crate::read::scan::FindingKind;
 use crate::read::snapshot::{Block, Snapshot, Source};

@@ -1,7 +1,7 @@
 use super::*;
+use crate::dates::Expiry;
 use crate::ids::{CaptureId, ElementId, Region};
 use crate::read::block::Point;
-use crate::read::dates::Expiry;
 use crate::read::snapshot::{Ancestor, Control, Dialog, Field, Heading, PageInfo, Row, Shown};
 use crate::reveal::Evidence;
 #[cfg(target_arch = "wasm32")]

@@ -316,5 +316,7 @@ fn weight(signal: Signal) -> i32 {
     SIGNALS.iter().find(|(s, _)| *s == signal).map_or(0, |(_, w)| *w)
 }
 
+pub mod subdomain;
+
 #[cfg(test)]
 mod tests;

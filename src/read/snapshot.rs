@@ -279,9 +279,10 @@ pub struct PageInfo {
     pub headings: Vec<Heading>,
     #[serde(default)]
     pub controls: Vec<Control>,
-    /// Light or dark, for the notes' theme (`look`).
+    /// Light or dark, for the notes' theme (`look`). Boxed: a scan request stays small
+    /// beside the engine's other requests.
     #[serde(default)]
-    pub look: crate::read::look::Look,
+    pub look: Box<crate::read::look::Look>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

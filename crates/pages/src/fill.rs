@@ -13,8 +13,10 @@ use js_sys::Array;
 use keyshift::contract::asks;
 use keyshift::contract::messages::NoFields;
 use keyshift::contract::tab::{Acted, Expect, FillResult, Gathered, TabRequest};
+use keyshift::ids::ElementId;
 use keyshift::ids::{CaptureId, TabId};
 use keyshift::policy::LEGACY_CUTOFF;
+use keyshift::read::fill::subdomain::{self, Offer};
 use keyshift::read::fill::{find, vendor_api_docs, Candidate, Field, FormPage, Holds};
 use keyshift::strict::{from_source, MESSAGE};
 use keyshift::text::TextId;
@@ -115,10 +117,18 @@ async fn gather(tab: TabId) -> Option<(Reach, FormPage)> {
 async fn mark(tab: TabId, reach: Reach, field: &Field, on: bool) -> bool {
     let (origin, doc) = BOUND.with(|b| b.borrow().clone());
     let expect = Expect { kind: &field.kind, name: field.name.as_deref(), origin: &origin, doc: &doc };
+    let label = if on { t(TextId::FillMarkHere, &[]) } else { String::new() };
     match reach {
-        Reach::ContentScript => ask_tab(tab, &TabRequest::Mark { at: field.id, expect, on }).await.is_some(),
+        Reach::ContentScript => {
+            ask_tab(tab, &TabRequest::Mark { at: field.id, expect, on, label: &label }).await.is_some()
+        }
         Reach::Injected => {
-            let args = Array::of3(&JsValue::from(field.id.0), &to_js(&expect), &JsValue::from_bool(on));
+            let args = Array::of4(
+                &JsValue::from(field.id.0),
+                &to_js(&expect),
+                &JsValue::from_bool(on),
+                &JsValue::from_str(&label),
+            );
             call_in_tab(tab, "keyshiftMark", &args).await.is_some()
         }
     }
@@ -167,16 +177,21 @@ fn describe(c: &Candidate) -> String {
     }
 }
 
-/// One field: "Fill the token into “API Token” on app.zomentum.com?". Several: the
-/// user picks. The chosen field is marked on the page meanwhile.
+/// One field: "Fill “IT Glue sync” (T28a…bf23) into “API Token” on app.example.com?".
+/// Several: the user picks, the one still holding a legacy key chosen first. The chosen
+/// field is marked on the page meanwhile; the legacy warning and the offer to fill the
+/// account's subdomain follow the choice.
 async fn ask_which(job: Rc<Job>, tab: TabId, reach: Reach, page: FormPage, found: Vec<Candidate>) {
     let Some(p) = panel() else { return };
-    let chosen = Rc::new(RefCell::new(0usize));
+    let first = subdomain::preselect(&found);
+    let chosen = Rc::new(RefCell::new(first));
+    let offers: Rc<Vec<Option<Offer>>> =
+        Rc::new(found.iter().map(|c| subdomain::offer(&job.origin, &page, c)).collect());
     let field_of = {
         let page = page.clone();
-        move |c: &Candidate| page.fields.iter().find(|f| f.id == c.id).cloned()
+        move |id: ElementId| page.fields.iter().find(|f| f.id == id).cloned()
     };
-    if let Some(f) = field_of(&found[0]) {
+    if let Some(f) = field_of(found[first].id) {
         mark(tab, reach, &f, true).await;
     }
     if let Some((asked, token)) = keyshift::read::fill::vendor_mismatch(&job.origin, &page, &found) {
@@ -184,6 +199,31 @@ async fn ask_which(job: Rc<Job>, tab: TabId, reach: Reach, page: FormPage, found
         attr(&warn, "role", "alert");
         let _ = p.append_child(&warn);
     }
+    // What follows the choice: the legacy warning, and the subdomain offer.
+    let legacy = el("p", "warning", &t(TextId::FillLegacyInField, &[&super::format::date(LEGACY_CUTOFF)]));
+    attr(&legacy, "role", "alert");
+    let address = el("label", "also", "");
+    let also: HtmlInputElement = el("input", "", "").unchecked_into();
+    attr(&also, "type", "checkbox");
+    also.set_checked(true);
+    let also_text = el("span", "", "");
+    append(&address, &[&also, &also_text]);
+    let follow = {
+        let (legacy, address, also_text, found, offers) =
+            (legacy.clone(), address.clone(), also_text.clone(), found.clone(), offers.clone());
+        move |i: usize| {
+            legacy.set_hidden(found[i].holds != Holds::LegacyKey);
+            match &offers[i] {
+                Some(o) => {
+                    also_text.set_text_content(Some(&t(TextId::FillAlsoAddress, &[&o.label, &o.value])));
+                    address.set_hidden(false);
+                }
+                None => address.set_hidden(true),
+            }
+        }
+    };
+    follow(first);
+
     if found.len() == 1 {
         let label = if found[0].label.is_empty() { t(TextId::FillFieldUnnamed, &[]) } else { found[0].label.clone() };
         let _ = p.append_child(&el("p", "", &t(TextId::FillConfirm, &[&job.name, &job.masked, &label, &page.host])));
@@ -196,16 +236,17 @@ async fn ask_which(job: Rc<Job>, tab: TabId, reach: Reach, page: FormPage, found
             let radio: HtmlInputElement = el("input", "", "").unchecked_into();
             attr(&radio, "type", "radio");
             attr(&radio, "name", "field");
-            radio.set_checked(i == 0);
+            radio.set_checked(i == first);
             let _ = row.append_child(&radio);
             let _ = row.append_child(&el("span", "", &format!(" {}", describe(c))));
             let _ = list.append_child(&row);
-            let (chosen, field, prev) = (chosen.clone(), field_of(c), found.clone());
-            let field_of = field_of.clone();
+            let (chosen, field, ids) = (chosen.clone(), field_of(c.id), found.iter().map(|c| c.id).collect::<Vec<_>>());
+            let (field_of, follow) = (field_of.clone(), follow.clone());
             OPEN.with(|o| {
                 o.borrow_mut().push(EventListener::new(&radio, "change", move |_| {
-                    let before = field_of(&prev[*chosen.borrow()]);
+                    let before = field_of(ids[*chosen.borrow()]);
                     *chosen.borrow_mut() = i;
+                    follow(i);
                     let field = field.clone();
                     spawn_local(async move {
                         if let Some(b) = before {
@@ -220,11 +261,7 @@ async fn ask_which(job: Rc<Job>, tab: TabId, reach: Reach, page: FormPage, found
         }
         let _ = p.append_child(&list);
     }
-    if found.iter().any(|c| c.holds == Holds::LegacyKey) {
-        let warn = el("p", "warning", &t(TextId::FillLegacyInField, &[&super::format::date(LEGACY_CUTOFF)]));
-        attr(&warn, "role", "alert");
-        let _ = p.append_child(&warn);
-    }
+    append(&p, &[&address, &legacy]);
     let fill = el("button", "primary", &t(TextId::FillButton, &[]));
     let cancel = el("button", "", &t(TextId::Cancel, &[]));
     let buttons = el("p", "actions", "");
@@ -232,16 +269,19 @@ async fn ask_which(job: Rc<Job>, tab: TabId, reach: Reach, page: FormPage, found
     let _ = p.append_child(&buttons);
     let _ = fill.focus();
 
-    let (j, f, c, pg) = (job.clone(), found.clone(), chosen.clone(), page.clone());
+    let (j, f, c, fo) = (job.clone(), found.clone(), chosen.clone(), field_of.clone());
     let on_fill = on_click(&fill, move |_| {
-        let candidate = f[*c.borrow()].clone();
-        let Some(field) = pg.fields.iter().find(|x| x.id == candidate.id).cloned() else { return };
+        let i = *c.borrow();
+        let candidate = f[i].clone();
+        let Some(field) = fo(candidate.id) else { return };
+        // The subdomain too, if the user left it ticked and its field is still there.
+        let address = offers[i].clone().filter(|_| also.checked()).and_then(|o| Some((fo(o.id)?, o)));
         let job = j.clone();
-        spawn_local(async move { fill_now(&job, tab, reach, &field, &candidate).await });
+        spawn_local(async move { fill_now(&job, tab, reach, &field, &candidate, address).await });
     });
-    let (f, c, pg) = (found, chosen, page);
+    let (f, c) = (found, chosen);
     let on_cancel = on_click(&cancel, move |_| {
-        if let Some(field) = pg.fields.iter().find(|x| x.id == f[*c.borrow()].id).cloned() {
+        if let Some(field) = field_of(f[*c.borrow()].id) {
             spawn_local(async move {
                 mark(tab, reach, &field, false).await;
             });
@@ -252,7 +292,14 @@ async fn ask_which(job: Rc<Job>, tab: TabId, reach: Reach, page: FormPage, found
 }
 
 /// Fills the chosen field, then says what happened and offers to forget the token.
-async fn fill_now(job: &Job, tab: TabId, reach: Reach, field: &Field, candidate: &Candidate) {
+async fn fill_now(
+    job: &Job,
+    tab: TabId,
+    reach: Reach,
+    field: &Field,
+    candidate: &Candidate,
+    address: Option<(Field, Offer)>,
+) {
     let revealed = match ask(asks::reveal_held(job.capture)).await {
         Ok(r) => r,
         Err(f) => {
@@ -267,12 +314,23 @@ async fn fill_now(job: &Job, tab: TabId, reach: Reach, field: &Field, candidate:
         Some(FillResult::Changed) => return offer_copy(job, TextId::FillChanged),
         _ => return offer_copy(job, TextId::FillRefused),
     }
+    // The account's address is no secret: the form's own field, filled the same way.
+    let mut also = None;
+    if let Some((f, offer)) = address {
+        if fill_field(tab, reach, &f, &offer.value).await == Some(FillResult::Filled) {
+            also = Some(t(TextId::FilledAddress, &[&offer.label, &offer.value]));
+        }
+    }
     let label = if candidate.label.is_empty() { t(TextId::FillFieldUnnamed, &[]) } else { candidate.label.clone() };
     let forgotten = ask(asks::filled(job.capture)).await.map(|f| f.forgotten).unwrap_or(false);
+    // The row says "Filled" at once, not the next time the popup opens.
+    (job.refresh)();
     let Some(p) = say(&t(TextId::Filled, &[&label])) else { return };
+    if let Some(line) = also {
+        let _ = p.append_child(&el("p", "", &line));
+    }
     if forgotten {
         let _ = p.append_child(&el("p", "", &t(TextId::FilledForgotten, &[])));
-        (job.refresh)();
         return;
     }
     let forget = el("button", "", &t(TextId::ForgetNow, &[]));

@@ -109,7 +109,7 @@ mod format {
     }
 
     /// A calendar day, `3 Nov 2026` or `03.11.2026`, as the language writes it.
-    pub fn date(day: keyshift::read::dates::Date) -> String {
+    pub fn date(day: keyshift::dates::Date) -> String {
         let dtf =
             js_sys::Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]));
         let ms = day.days() as f64 * 86_400_000.0;

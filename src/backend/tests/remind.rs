@@ -3,8 +3,8 @@
 //! turns them off; the clock is moved by the test.
 
 use super::*;
+use crate::dates::{Date, Expiry};
 use crate::health::{Health, TokenFact};
-use crate::read::dates::{Date, Expiry};
 use crate::read::integrations::TokenKind;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;

@@ -83,7 +83,7 @@ fn dismissals_store_fingerprints_where_and_when_and_can_be_undone() {
     let dismissal = Dismissal {
         fingerprint: print,
         host: Some("acme.repairshopr.com".into()),
-        on: Some(crate::read::dates::Date::local(NOW.0, 0)),
+        on: Some(crate::dates::Date::local(NOW.0, 0)),
     };
     assert_eq!(out.effects.dismissed, Some(vec![dismissal.clone()]));
     let listed = handle(&mut b, &Caller::ExtensionPage, Request::ListDismissed(NoFields {}), CLOCK).expect("list");

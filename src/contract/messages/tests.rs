@@ -121,7 +121,7 @@ fn every_outbound_field_and_value_is_declared() {
     let span = Span { start: Point { seg: 0, at: 1 }, end: Point { seg: 2, at: 3 } };
     let message = Message::new(
         TextId::TokenExpiring,
-        vec![Param::Date(crate::read::dates::Date { year: 2026, month: 1, day: 2 }), Param::Count(3)],
+        vec![Param::Date(crate::dates::Date { year: 2026, month: 1, day: 2 }), Param::Count(3)],
     );
     let note = Note {
         block: ElementId(1),
@@ -183,7 +183,7 @@ fn every_outbound_field_and_value_is_declared() {
     };
     let health_view = crate::health::View {
         origin: "https://acme.syncromsp.com".into(),
-        read_on: crate::read::dates::Date { year: 2026, month: 12, day: 4 },
+        read_on: crate::dates::Date { year: 2026, month: 12, day: 4 },
         tokens: 2,
         needs_action: 1,
         lines: vec![crate::health::Line { problem: crate::health::Problem::Legacy, names: vec!["k".into()] }],
@@ -204,7 +204,7 @@ fn every_outbound_field_and_value_is_declared() {
             account: "acme.syncromsp.com".into(),
             message: Message::new(
                 TextId::ReminderDay,
-                vec![Param::Date(crate::read::dates::Date { year: 2026, month: 12, day: 5 })],
+                vec![Param::Date(crate::dates::Date { year: 2026, month: 12, day: 5 })],
             ),
             url: "https://acme.syncromsp.com/api_tokens".into(),
         }]),
@@ -384,7 +384,7 @@ fn every_enumerated_value_is_declared() {
         }
     };
     let params = [
-        Param::Date(crate::read::dates::Date { year: 2026, month: 1, day: 2 }),
+        Param::Date(crate::dates::Date { year: 2026, month: 1, day: 2 }),
         Param::Count(3),
         Param::Days(1),
         Param::Duration(Duration::of_seconds(60)),
@@ -410,7 +410,7 @@ fn the_tab_channel_is_declared() {
     let requests = [
         TabRequest::Report(true),
         TabRequest::Fields(NoFields {}),
-        TabRequest::Mark { at: ElementId(1), expect, on: true },
+        TabRequest::Mark { at: ElementId(1), expect, on: true, label: "Keyshift fills the token in here" },
         TabRequest::Fill { at: ElementId(1), expect, value: "v" },
     ];
     let start = CONTRACT.find("export type TabRequest =").expect("declared");
