@@ -19,7 +19,7 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := --remap-path-prefix=$(or $(CARGO_HOME),$(HOME)/.cargo)=/cargo
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: all chrome firefox setup setup-rust setup-browser setup-firefox setup-fuzz test test-rust test-wasm test-package test-types test-e2e test-fuzz fuzz demo bench clean
+.PHONY: all chrome firefox setup setup-rust setup-browser setup-firefox setup-fuzz test test-rust test-wasm test-package test-types test-e2e test-fuzz fuzz setup-fonts demo bench clean
 
 all: chrome firefox
 
@@ -180,11 +180,16 @@ bench: chrome setup-browser
 	cd e2e && node bench.mjs
 
 # Without a display, also refreshes the committed pictures: the README's (docs/) and the
-# stores' 1280×800 screenshots (store/screenshots/).
-demo: chrome setup-browser
+# stores' 1280×800 screenshots, English and German (store/screenshots/en/, de/).
+# The notes' glyphs are emoji (⛔ ⏳ 🔑): users' systems draw them; a bare Debian needs
+# Noto Color Emoji for the pictures to show them.
+setup-fonts:
+	@fc-list | grep -q 'Noto Color Emoji' || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-color-emoji; }
+
+demo: chrome setup-browser setup-fonts
 	cd e2e && node demo.mjs
 	@if [ -z "$${DISPLAY:-}" ]; then \
-	  cp target/demo/*.png docs/ && mkdir -p store/screenshots && cp target/demo/store/*.png store/screenshots/ && \
+	  cp target/demo/*.png docs/ && rm -f store/screenshots/*.png && cp -r target/demo/store/. store/screenshots/ && \
 	  echo "copied into docs/ and store/screenshots/"; \
 	fi
 
